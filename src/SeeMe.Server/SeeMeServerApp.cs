@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using SeeMe.Server.Endpoints;
+using SeeMe.Server.Http;
+using SeeMe.Server.Inference;
+using SeeMe.Server.Storage;
+
+namespace SeeMe.Server;
+
+/// <summary>
+/// The local SeeMe-compatible server as an object: built from options, started and stopped in
+/// process (the tests start one per test class on port 0), or from Program for the command line.
+/// </summary>
+public sealed class SeeMeServerApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SeeMeServerApp(WebApplication app, Store store, SeedUser seedUser)
+    {
+        _app = app;
+        Store = store;
+        SeedUser = seedUser;
+    }
+
+    public Store Store { get; }
+    public SeedUser SeedUser { get; }
+
+    /// <summary>The API root, e.g. http://127.0.0.1:5080/api/v1/ (known after start).</summary>
+    public Uri BaseUri { get; private set; } = new("http://127.0.0.1/api/v1/");
+
+    public static SeeMeServerApp Build(ServerOptions options)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
+        builder.Logging.ClearProviders();
+        if (!options.Quiet) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+        var store = new Store(options.DataDirectory);
+        var files = new FileStore(options.DataDirectory);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton(files);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<IInferenceEngine, OnnxInferenceEngine>();
+
+        var app = builder.Build();
+        app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<AuthMiddleware>();
+
+        var api = app.MapGroup("/api/v1");
+        AccountEndpoints.Map(api);
+        ApplicationEndpoints.Map(api);
+        ModelEndpoints.Map(api);
+        ModelVersionEndpoints.Map(api);
+        PredictionEndpoints.Map(api);
+        ShareEndpoints.Map(api);
+        JobEndpoints.Map(api);
+        DatasetEndpoints.Map(api);
+        DatasetVersionEndpoints.Map(api);
+        SplitEndpoints.Map(api);
+        LabelEndpoints.Map(api);
+        ItemEndpoints.Map(api);
+        AnnotationEndpoints.Map(api);
+        app.MapFallback((HttpContext ctx) => throw new ApiException(404, $"No such endpoint: {ctx.Request.Method} {ctx.Request.Path}."));
+
+        var seedUser = Seeding.EnsureSeeded(store, options);
+        return new SeeMeServerApp(app, store, seedUser);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _app.StartAsync(cancellationToken);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseUri = new Uri(address.Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1").TrimEnd('/') + "/api/v1/");
+    }
+
+    public Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Store.Dispose();
+    }
+}

@@ -1,0 +1,32 @@
+namespace SeeMe.Server;
+
+/// <summary>Command-line settings of the local server.</summary>
+public sealed class ServerOptions
+{
+    public string Urls { get; set; } = "http://127.0.0.1:5080";
+    public string DataDirectory { get; set; } = Path.Combine(Environment.CurrentDirectory, "seeme-data");
+    /// <summary>Largest accepted upload body; bigger ones get 413 with a JSON message.</summary>
+    public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+    public string? SeedUsername { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_USERNAME");
+    public string? SeedApiKey { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_APIKEY");
+    /// <summary>Console logging of requests (off in tests).</summary>
+    public bool Quiet { get; set; }
+
+    public static ServerOptions FromArgs(string[] args)
+    {
+        var options = new ServerOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--urls": options.Urls = Next(); break;
+                case "--data": options.DataDirectory = Path.GetFullPath(Next()); break;
+                case "--max-upload-mb": options.MaxUploadBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--quiet": options.Quiet = true; break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --quiet.");
+            }
+        }
+        return options;
+    }
+}

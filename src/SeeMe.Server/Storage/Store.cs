@@ -1,0 +1,156 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+
+namespace SeeMe.Server.Storage;
+
+/// <summary>
+/// The server's database: one SQLite file (seeme.db) holding every entity as a JSON document
+/// (so fields a newer client sends survive a round trip), indexed by kind, parent and owner.
+/// All access is serialised through one connection and one lock; <see cref="InTransaction{T}"/>
+/// makes a group of changes all-or-nothing (a failed import leaves the version as it was).
+/// </summary>
+public sealed class Store : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly object _gate = new();
+    private SqliteTransaction? _transaction;
+
+    public Store(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        _connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDirectory, "seeme.db"),
+            Pooling = false,
+        }.ToString());
+        _connection.Open();
+        Execute("PRAGMA journal_mode=WAL;");
+        Execute("""
+            CREATE TABLE IF NOT EXISTS docs (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                id TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                parent_id TEXT,
+                owner_id TEXT,
+                json TEXT NOT NULL);
+            CREATE INDEX IF NOT EXISTS docs_kind_parent ON docs(kind, parent_id);
+            CREATE INDEX IF NOT EXISTS docs_kind_owner ON docs(kind, owner_id);
+            """);
+    }
+
+    /// <summary>The document of that kind and id, or null.</summary>
+    public JsonObject? Get(string kind, string id)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
+            return cmd.ExecuteScalar() is string json ? Parse(json) : null;
+        }
+    }
+
+    /// <summary>Every document of a kind, optionally only the children of one parent, in creation order.</summary>
+    public List<JsonObject> List(string kind, string? parentId = null)
+    {
+        lock (_gate)
+        {
+            using var cmd = parentId is null
+                ? Command("SELECT json FROM docs WHERE kind = $kind ORDER BY seq", ("$kind", kind))
+                : Command("SELECT json FROM docs WHERE kind = $kind AND parent_id = $parent ORDER BY seq", ("$kind", kind), ("$parent", parentId));
+            return ReadAll(cmd);
+        }
+    }
+
+    /// <summary>Every document of a kind owned by one user, in creation order.</summary>
+    public List<JsonObject> ListOwnedBy(string kind, string ownerId)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND owner_id = $owner ORDER BY seq", ("$kind", kind), ("$owner", ownerId));
+            return ReadAll(cmd);
+        }
+    }
+
+    /// <summary>Inserts or replaces a document; its <c>id</c> and <c>user_id</c> fields are indexed.</summary>
+    public void Put(string kind, JsonObject doc, string? parentId = null)
+    {
+        var id = (string?)doc["id"] ?? throw new InvalidOperationException("A document needs an id.");
+        var owner = doc["user_id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        lock (_gate)
+        {
+            using var cmd = Command("""
+                INSERT INTO docs (id, kind, parent_id, owner_id, json) VALUES ($id, $kind, $parent, $owner, $json)
+                ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, owner_id = excluded.owner_id, json = excluded.json
+                """,
+                ("$id", id), ("$kind", kind), ("$parent", (object?)parentId ?? DBNull.Value),
+                ("$owner", (object?)owner ?? DBNull.Value), ("$json", doc.ToJsonString()));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    public bool Delete(string kind, string id)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("DELETE FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
+            return cmd.ExecuteNonQuery() > 0;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> as one transaction: every change or none.</summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        lock (_gate)
+        {
+            if (_transaction is not null) return work(); // nested: part of the outer one
+            _transaction = _connection.BeginTransaction();
+            try
+            {
+                var result = work();
+                _transaction.Commit();
+                return result;
+            }
+            catch
+            {
+                _transaction.Rollback();
+                throw;
+            }
+            finally
+            {
+                _transaction.Dispose();
+                _transaction = null;
+            }
+        }
+    }
+
+    public void InTransaction(Action work) => InTransaction(() => { work(); return 0; });
+
+    public void Dispose()
+    {
+        lock (_gate) _connection.Dispose();
+    }
+
+    private static JsonObject Parse(string json) => (JsonObject)JsonNode.Parse(json)!;
+
+    private static List<JsonObject> ReadAll(SqliteCommand cmd)
+    {
+        var list = new List<JsonObject>();
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) list.Add(Parse(reader.GetString(0)));
+        return list;
+    }
+
+    private void Execute(string sql)
+    {
+        using var cmd = Command(sql);
+        cmd.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = _transaction;
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+}
