@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using SeeMe.Core.Files;
+using SeeMe.Core.Http;
+using SeeMe.Core.Models;
+
+namespace SeeMe.Core.Clients
+{
+    /// <summary>datasets/{ds}/versions/{dv}/items: paged listing, CRUD, image upload and download.</summary>
+    public sealed class ItemsClient : ApiClient
+    {
+        public ItemsClient(ApiConnection api) : base(api) { }
+
+        /// <summary>One page (0-based <paramref name="page"/>) of items.</summary>
+        public async Task<List<DatasetItem>> GetPageAsync(string datasetId, string versionId, int page, ItemQuery? query = null, CancellationToken cancellationToken = default)
+        {
+            query ??= new ItemQuery();
+            if (query.PageSize < 1 || query.PageSize > 1000) throw new ArgumentOutOfRangeException(nameof(query), "PageSize must be 1 to 1000.");
+            var path = ApiPath.WithQuery(DatasetPaths.Child(datasetId, versionId, "items"), new[]
+            {
+                new KeyValuePair<string, string?>("pageSize", query.PageSize.ToString()),
+                new KeyValuePair<string, string?>("pageCount", page.ToString()),
+                new KeyValuePair<string, string?>("onlyUnlabelled", query.OnlyUnlabelled ? "true" : null),
+                new KeyValuePair<string, string?>("labelId", string.IsNullOrEmpty(query.LabelId) ? null : query.LabelId),
+                new KeyValuePair<string, string?>("splitId", string.IsNullOrEmpty(query.SplitId) ? null : query.SplitId),
+            });
+            return Adopt(await Api.GetAsync<List<DatasetItem>>(path, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+        }
+
+        /// <summary>Every item matching the query, fetched lazily page by page.</summary>
+        public ItemPages GetAll(string datasetId, string versionId, ItemQuery? query = null)
+        {
+            query ??= new ItemQuery();
+            Ensure.NotNullOrEmpty(datasetId, nameof(datasetId));
+            Ensure.NotNullOrEmpty(versionId, nameof(versionId));
+            return new ItemPages((page, ct) => GetPageAsync(datasetId, versionId, page, query, ct), query.PageSize);
+        }
+
+        public async Task<DatasetItem> GetAsync(string datasetId, string versionId, string itemId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.GetAsync<DatasetItem>(Item(datasetId, versionId, itemId), cancellationToken).ConfigureAwait(false), datasetId, versionId);
+
+        public async Task<DatasetItem> CreateAsync(string datasetId, string versionId, DatasetItem item, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.PostAsync<DatasetItem>(DatasetPaths.Child(datasetId, versionId, "items"), Ensure.NotNull(item, nameof(item)), cancellationToken).ConfigureAwait(false), datasetId, versionId);
+
+        /// <summary>PUT the full item; the server reconciles its annotations (new ones created, missing ones deleted).</summary>
+        public async Task<DatasetItem> UpdateAsync(DatasetItem item, CancellationToken cancellationToken = default)
+        {
+            Ensure.NotNull(item, nameof(item));
+            var updated = await Api.PutAsync<DatasetItem>(Item(item.DatasetId, item.DatasetVersionId, item.Id), item, cancellationToken).ConfigureAwait(false);
+            return Adopt(updated, item.DatasetId, item.DatasetVersionId);
+        }
+
+        /// <summary>Deletes the item (0.13.7), or with <paramref name="splitId"/> removes it from that split (later SDKs).</summary>
+        public async Task<DatasetItem> DeleteAsync(string datasetId, string versionId, string itemId, string? splitId = null, CancellationToken cancellationToken = default)
+        {
+            var path = string.IsNullOrEmpty(splitId)
+                ? Item(datasetId, versionId, itemId)
+                : DatasetPaths.Child(datasetId, versionId, "splits", splitId) + "/items/" + ApiPath.Of(Ensure.NotNullOrEmpty(itemId, nameof(itemId)));
+            return Adopt(await Api.DeleteAsync<DatasetItem>(path, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+        }
+
+        public async Task<DatasetItem> UploadImageAsync(string datasetId, string versionId, string itemId, string imagePath,
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.UploadAsync<DatasetItem>(Item(datasetId, versionId, itemId) + "/upload", LocalFiles.RequireFile(imagePath),
+                LocalFiles.ImageContentType(imagePath), progress, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+
+        /// <summary>Saves the item's image (or its thumbnail) in <paramref name="folder"/> as name.extension (id.extension when unnamed).</summary>
+        public Task<FileInfo> DownloadImageAsync(DatasetItem item, string folder, bool thumbnail = false, bool overwrite = false,
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            Ensure.NotNull(item, nameof(item));
+            var path = Item(item.DatasetId, item.DatasetVersionId, item.Id) + "/download" + (thumbnail ? "?thumbnail=true" : "");
+            return Api.DownloadAsync(path, Path.Combine(folder, ImageFileName(item, thumbnail)), overwrite, progress, cancellationToken);
+        }
+
+        /// <summary>The export layout's file name: name.extension, or id.extension when the name is empty.</summary>
+        public static string ImageFileName(DatasetItem item, bool thumbnail = false)
+        {
+            var stem = LocalFiles.SafeFileName(string.IsNullOrEmpty(item.Name) ? item.Id : item.Name, item.Id);
+            var extension = string.IsNullOrEmpty(item.Extension) ? "jpg" : item.Extension.TrimStart('.');
+            if (stem.EndsWith("." + extension, StringComparison.OrdinalIgnoreCase)) stem = stem.Substring(0, stem.Length - extension.Length - 1);
+            return stem + (thumbnail ? "_thumbnail." : ".") + extension;
+        }
+
+        private static string Item(string datasetId, string versionId, string itemId) => DatasetPaths.Child(datasetId, versionId, "items", itemId);
+
+        private static List<DatasetItem> Adopt(List<DatasetItem> items, string datasetId, string versionId)
+        {
+            foreach (var item in items) Adopt(item, datasetId, versionId);
+            return items;
+        }
+
+        internal static DatasetItem Adopt(DatasetItem item, string datasetId, string versionId)
+        {
+            item.DatasetId = datasetId;
+            item.DatasetVersionId = versionId;
+            foreach (var split in item.Splits) split.DatasetId = datasetId;
+            foreach (var annotation in item.Annotations)
+            {
+                annotation.DatasetId = datasetId;
+                annotation.DatasetVersionId = versionId;
+            }
+            return item;
+        }
+    }
+}

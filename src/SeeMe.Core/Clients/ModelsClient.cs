@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using SeeMe.Core.Files;
+using SeeMe.Core.Http;
+using SeeMe.Core.Models;
+
+namespace SeeMe.Core.Clients
+{
+    /// <summary>models: CRUD, file and logo upload, downloads, prediction history.</summary>
+    public sealed class ModelsClient : ApiClient
+    {
+        public ModelsClient(ApiConnection api) : base(api) { }
+
+        /// <summary>Your models, public ones and those shared with you.</summary>
+        public Task<List<Model>> GetAllAsync(CancellationToken cancellationToken = default) =>
+            Api.GetAsync<List<Model>>("models", cancellationToken);
+
+        public Task<Model> GetAsync(string modelId, CancellationToken cancellationToken = default) =>
+            Api.GetAsync<Model>(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId))), cancellationToken);
+
+        public Task<Model> CreateAsync(Model model, CancellationToken cancellationToken = default) =>
+            Api.PostAsync<Model>("models", Ensure.NotNull(model, nameof(model)), cancellationToken);
+
+        /// <summary>PUT the full model (also how the active version is switched).</summary>
+        public Task<Model> UpdateAsync(Model model, CancellationToken cancellationToken = default) =>
+            Api.PutAsync<Model>(ApiPath.Of("models", Ensure.NotNullOrEmpty(Ensure.NotNull(model, nameof(model)).Id, "model.Id")), model, cancellationToken);
+
+        public Task<Model> DeleteAsync(string modelId, CancellationToken cancellationToken = default) =>
+            Api.DeleteAsync<Model>(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId))), cancellationToken);
+
+        /// <summary>Uploads a model file (export.pkl, model.onnx, labels.txt, ...) to the active version.</summary>
+        public Task<ModelVersion> UploadFileAsync(string modelId, string filePath, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            Api.UploadAsync<ModelVersion>(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId)), "upload"),
+                LocalFiles.RequireFile(filePath), "application/octet-stream", progress, cancellationToken);
+
+        /// <summary>Uploads a logo (jpg, jpeg or png).</summary>
+        public Task<Model> UploadLogoAsync(string modelId, string imagePath, CancellationToken cancellationToken = default) =>
+            Api.UploadAsync<Model>(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId)), "upload"),
+                LocalFiles.RequireFile(imagePath), LocalFiles.ImageContentType(imagePath), null, cancellationToken);
+
+        /// <summary>Saves the logo in <paramref name="folder"/> under the model's <c>logo</c> name (reduced to a bare file name).</summary>
+        public Task<FileInfo> DownloadLogoAsync(Model model, string folder, bool overwrite = false, CancellationToken cancellationToken = default)
+        {
+            Ensure.NotNull(model, nameof(model));
+            var target = Path.Combine(folder, LocalFiles.SafeFileName(model.Logo, "logo.png"));
+            return Api.DownloadAsync(ApiPath.Of("models", model.Id, "download", "logo"), target, overwrite, null, cancellationToken);
+        }
+
+        /// <summary>Downloads an asset of the active version into <paramref name="folder"/> as {version_id}.{asset}.</summary>
+        public Task<FileInfo> DownloadAssetAsync(Model model, ModelAssetType asset, string folder, bool overwrite = false,
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            Ensure.NotNull(model, nameof(model));
+            var target = Path.Combine(folder, asset.FileName(model.ActiveVersionId));
+            return Api.DownloadAsync(ApiPath.Of("models", model.Id, "download", asset.WireName()), target, overwrite, progress, cancellationToken);
+        }
+
+        /// <summary>One page of the model's prediction history (later SDKs).</summary>
+        public Task<List<Prediction>> GetPredictionsAsync(string modelId, PredictionQuery? query = null, CancellationToken cancellationToken = default)
+        {
+            query ??= new PredictionQuery();
+            var path = ApiPath.WithQuery(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId)), "inferences"), query.ToQuery());
+            return Api.GetAsync<List<Prediction>>(path, cancellationToken);
+        }
+    }
+
+    /// <summary>Paging and filters of a model's prediction history.</summary>
+    public sealed class PredictionQuery
+    {
+        public int PageCount { get; set; }
+        public int PageSize { get; set; } = 25;
+        public IList<string> ModelVersionIds { get; set; } = new List<string>();
+        public bool IncludeAlreadyAdded { get; set; }
+        public bool ShowHidden { get; set; }
+
+        internal IEnumerable<KeyValuePair<string, string?>> ToQuery()
+        {
+            yield return new KeyValuePair<string, string?>("pageCount", PageCount.ToString());
+            yield return new KeyValuePair<string, string?>("pageSize", PageSize.ToString());
+            yield return new KeyValuePair<string, string?>("modelVersionIds", ModelVersionIds.Count == 0 ? null : string.Join(",", ModelVersionIds));
+            yield return new KeyValuePair<string, string?>("includeAlreadyAdded", IncludeAlreadyAdded ? "true" : "false");
+            yield return new KeyValuePair<string, string?>("showHidden", ShowHidden ? "true" : "false");
+        }
+    }
+}

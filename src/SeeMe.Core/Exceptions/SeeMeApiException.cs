@@ -1,0 +1,44 @@
+using System;
+using System.Net;
+
+namespace SeeMe.Core.Exceptions
+{
+    /// <summary>
+    /// Every failed SeeMe call: the HTTP status (0 when no answer came), the server's message, the
+    /// method and the API-relative path. It never carries credentials.
+    /// </summary>
+    public class SeeMeApiException : Exception
+    {
+        public SeeMeApiException(int statusCode, string serverMessage, string method, string path, Exception? inner = null)
+            : base(Describe(statusCode, serverMessage, method, path), inner)
+        {
+            StatusCode = statusCode;
+            ServerMessage = serverMessage;
+            Method = method;
+            Path = path;
+        }
+
+        /// <summary>The HTTP status code, or 0 when the server could not be reached.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>What the server said (its JSON <c>message</c>), or a description of the transport failure.</summary>
+        public string ServerMessage { get; }
+
+        public string Method { get; }
+
+        /// <summary>The path relative to the API root, e.g. <c>models/123</c>.</summary>
+        public string Path { get; }
+
+        public bool IsNotFound => StatusCode == (int)HttpStatusCode.NotFound;
+        public bool IsUnauthorized => StatusCode == (int)HttpStatusCode.Unauthorized;
+        public bool IsForbidden => StatusCode == (int)HttpStatusCode.Forbidden;
+        public bool IsConnectionFailure => StatusCode == 0;
+
+        private static string Describe(int statusCode, string serverMessage, string method, string path)
+        {
+            var what = statusCode == 0 ? "could not reach the server" : $"failed with {statusCode} ({(HttpStatusCode)statusCode})";
+            var message = string.IsNullOrWhiteSpace(serverMessage) ? "" : ": " + serverMessage.Trim();
+            return $"{method} {path} {what}{message}";
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using Newtonsoft.Json;
+
+namespace SeeMe.Core.Models
+{
+    /// <summary>An entity inside a dataset version; knows its dataset so it can be piped on.</summary>
+    public abstract class DatasetVersionChild : NamedEntity
+    {
+        /// <summary>The dataset this belongs to (set by the client; not a wire field).</summary>
+        [JsonIgnore]
+        public string DatasetId { get; set; } = "";
+    }
+
+    /// <summary>A split (train, valid, test, ...) of a dataset version.</summary>
+    public sealed class DatasetSplit : DatasetVersionChild
+    {
+        public string UserId { get; set; } = "";
+        /// <summary>The dataset version this split belongs to.</summary>
+        public string VersionId { get; set; } = "";
+    }
+
+    /// <summary>A label (class) of a dataset version.</summary>
+    public sealed class DatasetLabel : DatasetVersionChild
+    {
+        public string UserId { get; set; } = "";
+        /// <summary>The dataset version this label belongs to.</summary>
+        public string VersionId { get; set; } = "";
+        /// <summary>"#rrggbb".</summary>
+        public string Color { get; set; } = "";
+        /// <summary>Position of the label, assigned by the server.</summary>
+        public int Index { get; set; }
+        public string Shortcut { get; set; } = "";
+    }
+
+    /// <summary>An item (image, text or row) of a dataset version, with its splits and annotations.</summary>
+    public sealed class DatasetItem : DatasetVersionChild
+    {
+        /// <summary>The dataset version this item belongs to (set by the client; not a wire field).</summary>
+        [JsonIgnore]
+        public string DatasetVersionId { get; set; } = "";
+        public string UserId { get; set; } = "";
+        public string Text { get; set; } = "";
+        public List<DatasetSplit> Splits { get; set; } = new List<DatasetSplit>();
+        public List<Annotation> Annotations { get; set; } = new List<Annotation>();
+        /// <summary>The image's extension (jpg, png, ...) once an image was uploaded.</summary>
+        public string Extension { get; set; } = "";
+    }
+
+    /// <summary>A label on an item: empty <see cref="Coordinates"/> for classification, a YOLO box otherwise.</summary>
+    public sealed class Annotation : SeeMeEntity
+    {
+        [JsonIgnore]
+        public string DatasetId { get; set; } = "";
+        [JsonIgnore]
+        public string DatasetVersionId { get; set; } = "";
+        public string LabelId { get; set; } = "";
+        public string ItemId { get; set; } = "";
+        public string SplitId { get; set; } = "";
+        /// <summary>"" for a class label, "x_center y_center width height" (relative, 0..1) for a box.</summary>
+        public string Coordinates { get; set; } = "";
+        public string UserId { get; set; } = "";
+    }
+
+    /// <summary>Counts of one label in one split; <see cref="LabelId"/> "" counts unlabelled items.</summary>
+    public sealed class LabelStat
+    {
+        public string LabelId { get; set; } = "";
+        public string SplitId { get; set; } = "";
+        public int Count { get; set; }
+        public int AnnotationCount { get; set; }
+        public int ItemCount { get; set; }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Generic;
+using Newtonsoft.Json;
+
+namespace SeeMe.Core.Models
+{
+    /// <summary>
+    /// A prediction (the API calls it an inference). <see cref="Prediction"/> and
+    /// <see cref="Confidence"/> hold the best class; <see cref="InferenceItems"/> every one
+    /// (one per box for object detection).
+    /// </summary>
+    public sealed class Prediction : NamedEntity
+    {
+        [JsonProperty("prediction")]
+        public string Label { get; set; } = "";
+        public double Confidence { get; set; }
+        public string ModelId { get; set; } = "";
+        public string ModelVersionId { get; set; } = "";
+        public string Extension { get; set; } = "";
+        public string UserId { get; set; } = "";
+        public bool ErrorReported { get; set; }
+        public string Error { get; set; } = "";
+        public string ApplicationId { get; set; } = "";
+        public string InferenceHost { get; set; } = "";
+        public string InferenceTime { get; set; } = "";
+        public string EndToEndTime { get; set; } = "";
+        public string DatasetItemId { get; set; } = "";
+        public string Result { get; set; } = "";
+        public List<PredictionItem> InferenceItems { get; set; } = new List<PredictionItem>();
+        public bool Hidden { get; set; }
+        public bool PrivacyEnabled { get; set; }
+    }
+
+    /// <summary>One predicted class (and for object detection its box, YOLO "x_center y_center width height", relative).</summary>
+    public sealed class PredictionItem
+    {
+        public string Id { get; set; } = "";
+        [JsonProperty("prediction")]
+        public string Label { get; set; } = "";
+        public double Confidence { get; set; }
+        public string InferenceId { get; set; } = "";
+        public string Coordinates { get; set; } = "";
+
+        public override string ToString() => $"{Label} ({Confidence:P1})";
+    }
+}
