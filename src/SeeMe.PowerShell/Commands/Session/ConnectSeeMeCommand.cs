@@ -1,0 +1,108 @@
+using System;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using System.Security;
+using SeeMe.Core;
+
+namespace SeeMe.PowerShell.Commands.Session
+{
+    /// <summary>
+    /// <para type="synopsis">Connects to SeeMe.ai (or a local SeeMe server) and makes that the current session.</para>
+    /// <para type="description">Logs in with a credential (username and password), or uses a username and API key, or with no arguments reads SEEME_USERNAME, SEEME_API_KEY and SEEME_BACKEND from the environment (for CI secrets). The credentials are checked with one call, the application catalogue is cached, and the session is returned. The API key is never shown.</para>
+    /// <example><code>Connect-SeeMe -Credential (Get-Credential)</code><para>Logs in to api.seeme.ai with your username and password.</para></example>
+    /// <example><code>$key = ConvertTo-SecureString $env:SEEME_KEY -AsPlainText -Force; Connect-SeeMe -Username ci-bot -ApiKey $key -BaseUri http://127.0.0.1:5080/api/v1/</code><para>Connects to a local server with an API key.</para></example>
+    /// <example><code>Connect-SeeMe; Get-SeeMeModel | Where-Object Public</code><para>Connects with SEEME_USERNAME / SEEME_API_KEY / SEEME_BACKEND from the environment, then lists public models.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "SeeMe", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(SeeMeSession))]
+    public sealed class ConnectSeeMeCommand : SeeMeCmdlet
+    {
+        private const string CredentialSet = "Credential";
+        private const string ApiKeySet = "ApiKey";
+        private const string EnvironmentSet = "Environment";
+
+        /// <summary><para type="description">Username and password to log in with.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet, Position = 0)]
+        [Credential]
+        public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+        /// <summary><para type="description">The username that goes with -ApiKey.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [ValidateNotNullOrEmpty]
+        public string Username { get; set; } = "";
+
+        /// <summary><para type="description">The API key (from your SeeMe.ai account page, or printed by the local server).</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [ValidateNotNull]
+        public SecureString? ApiKey { get; set; }
+
+        /// <summary><para type="description">The API root, e.g. https://api.seeme.ai/api/v1/ (default; SEEME_BACKEND overrides it). A missing trailing slash is fine.</para></summary>
+        [Parameter]
+        [Alias("Backend")]
+        public Uri? BaseUri { get; set; }
+
+        /// <summary><para type="description">Connects to the local server's default address, http://127.0.0.1:5080/api/v1/.</para></summary>
+        [Parameter]
+        public SwitchParameter Local { get; set; }
+
+        protected override bool RequiresSession => false;
+
+        public static readonly Uri LocalBaseUri = new Uri("http://127.0.0.1:5080/api/v1/");
+
+        protected override void ProcessRecord()
+        {
+            var client = new SeeMeClient(ChooseBaseUri());
+            try
+            {
+                SignIn(client);
+                var applications = RunOrStop(ct => client.Applications.GetAllAsync(ct), client.BaseUri);
+                var session = new SeeMeSession(client, client.Username ?? "", client.UserId, applications);
+                SeeMeSession.Current = session;
+                WriteVerbose($"Connected to {client.BaseUri} as {session.Username}; {applications.Count} applications cached.");
+                WriteObject(session);
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }
+
+        private Uri ChooseBaseUri()
+        {
+            if (BaseUri != null) return BaseUri;
+            if (Local) return LocalBaseUri;
+            var fromEnvironment = Environment.GetEnvironmentVariable("SEEME_BACKEND");
+            return string.IsNullOrWhiteSpace(fromEnvironment) ? SeeMeClient.DefaultBaseUri : new Uri(fromEnvironment);
+        }
+
+        private void SignIn(SeeMeClient client)
+        {
+            switch (ParameterSetName)
+            {
+                case CredentialSet:
+                    RunOrStop(async ct => { await client.LoginAsync(Credential.UserName, Credential.GetNetworkCredential().Password, ct); return true; }, Credential.UserName);
+                    break;
+                case ApiKeySet:
+                    client.UseApiKey(Username, PlainText(ApiKey!));
+                    break;
+                default:
+                    var username = Environment.GetEnvironmentVariable("SEEME_USERNAME");
+                    var apiKey = Environment.GetEnvironmentVariable("SEEME_API_KEY");
+                    if (string.IsNullOrEmpty(username) || string.IsNullOrEmpty(apiKey))
+                        ThrowTerminatingError(new ErrorRecord(
+                            new ArgumentException("No credentials given. Use -Credential, or -Username with -ApiKey, or set SEEME_USERNAME and SEEME_API_KEY."),
+                            "SessionCredentialsMissing", ErrorCategory.InvalidArgument, null));
+                    client.UseApiKey(username!, apiKey!);
+                    break;
+            }
+        }
+
+        private static string PlainText(SecureString secure)
+        {
+            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
+            try { return Marshal.PtrToStringUni(pointer) ?? ""; }
+            finally { Marshal.ZeroFreeGlobalAllocUnicode(pointer); }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using SeeMe.Core.Exceptions;
+
+namespace SeeMe.PowerShell
+{
+    /// <summary>
+    /// The only mapping from failures to ErrorRecords. ErrorIds are <c>&lt;Noun&gt;&lt;Reason&gt;</c>
+    /// (ModelNotFound, DatasetPermissionDenied, ...) so scripts can branch on them.
+    /// </summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord From(Exception exception, string noun, object? target)
+        {
+            var (reason, category) = Classify(exception);
+            var record = new ErrorRecord(exception, noun + reason, category, target);
+            var advice = Advice(exception);
+            if (advice != null) record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = advice };
+            return record;
+        }
+
+        public static ErrorRecord NoSession() => new ErrorRecord(
+            new InvalidOperationException("There is no SeeMe session. Run Connect-SeeMe first (or pass -Session)."),
+            "SessionNotFound", ErrorCategory.ConnectionError, null);
+
+        private static (string Reason, ErrorCategory Category) Classify(Exception exception)
+        {
+            switch (exception)
+            {
+                case SeeMeApiException api:
+                    switch (api.StatusCode)
+                    {
+                        case 0: return ("ConnectionFailed", ErrorCategory.ConnectionError);
+                        case 400: return ("InvalidArgument", ErrorCategory.InvalidArgument);
+                        case 401: return ("AuthenticationFailed", ErrorCategory.AuthenticationError);
+                        case 403: return ("PermissionDenied", ErrorCategory.PermissionDenied);
+                        case 404: return ("NotFound", ErrorCategory.ObjectNotFound);
+                        case 409: return ("AlreadyExists", ErrorCategory.ResourceExists);
+                        case 413: return ("TooLarge", ErrorCategory.LimitsExceeded);
+                        case 422: return ("InvalidData", ErrorCategory.InvalidData);
+                        default: return api.StatusCode >= 500 ? ("ServerError", ErrorCategory.ConnectionError) : ("RequestFailed", ErrorCategory.InvalidOperation);
+                    }
+                case FileNotFoundException _: return ("FileNotFound", ErrorCategory.ObjectNotFound);
+                case DirectoryNotFoundException _: return ("FolderNotFound", ErrorCategory.ObjectNotFound);
+                case InvalidDataException _: return ("InvalidData", ErrorCategory.InvalidData);
+                case IOException _: return ("WriteFailed", ErrorCategory.WriteError);
+                case UnauthorizedAccessException _: return ("AccessDenied", ErrorCategory.PermissionDenied);
+                case NotSupportedException _: return ("NotSupported", ErrorCategory.NotImplemented);
+                case ArgumentException _: return ("InvalidArgument", ErrorCategory.InvalidArgument);
+                default: return ("Failed", ErrorCategory.NotSpecified);
+            }
+        }
+
+        private static string? Advice(Exception exception) => exception switch
+        {
+            SeeMeApiException api when api.StatusCode == 0 => "Check -BaseUri and that the server is running (Start-SeeMeLocalServer for a local one).",
+            SeeMeApiException api when api.StatusCode == 401 => "Run Connect-SeeMe again with a valid username and API key.",
+            SeeMeApiException api when api.StatusCode == 403 => "Only the owner may change this; ask the owner or work on your own copy.",
+            SeeMeApiException api when api.StatusCode == 404 => "Check the id or name (Get-SeeMe* lists what you can see).",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using SeeMe.Core;
+using SeeMe.Core.Http;
+
+namespace SeeMe.PowerShell
+{
+    /// <summary>
+    /// What every SeeMe cmdlet shares: the session (-Session or the current one), waiting for Core
+    /// calls on the pipeline thread, Ctrl+C cancelling the call in flight, progress, and turning
+    /// failures into ErrorRecords. Commands translate PowerShell into one client call each.
+    /// </summary>
+    public abstract class SeeMeCmdlet : PSCmdlet
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private readonly PipelineThreadQueue _pipelineThread = new PipelineThreadQueue();
+        private SeeMeSession? _session;
+
+        /// <summary>The connection to use; by default the one made by the last Connect-SeeMe.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public SeeMeSession? Session { get; set; }
+
+        /// <summary>The client of the resolved session; stops with "Run Connect-SeeMe first" when there is none.</summary>
+        protected SeeMeClient Client => ResolvedSession.Client;
+
+        protected SeeMeSession ResolvedSession
+        {
+            get
+            {
+                _session ??= Session ?? SeeMeSession.Current;
+                if (_session == null) ThrowTerminatingError(ErrorRecords.NoSession());
+                return _session!;
+            }
+        }
+
+        /// <summary>False for the few commands that work without a session (Connect-SeeMe, Register-SeeMeUser, ...).</summary>
+        protected virtual bool RequiresSession => true;
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        /// <summary>The noun without the SeeMe prefix, used for ErrorIds (ModelNotFound, ...).</summary>
+        protected string ErrorNoun
+        {
+            get
+            {
+                var attribute = (CmdletAttribute)GetType().GetCustomAttributes(typeof(CmdletAttribute), false).Single();
+                var noun = attribute.NounName.StartsWith("SeeMe", StringComparison.Ordinal) ? attribute.NounName.Substring(5) : attribute.NounName;
+                return noun.Length == 0 ? "Session" : noun; // Connect-SeeMe, Disconnect-SeeMe
+            }
+        }
+
+        /// <summary>Resolves the session up front, so a missing one stops the command before any work.</summary>
+        protected override void BeginProcessing()
+        {
+            if (RequiresSession) _ = ResolvedSession;
+        }
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        protected override void EndProcessing() => _cancellation.Dispose();
+
+        /// <summary>Runs a Core call and waits for it on the pipeline thread (progress is written meanwhile).</summary>
+        protected T Run<T>(Func<CancellationToken, Task<T>> call)
+        {
+            try
+            {
+                return _pipelineThread.Wait(call(CancellationToken));
+            }
+            catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>
+        /// Runs a Core call for one pipeline item; on failure writes a non-terminating error (with
+        /// <paramref name="target"/>) and returns false, so the pipeline goes on with the next item.
+        /// </summary>
+        protected bool TryRun<T>(Func<CancellationToken, Task<T>> call, object? target, out T result)
+        {
+            try
+            {
+                result = Run(call);
+                return true;
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                WriteError(ErrorRecords.From(e, ErrorNoun, target));
+                result = default!;
+                return false;
+            }
+        }
+
+        /// <summary>Runs a Core call whose failure means the command cannot go on.</summary>
+        protected T RunOrStop<T>(Func<CancellationToken, Task<T>> call, object? target)
+        {
+            try
+            {
+                return Run(call);
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, ErrorNoun, target));
+                throw; // not reached
+            }
+        }
+
+        /// <summary>Writes a non-terminating error for a failure that is not a Core call.</summary>
+        protected void WriteFailure(Exception exception, object? target) => WriteError(ErrorRecords.From(exception, ErrorNoun, target));
+
+        /// <summary>A progress sink for Core transfers, writing Write-Progress records from the pipeline thread.</summary>
+        protected IProgress<TransferProgress> TransferProgress(string activity, int activityId = 1) =>
+            new ProgressSink(this, activity, activityId);
+
+        /// <summary>Progress of a multi-item pipeline ("3 of 10").</summary>
+        protected void WriteItemProgress(string activity, string status, int done, int total, int activityId = 2)
+        {
+            var record = new ProgressRecord(activityId, activity, status);
+            if (total > 0) record.PercentComplete = Math.Min(100, done * 100 / total);
+            WriteProgress(record);
+        }
+
+        internal void PostToPipelineThread(Action action) => _pipelineThread.Post(action);
+
+        private static bool IsItemFailure(Exception e) =>
+            !(e is PipelineStoppedException) && !(e is OperationCanceledException);
+
+        private sealed class ProgressSink : IProgress<TransferProgress>
+        {
+            private readonly SeeMeCmdlet _cmdlet;
+            private readonly string _activity;
+            private readonly int _activityId;
+
+            public ProgressSink(SeeMeCmdlet cmdlet, string activity, int activityId)
+            {
+                _cmdlet = cmdlet;
+                _activity = activity;
+                _activityId = activityId;
+            }
+
+            public void Report(TransferProgress value)
+            {
+                var done = value.TotalBytes is long total && value.BytesTransferred >= total;
+                var record = new ProgressRecord(_activityId, _activity, $"{value.FileName}: {Bytes(value.BytesTransferred)}" +
+                                                                        (value.TotalBytes is long t ? $" of {Bytes(t)}" : ""))
+                {
+                    PercentComplete = value.Percent,
+                    RecordType = done ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                };
+                _cmdlet.PostToPipelineThread(() => _cmdlet.WriteProgress(record));
+            }
+
+            private static string Bytes(long n) => n >= 1 << 20 ? $"{n / 1048576.0:0.0} MB" : $"{n / 1024.0:0.0} KB";
+        }
+    }
+}

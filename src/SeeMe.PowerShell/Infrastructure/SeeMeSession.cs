@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation.Runspaces;
+using System.Runtime.CompilerServices;
+using SeeMe.Core;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell
+{
+    /// <summary>
+    /// A connection made by Connect-SeeMe. It holds the client (and so the key) internally and
+    /// shows only who and where: printing or serialising a session never reveals the API key.
+    /// </summary>
+    public sealed class SeeMeSession
+    {
+        private static readonly ConditionalWeakTable<Runspace, SeeMeSession> CurrentByRunspace = new ConditionalWeakTable<Runspace, SeeMeSession>();
+
+        internal SeeMeSession(SeeMeClient client, string username, string? userId, IReadOnlyList<Application> applications)
+        {
+            Client = client;
+            Username = username;
+            UserId = userId ?? "";
+            Applications = applications;
+            ConnectedAt = DateTimeOffset.Now;
+        }
+
+        public Uri BaseUri => Client.BaseUri;
+        public string Username { get; }
+        public string UserId { get; }
+        public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>The application catalogue, cached at connect time.</summary>
+        public IReadOnlyList<Application> Applications { get; }
+
+        internal SeeMeClient Client { get; }
+
+        public override string ToString() => $"{Username}@{BaseUri}";
+
+        /// <summary>The session of the current runspace (each runspace has its own), or null.</summary>
+        internal static SeeMeSession? Current
+        {
+            get
+            {
+                var runspace = Runspace.DefaultRunspace;
+                return runspace != null && CurrentByRunspace.TryGetValue(runspace, out var session) ? session : null;
+            }
+            set
+            {
+                var runspace = Runspace.DefaultRunspace ?? throw new InvalidOperationException("No runspace.");
+                CurrentByRunspace.Remove(runspace);
+                if (value != null) CurrentByRunspace.Add(runspace, value);
+            }
+        }
+    }
+}

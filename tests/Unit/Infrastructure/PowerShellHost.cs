@@ -1,0 +1,99 @@
+using System.Collections;
+using System.Collections.ObjectModel;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Security;
+
+namespace SeeMe.Tests.Infrastructure;
+
+/// <summary>What a script produced on each stream.</summary>
+public sealed class ScriptResult
+{
+    public Collection<PSObject> Output { get; init; }
+    public List<ErrorRecord> Errors { get; init; }
+    public List<ProgressRecord> Progress { get; init; }
+    public List<VerboseRecord> Verbose { get; init; }
+    public List<WarningRecord> Warnings { get; init; }
+    public List<DebugRecord> Debug { get; init; }
+    public List<InformationRecord> Information { get; init; }
+
+    /// <summary>The base objects of the output (entities, sessions, ...).</summary>
+    public List<object> Objects => Output.Select(o => o?.BaseObject).ToList();
+
+    public List<T> OfType<T>() => Objects.OfType<T>().ToList();
+
+    /// <summary>Every text any stream holds (for "the key never appears" checks).</summary>
+    public string AllText() => string.Join("\n",
+        Output.Select(o => o?.ToString())
+            .Concat(Output.SelectMany(o => o?.Properties.Select(p => { try { return p.Value?.ToString(); } catch { return null; } }) ?? []))
+            .Concat(Errors.Select(e => e + " " + e.Exception + " " + e.ErrorDetails?.Message + " " + e.ErrorDetails?.RecommendedAction + " " + e.TargetObject))
+            .Concat(Progress.Select(p => p.Activity + " " + p.StatusDescription))
+            .Concat(Verbose.Select(v => v.Message)).Concat(Warnings.Select(w => w.Message))
+            .Concat(Debug.Select(d => d.Message)).Concat(Information.Select(i => i.MessageData?.ToString())));
+}
+
+/// <summary>
+/// A real PowerShell engine in the test process with the built SeeMe module imported: tests run
+/// the pipelines a user types and look at every stream. One runspace per host (each has its own
+/// current session).
+/// </summary>
+public sealed class PowerShellHost : IDisposable
+{
+    private readonly Runspace _runspace;
+
+    public PowerShellHost()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace.Open();
+        var imported = Run("Import-Module $args[0] -PassThru", Path.Combine(ModuleDirectory, "SeeMe.psd1"));
+        if (imported.Errors.Count > 0) throw new InvalidOperationException("Import-Module failed: " + imported.Errors[0]);
+    }
+
+    /// <summary>The folder holding SeeMe.psd1 and the module's dlls (the test output folder).</summary>
+    public static string ModuleDirectory => AppContext.BaseDirectory;
+
+    /// <summary>Runs a script; <paramref name="args"/> are available as $args[0], $args[1], ...</summary>
+    public ScriptResult Run(string script, params object[] args)
+    {
+        using var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = _runspace;
+        ps.AddScript(script);
+        foreach (var arg in args) ps.AddArgument(arg);
+        Collection<PSObject> output;
+        try
+        {
+            output = ps.Invoke();
+        }
+        catch (RuntimeException e)
+        {
+            // A terminating error: report it like the others so tests can assert on it.
+            output = new Collection<PSObject>();
+            ps.Streams.Error.Add(e.ErrorRecord);
+        }
+        return new ScriptResult
+        {
+            Output = output,
+            Errors = ps.Streams.Error.ToList(),
+            Progress = ps.Streams.Progress.ToList(),
+            Verbose = ps.Streams.Verbose.ToList(),
+            Warnings = ps.Streams.Warning.ToList(),
+            Debug = ps.Streams.Debug.ToList(),
+            Information = ps.Streams.Information.ToList(),
+        };
+    }
+
+    /// <summary>Connects this runspace to a test server as its seed user.</summary>
+    public ScriptResult Connect(LocalServerFixture server) =>
+        Run("Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2]", server.BaseUri, server.Username, Secure(server.ApiKey));
+
+    public static SecureString Secure(string text)
+    {
+        var secure = new SecureString();
+        foreach (var c in text) secure.AppendChar(c);
+        secure.MakeReadOnly();
+        return secure;
+    }
+
+    public void Dispose() => _runspace.Dispose();
+}
