@@ -76,13 +76,14 @@ public static class ModelEndpoints
     private static IResult Delete(HttpContext context, string id, Store store, FileStore files, IInferenceEngine engine)
     {
         var model = Access.Owned(store, context.Caller(), Kinds.Model, id);
-        var versions = store.List(Kinds.ModelVersion, id);
-        store.InTransaction(() =>
+        var versions = store.InTransaction(() =>
         {
-            foreach (var version in versions) store.Delete(Kinds.ModelVersion, version.Str("id"));
+            var all = store.List(Kinds.ModelVersion, id);
+            foreach (var version in all) store.Delete(Kinds.ModelVersion, version.Str("id"));
             foreach (var inference in store.List(Kinds.Inference, id)) store.Delete(Kinds.Inference, inference.Str("id"));
             foreach (var share in store.List(Kinds.Share, id)) store.Delete(Kinds.Share, share.Str("id"));
             store.Delete(Kinds.Model, id);
+            return all;
         });
         files.Delete(ModelFiles.ModelFolder(files, id));
         foreach (var version in versions) engine.Invalidate(version.Str("id"));
