@@ -49,6 +49,7 @@ internal static class ClassificationOutputs
     {
         var scores = FirstScoreTensor(outputs);
         if (scores is null) return null;
+        Probabilities.RequireFinite(scores);
         if (scores.Length == 1) return SingleScore(scores[0], labels);
         var probabilities = Probabilities.From(scores);
         var best = Array.IndexOf(probabilities, probabilities.Max());

@@ -9,6 +9,7 @@ internal sealed record Detection(int ClassIndex, double Confidence, double Cente
     public double Top => CenterY - Height / 2;
     public double Right => CenterX + Width / 2;
     public double Bottom => CenterY + Height / 2;
+    public bool IsFinite => double.IsFinite(CenterX) && double.IsFinite(CenterY) && double.IsFinite(Width) && double.IsFinite(Height);
 
     /// <summary>The box cut to the image's edges.</summary>
     public Detection ClampedToImage()

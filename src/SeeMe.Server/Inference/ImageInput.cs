@@ -42,7 +42,7 @@ internal sealed record ImageTensorSpec(string InputName, int Width, int Height, 
 /// <summary>Decodes an uploaded image and turns it into the tensor a model wants.</summary>
 internal static class ImageInput
 {
-    /// <summary>Decodes JPEG, PNG, WebP, BMP, GIF... into unpremultiplied RGBA; anything else is a 400.</summary>
+    /// <summary>Decodes JPEG, PNG, WebP, BMP, GIF... into unpremultiplied RGBA, upright per EXIF; anything else is a 400.</summary>
     public static SKBitmap Decode(byte[]? bytes)
     {
         if (bytes is not { Length: > 0 }) throw NotAnImage();
@@ -51,7 +51,7 @@ internal static class ImageInput
         var info = codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Unpremul);
         var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());
-        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput) return bitmap;
+        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput) return ImageOrientation.Upright(bitmap, codec.EncodedOrigin);
         bitmap.Dispose();
         throw NotAnImage();
     }

@@ -1,3 +1,5 @@
+using SeeMe.Server.Http;
+
 namespace SeeMe.Server.Inference;
 
 /// <summary>Turns raw class scores into probabilities.</summary>
@@ -6,8 +8,18 @@ internal static class Probabilities
     private const double SumTolerance = 1e-3;
 
     /// <summary>The scores as they are when they already are probabilities (each in [0,1], summing to 1), else their softmax.</summary>
-    public static double[] From(IReadOnlyList<double> scores) =>
-        AreProbabilities(scores) ? scores.ToArray() : Softmax(scores);
+    public static double[] From(IReadOnlyList<double> scores)
+    {
+        RequireFinite(scores);
+        return AreProbabilities(scores) ? scores.ToArray() : Softmax(scores);
+    }
+
+    /// <summary>NaN or infinite scores mean the model (or its input) is broken: refuse rather than answer nonsense.</summary>
+    public static void RequireFinite(IReadOnlyList<double> scores)
+    {
+        if (scores.Any(s => !double.IsFinite(s)))
+            throw new ApiException(422, "The model produced scores that are not finite numbers (NaN or infinity) for this input.");
+    }
 
     public static bool AreProbabilities(IReadOnlyList<double> scores) =>
         scores.All(s => s is >= 0 and <= 1) && Math.Abs(scores.Sum() - 1) <= SumTolerance;

@@ -45,8 +45,9 @@ internal sealed class YoloOutput(float[] data, YoloLayout layout)
         for (var box = 0; box < layout.Boxes; box++)
         {
             var (classIndex, confidence) = BestClass(box);
-            if (confidence < confidenceThreshold) continue;
-            found.Add(new Detection(classIndex, confidence, At(box, 0), At(box, 1), At(box, 2), At(box, 3)));
+            if (!(confidence >= confidenceThreshold)) continue; // also skips NaN
+            var detection = new Detection(classIndex, confidence, At(box, 0), At(box, 1), At(box, 2), At(box, 3));
+            if (detection.IsFinite) found.Add(detection);
         }
         return ToRelative(found, inputWidth, inputHeight);
     }

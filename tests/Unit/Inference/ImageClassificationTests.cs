@@ -103,3 +103,47 @@ internal sealed class InferenceRequestBuilder(InferenceTestKit kit, SeeMe.Server
 {
     public SeeMe.Server.Inference.InferenceResult Predict(byte[] image) => kit.Engine.Predict(request with { ImageBytes = image });
 }
+
+public sealed class ImageOrientationTests : IDisposable
+{
+    private readonly InferenceTestKit _kit = new();
+
+    public void Dispose() => _kit.Dispose();
+
+    /// <summary>A JPEG whose halves have two colours, with an EXIF orientation tag (1 = as stored).</summary>
+    private static byte[] TwoColourJpeg(bool sideBySide, ushort orientation)
+    {
+        using var bitmap = new SKBitmap(16, 16);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(TestImages.Blue);
+            using var red = new SKPaint { Color = TestImages.Red };
+            canvas.DrawRect(sideBySide ? new SKRect(0, 0, 8, 16) : new SKRect(0, 0, 16, 8), red); // red left, or red top
+        }
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 100);
+        var jpeg = data.ToArray();
+        byte[] exif =
+        [
+            0xFF, 0xE1, 0x00, 0x22, (byte)'E', (byte)'x', (byte)'i', (byte)'f', 0, 0,
+            (byte)'M', (byte)'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08, // big-endian TIFF header, IFD at 8
+            0x00, 0x01,                                               // one entry
+            0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01,           // Orientation, SHORT, count 1
+            (byte)(orientation >> 8), (byte)orientation, 0x00, 0x00,
+            0x00, 0x00, 0x00, 0x00,                                   // no next IFD
+        ];
+        return [.. jpeg[..2], .. exif, .. jpeg[2..]];
+    }
+
+    [Theory]
+    [InlineData(true, 1, "red")]    // as stored: red on the left
+    [InlineData(true, 2, "blue")]   // mirrored
+    [InlineData(true, 3, "blue")]   // rotated 180°
+    [InlineData(false, 6, "blue")]  // rotated 90° clockwise: the red top goes right
+    [InlineData(false, 8, "red")]   // rotated 90° counter-clockwise: the red top goes left
+    public void Exif_orientation_is_applied_before_the_model_sees_the_image(bool sideBySide, ushort orientation, string expected)
+    {
+        var model = OnnxModelBuilder.ImageClassifier(size: 16, leftHalf: true);
+        var request = _kit.Request("image_classification", model, _kit.Labels("red", "green", "blue")) with { ImageBytes = TwoColourJpeg(sideBySide, orientation) };
+        Assert.Equal(expected, _kit.Engine.Predict(request).Items[0].Label);
+    }
+}

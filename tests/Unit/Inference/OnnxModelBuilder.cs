@@ -17,8 +17,9 @@ public static class OnnxModelBuilder
     public static readonly float[,] ColourWeights = { { 4, 0, 0 }, { 0, 4, 0 }, { 0, 0, 4 } };
 
     // (1) Image classifier: mean colour per channel (GlobalAveragePool) → Flatten → MatMul weights[3,3] → "logits" [1,3], no softmax;
-    //     input "image" float [1,3,S,S] (NCHW) or [1,S,S,3] (NHWC), uint8 (Cast, ÷255 inside) or float, fixed or dynamic ("H","W") size.
-    public static byte[] ImageClassifier(float[,] weights = null, int size = 8, ImageLayout layout = ImageLayout.Nchw, bool uint8 = false, bool dynamicSize = false)
+    //     input "image" float [1,3,S,S] (NCHW) or [1,S,S,3] (NHWC), uint8 (Cast, ÷255 inside) or float, fixed or dynamic ("H","W") size;
+    //     with leftHalf only the left half of the image (NCHW, fixed size) is averaged.
+    public static byte[] ImageClassifier(float[,] weights = null, int size = 8, ImageLayout layout = ImageLayout.Nchw, bool uint8 = false, bool dynamicSize = false, bool leftHalf = false)
     {
         weights ??= ColourWeights;
         object h = dynamicSize ? "H" : (long)size, w = dynamicSize ? "W" : (long)size;
@@ -36,6 +37,12 @@ public static class OnnxModelBuilder
         {
             graph.Node("Transpose", [pixels], ["image_nchw"], OnnxAttribute.Ints("perm", 0, 3, 1, 2));
             pixels = "image_nchw";
+        }
+        if (leftHalf)
+        {
+            graph.Initializer("half_starts", [1], [0L]).Initializer("half_ends", [1], [(long)size / 2]).Initializer("half_axes", [1], [3L])
+                 .Node("Slice", [pixels, "half_starts", "half_ends", "half_axes"], ["left_half"]);
+            pixels = "left_half";
         }
         return graph
             .Node("GlobalAveragePool", [pixels], ["mean_colour"])

@@ -109,3 +109,20 @@ public sealed class RefusalTests : IDisposable
         Assert.Equal("0", _kit.Engine.Predict(request).Items[0].Label);
     }
 }
+
+public sealed class BrokenOutputTests : IDisposable
+{
+    private readonly InferenceTestKit _kit = new();
+
+    public void Dispose() => _kit.Dispose();
+
+    [Fact]
+    public void Scores_that_are_not_finite_are_refused()
+    {
+        var nan = new float[,] { { float.NaN, 0, 0 }, { 0, 4, 0 }, { 0, 0, 4 } };
+        var request = _kit.Request("image_classification", OnnxModelBuilder.ImageClassifier(nan)) with { ImageBytes = TestImages.Solid(TestImages.Red) };
+        var error = _kit.Refusal(request);
+        Assert.Equal(422, error.Status);
+        Assert.Contains("not finite", error.Message);
+    }
+}

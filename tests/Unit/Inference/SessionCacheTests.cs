@@ -89,7 +89,7 @@ public sealed class SessionCacheTests : IDisposable
         var image = TestImages.Solid(TestImages.Red);
         using var stop = new CancellationTokenSource();
 
-        var predictors = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        var predictors = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
         {
             var answers = new HashSet<string>();
             while (!stop.IsCancellationRequested)
@@ -97,7 +97,7 @@ public sealed class SessionCacheTests : IDisposable
             return answers;
         })).ToArray();
 
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 5; i++)
         {
             await Task.Delay(20);
             _kit.Engine.Invalidate("busy-version");
