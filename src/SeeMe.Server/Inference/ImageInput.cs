@@ -42,18 +42,32 @@ internal sealed record ImageTensorSpec(string InputName, int Width, int Height, 
 /// <summary>Decodes an uploaded image and turns it into the tensor a model wants.</summary>
 internal static class ImageInput
 {
+    /// <summary>The largest decoded image (about 256 MB of RGBA).</summary>
+    public const long MaxPixels = 64_000_000;
+
     /// <summary>Decodes JPEG, PNG, WebP, BMP, GIF... into unpremultiplied RGBA, upright per EXIF; anything else is a 400.</summary>
     public static SKBitmap Decode(byte[]? bytes)
     {
         if (bytes is not { Length: > 0 }) throw NotAnImage();
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data) ?? throw NotAnImage();
-        var info = codec.Info.WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Unpremul);
+        var info = DecodeSize(codec).WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Unpremul);
         var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());
         if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput) return ImageOrientation.Upright(bitmap, codec.EncodedOrigin);
         bitmap.Dispose();
         throw NotAnImage();
+    }
+
+    /// <summary>The full size, or for huge images a smaller size the codec can decode to (JPEG); refused if still too large.</summary>
+    private static SKImageInfo DecodeSize(SKCodec codec)
+    {
+        var info = codec.Info;
+        if ((long)info.Width * info.Height <= MaxPixels) return info;
+        var scaled = codec.GetScaledDimensions((float)Math.Sqrt((double)MaxPixels / ((long)info.Width * info.Height)));
+        if ((long)scaled.Width * scaled.Height > MaxPixels)
+            throw new ApiException(400, $"The image is too large ({info.Width}×{info.Height} pixels); send at most {MaxPixels / 1_000_000} megapixels.");
+        return info.WithSize(scaled);
     }
 
     /// <summary>The image resized (stretched) to the spec, scaled to [0,1] and normalised with the config's mean/std.</summary>

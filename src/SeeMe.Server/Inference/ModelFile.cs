@@ -37,10 +37,17 @@ internal static class ModelFile
 
     private static byte[] Header(string path)
     {
-        using var stream = File.OpenRead(path);
-        var header = new byte[8];
-        var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        return header[..read];
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var header = new byte[8];
+            var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            return header[..read];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ApiException(422, $"The model file of this version could not be read: {e.Message}");
+        }
     }
 
     /// <summary>An .onnx name, or a protobuf that starts as a ModelProto does (field 1, ir_version, varint).</summary>

@@ -126,3 +126,36 @@ public sealed class BrokenOutputTests : IDisposable
         Assert.Contains("not finite", error.Message);
     }
 }
+
+public sealed class LargeImageTests : IDisposable
+{
+    private readonly InferenceTestKit _kit = new();
+
+    public void Dispose() => _kit.Dispose();
+
+    [Fact]
+    public void A_png_declaring_too_many_pixels_is_refused_before_decoding()
+    {
+        // a valid 1×1 PNG whose header is patched to claim 20000×20000 pixels (400 megapixels)
+        var png = TestImages.Solid(TestImages.Red, 1, 1);
+        png[16] = 0; png[17] = 0; png[18] = 0x4E; png[19] = 0x20; // IHDR width
+        png[20] = 0; png[21] = 0; png[22] = 0x4E; png[23] = 0x20; // IHDR height
+        var crc = Crc32(png.AsSpan(12, 17));                       // chunk type and data
+        png[29] = (byte)(crc >> 24); png[30] = (byte)(crc >> 16); png[31] = (byte)(crc >> 8); png[32] = (byte)crc;
+        var request = _kit.Request("image_classification", OnnxModelBuilder.ImageClassifier()) with { ImageBytes = png };
+        var error = _kit.Refusal(request);
+        Assert.Equal(400, error.Status);
+        Assert.Contains("too large (20000×20000 pixels)", error.Message);
+    }
+
+    private static uint Crc32(ReadOnlySpan<byte> bytes)
+    {
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+}
