@@ -118,6 +118,23 @@ public static class Entities
         return target;
     }
 
+    /// <summary>
+    /// The JSON type a field of <paramref name="kind"/> holds: typeof(string), typeof(bool),
+    /// typeof(int), typeof(double) or typeof(JsonArray); null for nullable or unknown fields.
+    /// </summary>
+    public static Type? FieldType(string kind, string field)
+    {
+        if (field is "id" or "created_at" or "updated_at") return typeof(string);
+        if (!Fields.TryGetValue(kind, out var fields)) return null;
+        foreach (var (name, fallback) in fields)
+        {
+            if (name != field) continue;
+            if (ReferenceEquals(fallback, L)) return typeof(JsonArray);
+            return ReferenceEquals(fallback, N) ? null : fallback.GetType();
+        }
+        return null;
+    }
+
     /// <summary>Marks a document as changed now.</summary>
     public static JsonObject Touch(JsonObject doc)
     {
