@@ -72,6 +72,11 @@ public static class Thumbnails
         _ => "application/octet-stream",
     };
 
+    /// <summary>Largest image accepted, in pixels (guards against decompression bombs and garbage headers).</summary>
+    public const long MaxPixels = 100_000_000;
+
+    // Decodes the whole image (at a reduced size when the codec can, e.g. JPEG at 1/2, 1/4, 1/8):
+    // null when it is not an image, is truncated or claims an absurd size.
     private static SKBitmap? Decode(string path, out string format)
     {
         format = "";
@@ -86,8 +91,32 @@ public static class Thumbnails
             SKEncodedImageFormat.Gif => "gif",
             _ => "",
         };
-        if (format.Length == 0) return null;
-        var bitmap = SKBitmap.Decode(codec);
-        return bitmap is null || bitmap.Width == 0 ? null : bitmap;
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        if (format.Length == 0 || width <= 0 || height <= 0 || (long)width * height > MaxPixels) return null;
+
+        var size = DecodeSize(codec, Math.Max(width, height));
+        var info = new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var bitmap = new SKBitmap();
+        try
+        {
+            if (bitmap.TryAllocPixels(info) && codec.GetPixels(info, bitmap.GetPixels()) == SKCodecResult.Success) return bitmap;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // a codec failure is "not an image"
+        }
+        bitmap.Dispose();
+        return null;
+    }
+
+    // The smallest size the codec decodes to whose longest side still reaches MaxSide (or the full size).
+    private static SKSizeI DecodeSize(SKCodec codec, int longest)
+    {
+        for (var scale = Math.Min(1f, (float)MaxSide / longest); scale < 1f; scale += 1f / 16)
+        {
+            var size = codec.GetScaledDimensions(scale);
+            if (Math.Max(size.Width, size.Height) >= MaxSide) return size;
+        }
+        return codec.Info.Size;
     }
 }
