@@ -54,7 +54,7 @@ public sealed class SafeZip : IDisposable
     {
         var raw = entry.FullName.Replace('\\', '/');
         var segments = raw.Split('/');
-        if (raw.StartsWith('/') || (raw.Length > 1 && raw[1] == ':') || segments.Contains(".."))
+        if (raw.StartsWith('/') || (raw.Length > 1 && char.IsAsciiLetter(raw[0]) && raw[1] == ':') || segments.Contains(".."))
             throw ApiException.BadRequest($"The zip entry '{entry.FullName}' points outside the archive's folder; refused (nothing was imported).");
         var parts = segments.Where(s => s.Length > 0 && s != ".").ToArray();
         if (parts.Length == 0) return null;
