@@ -70,7 +70,7 @@ public sealed class YoloFormat : IZipFormat
             if (imageStems.TryGetValue(text.Stem, out var image)) ReadBoxes(plan, items[image.FileName], text, labelNames);
             else ReadSplitList(plan, items, text);
         }
-        var stray = files.FirstOrDefault(f => !ZipText.IsImage(f) && f.Extension is not ("txt" or "TXT" or "names") && f.FileName != ConfigFile);
+        var stray = files.FirstOrDefault(f => !ZipText.IsImage(f) && f.Extension.ToLowerInvariant() is not ("txt" or "names") && f.FileName != ConfigFile);
         if (stray is not null) throw Unsupported($"'{stray.Path}' is neither an image, a .txt, the .names file nor config.json");
         return plan;
     }
