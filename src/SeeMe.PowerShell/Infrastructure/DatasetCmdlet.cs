@@ -38,9 +38,9 @@ namespace SeeMe.PowerShell
         }
 
         /// <summary>Confirms, deletes and writes the deleted object with -PassThru.</summary>
-        protected void Remove<T>(string kind, SeeMeEntity entity, Func<CancellationToken, Task<T>> delete, bool passThru)
+        protected void Remove<T>(string kind, SeeMeEntity entity, Func<CancellationToken, Task<T>> delete, bool passThru, string action = "Remove")
         {
-            if (!ShouldProcess(Describe(kind, entity), "Remove")) return;
+            if (!ShouldProcess(Describe(kind, entity), action)) return;
             if (TryRun(delete, entity, out var deleted) && passThru) WriteObject(deleted);
         }
 

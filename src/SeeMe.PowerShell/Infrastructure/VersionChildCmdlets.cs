@@ -149,11 +149,37 @@ namespace SeeMe.PowerShell
 
         protected abstract Task<T> DeleteAsync(VersionIds version, string id, CancellationToken cancellationToken);
 
+        /// <summary>Resolves the subclass's own arguments before anything is fetched or changed.</summary>
+        protected virtual void Prepare(VersionIds version) { }
+
+        /// <summary>What ShouldProcess says will happen.</summary>
+        protected virtual string RemoveAction => "Remove";
+
         protected override void ProcessRecord()
         {
             var version = LocateVersion();
+            Prepare(version);
             var entity = FetchEntity();
-            if (entity != null) Remove(ErrorNoun, entity, ct => DeleteAsync(version, entity.Id, ct), PassThru);
+            if (entity != null) Remove(ErrorNoun, entity, ct => DeleteAsync(version, entity.Id, ct), PassThru, RemoveAction);
         }
+    }
+}
+
+namespace SeeMe.PowerShell
+{
+    /// <summary>
+    /// Base of the cmdlets that work on one item (its image, its annotations): -Item from the
+    /// pipeline, or -DatasetId, -DatasetVersionId and -Id.
+    /// </summary>
+    public abstract class ItemCmdlet : VersionChildCmdlet<DatasetItem>
+    {
+        /// <summary><para type="description">The item (from Get-SeeMeDatasetItem); binds from the pipeline.</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
+        [ValidateNotNull]
+        public DatasetItem? Item { get; set; }
+
+        protected override DatasetItem? InputObject => Item;
+        protected override string VersionIdOf(DatasetItem entity) => entity.DatasetVersionId;
+        protected override Task<DatasetItem> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Items.GetAsync(version.DatasetId, version.VersionId, id, ct);
     }
 }
