@@ -19,14 +19,14 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         for (var i = 0; i < 5; i++) await NewImageItemAsync(client, version, "bird" + i, "train", "robin", images);
         var destination = Path.Combine(TempFolder(), "sample");
 
-        var result = ps.Run("Get-SeeMeDataset -Name $args[0] | Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem -First 3 | Save-SeeMeDatasetItemImage -Destination $args[1]",
+        var result = ps.Run("Get-SeeMeDataset -Name $args[0] | Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem -First 100 | Save-SeeMeDatasetItemImage -Destination $args[1]",
             dataset.Name, destination);
 
         Assert.Empty(result.Errors);
         var files = result.OfType<FileInfo>();
-        Assert.Equal(3, files.Count);
+        Assert.Equal(5, files.Count);
         Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(images, f.Name)), File.ReadAllBytes(f.FullName)));
-        Assert.Equal(3, Directory.GetFiles(destination).Length);
+        Assert.Equal(5, Directory.GetFiles(destination).Length);
         Assert.NotEmpty(result.Progress);
         Assert.Contains(result.Progress, p => p.Activity.StartsWith("Downloading"));
         Assert.DoesNotContain(server.ApiKey, result.AllText());
