@@ -8,8 +8,12 @@ using static SeeMe.Tests.PowerShell.DatasetTestData;
 namespace SeeMe.Tests.PowerShell;
 
 /// <summary>Get/New/Set/Remove-SeeMeDataset, the logo cmdlets, and dataset versions.</summary>
-public sealed class DatasetCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>
+public sealed class DatasetCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>, IDisposable
 {
+    private readonly TestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
     private const string Commands = "SeeMe.PowerShell.Commands";
 
     [Fact]
@@ -113,7 +117,7 @@ public sealed class DatasetCmdletTests(LocalServerFixture server) : IClassFixtur
         ps.Connect(server);
         using var client = Client(server);
         var (dataset, _) = await NewDatasetAsync(client);
-        var folder = TempFolder();
+        var folder = TempFolder(_files);
         var logo = Png(folder, "logo.png", SKColors.Red);
         var saveTo = Path.Combine(folder, "saved");
 

@@ -5,8 +5,12 @@ using static SeeMe.Tests.PowerShell.DatasetTestData;
 namespace SeeMe.Tests.PowerShell;
 
 /// <summary>Export-SeeMeDatasetVersion and Import-SeeMeDatasetVersion.</summary>
-public sealed class DatasetExportImportCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>
+public sealed class DatasetExportImportCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>, IDisposable
 {
+    private readonly TestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
     [Fact]
     public async Task Export_then_import_of_the_folder_into_a_new_version_gives_the_same_items()
     {
@@ -14,11 +18,11 @@ public sealed class DatasetExportImportCmdletTests(LocalServerFixture server) : 
         ps.Connect(server);
         using var client = Client(server);
         var (dataset, version) = await NewDatasetAsync(client, "robin", "sparrow");
-        var images = TempFolder();
+        var images = TempFolder(_files);
         await NewImageItemAsync(client, version, "r1", "train", "robin", images);
         await NewImageItemAsync(client, version, "r2", "train", "robin", images);
         await NewImageItemAsync(client, version, "s1", "valid", "sparrow", images);
-        var data = Path.Combine(TempFolder(), "data");
+        var data = Path.Combine(TempFolder(_files), "data");
 
         var exported = ps.Run("Get-SeeMeDataset -Name $args[0] | Get-SeeMeDatasetVersion -Latest | Export-SeeMeDatasetVersion -Destination $args[1] -Format Folders", dataset.Name, data);
         Assert.Empty(exported.Errors);
@@ -43,10 +47,10 @@ public sealed class DatasetExportImportCmdletTests(LocalServerFixture server) : 
         ps.Connect(server);
         using var client = Client(server);
         var (_, version) = await NewDatasetAsync(client, "robin");
-        var images = TempFolder();
+        var images = TempFolder(_files);
         await NewImageItemAsync(client, version, "t1", "train", "robin", images);
         await NewImageItemAsync(client, version, "v1", "valid", "robin", images);
-        var data = Path.Combine(TempFolder(), "train-only");
+        var data = Path.Combine(TempFolder(_files), "train-only");
 
         var result = ps.Run("Export-SeeMeDatasetVersion -DatasetId $args[0] -DatasetVersionId $args[1] -Split train -Destination $args[2] -KeepZip",
             version.DatasetId, version.Id, data);
@@ -67,11 +71,11 @@ public sealed class DatasetExportImportCmdletTests(LocalServerFixture server) : 
         ps.Connect(server);
         using var client = Client(server);
         var (_, version) = await NewDatasetAsync(client, "robin");
-        await NewImageItemAsync(client, version, "z1", "train", "robin", TempFolder());
-        var zip = Path.Combine(TempFolder(), "export.zip");
+        await NewImageItemAsync(client, version, "z1", "train", "robin", TempFolder(_files));
+        var zip = Path.Combine(TempFolder(_files), "export.zip");
         await client.DatasetVersions.ExportAsync(version.DatasetId, version.Id, zip);
         var target = await client.DatasetVersions.CreateAsync(version.DatasetId, new DatasetVersion { Name = "from-zip" });
-        var nowhere = Path.Combine(TempFolder(), "nowhere");
+        var nowhere = Path.Combine(TempFolder(_files), "nowhere");
 
         var whatIf = ps.Run("""
             $args[0] | Export-SeeMeDatasetVersion -Destination $args[2] -WhatIf

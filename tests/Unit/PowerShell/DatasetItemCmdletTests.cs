@@ -6,8 +6,12 @@ using static SeeMe.Tests.PowerShell.DatasetTestData;
 namespace SeeMe.Tests.PowerShell;
 
 /// <summary>Items (paging, filters, images) and annotations.</summary>
-public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>
+public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>, IDisposable
 {
+    private readonly TestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
     [Fact]
     public async Task Birds_pipeline_saves_the_first_images_with_progress()
     {
@@ -15,9 +19,9 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         ps.Connect(server);
         using var client = Client(server);
         var (dataset, version) = await NewDatasetAsync(client, "robin");
-        var images = TempFolder();
+        var images = TempFolder(_files);
         for (var i = 0; i < 5; i++) await NewImageItemAsync(client, version, "bird" + i, "train", "robin", images);
-        var destination = Path.Combine(TempFolder(), "sample");
+        var destination = Path.Combine(TempFolder(_files), "sample");
 
         var result = ps.Run("Get-SeeMeDataset -Name $args[0] | Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem -First 100 | Save-SeeMeDatasetItemImage -Destination $args[1]",
             dataset.Name, destination);
@@ -39,7 +43,7 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         ps.Connect(server);
         using var client = Client(server);
         var (_, version) = await NewDatasetAsync(client, "a", "b");
-        var images = TempFolder();
+        var images = TempFolder(_files);
         for (var i = 0; i < 4; i++) await NewImageItemAsync(client, version, "a" + i, "train", "a", images);
         for (var i = 0; i < 2; i++) await NewImageItemAsync(client, version, "b" + i, "valid", "b", images);
         await NewImageItemAsync(client, version, "none", "valid", null, images);
@@ -61,7 +65,7 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         ps.Connect(server);
         using var client = Client(server);
         var (_, version) = await NewDatasetAsync(client, "a");
-        var images = TempFolder();
+        var images = TempFolder(_files);
         for (var i = 0; i < 3; i++) await NewImageItemAsync(client, version, "x" + i, "train", "a", images);
 
         var whatIf = ps.Run("$args[0] | Get-SeeMeDatasetItem | Remove-SeeMeDatasetItem -WhatIf", version);
@@ -81,7 +85,7 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         ps.Connect(server);
         using var client = Client(server);
         var (_, version) = await NewDatasetAsync(client, "robin");
-        var folder = TempFolder();
+        var folder = TempFolder(_files);
         var image = Png(folder, "robin1.png", SKColors.Orange);
         var other = Png(folder, "robin2.png", SKColors.Blue, 24);
 
@@ -98,7 +102,7 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         Assert.Equal("orange", Assert.Single(changed.OfType<DatasetItem>()).Description);
         Assert.NotEmpty(changed.Progress);
 
-        var saveTo = TempFolder();
+        var saveTo = TempFolder(_files);
         var saved = ps.Run("Save-SeeMeDatasetItemImage -DatasetId $args[0] -DatasetVersionId $args[1] -Id $args[2] -Destination $args[3]", version.DatasetId, version.Id, item.Id, saveTo);
         Assert.Empty(saved.Errors);
         Assert.Equal(File.ReadAllBytes(other), File.ReadAllBytes(Assert.Single(saved.OfType<FileInfo>()).FullName));
@@ -134,7 +138,7 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         ps.Connect(server);
         using var client = Client(server);
         var (_, version) = await NewDatasetAsync(client, "robin", "sparrow");
-        var item = await NewImageItemAsync(client, version, "scene", "train", null, TempFolder());
+        var item = await NewImageItemAsync(client, version, "scene", "train", null, TempFolder(_files));
 
         var added = ps.Run("$args[0] | Add-SeeMeAnnotation -Label robin -Coordinates '0.5 0.5 0.2 0.3'", item);
         Assert.Empty(added.Errors);

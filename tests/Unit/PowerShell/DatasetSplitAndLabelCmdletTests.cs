@@ -5,8 +5,12 @@ using static SeeMe.Tests.PowerShell.DatasetTestData;
 namespace SeeMe.Tests.PowerShell;
 
 /// <summary>Splits, labels and label statistics.</summary>
-public sealed class DatasetSplitAndLabelCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>
+public sealed class DatasetSplitAndLabelCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>, IDisposable
 {
+    private readonly TestFiles _files = new();
+
+    public void Dispose() => _files.Dispose();
+
     [Fact]
     public async Task New_dataset_piped_to_its_version_gets_a_new_label()
     {
@@ -90,7 +94,7 @@ public sealed class DatasetSplitAndLabelCmdletTests(LocalServerFixture server) :
         ps.Connect(server);
         using var client = Client(server);
         var (_, version) = await NewDatasetAsync(client, "cat", "dog");
-        var images = TempFolder();
+        var images = TempFolder(_files);
         await NewImageItemAsync(client, version, "c1", "train", "cat", images);
         await NewImageItemAsync(client, version, "c2", "train", "cat", images);
         await NewImageItemAsync(client, version, "u1", "train", null, images);

@@ -17,12 +17,9 @@ internal static class DatasetTestData
 
     public static string Unique(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..10];
 
-    public static string TempFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "seeme-ps-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
+    /// <summary>A new empty folder under <paramref name="files"/> (deleted with it).</summary>
+    public static string TempFolder(TestFiles files) =>
+        Directory.CreateDirectory(Path.Combine(files.Root, Guid.NewGuid().ToString("N")[..8])).FullName;
 
     /// <summary>A small PNG of one colour.</summary>
     public static string Png(string folder, string name, SKColor color, int size = 16)
