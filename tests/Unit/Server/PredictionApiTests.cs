@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using SeeMe.TestModels;
 using SeeMe.Tests.Inference;
 using SeeMe.Tests.Infrastructure;
@@ -70,8 +68,8 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         Assert.Equal("", (string)inference["error"]);
 
         // inference_time is the model's own run, end_to_end_time the whole request: both Go durations, the first within the second.
-        var modelTime = ParseGoDuration((string)inference["inference_time"]);
-        var endToEnd = ParseGoDuration((string)inference["end_to_end_time"]);
+        var modelTime = GoDurationText.Parse((string)inference["inference_time"]);
+        var endToEnd = GoDurationText.Parse((string)inference["end_to_end_time"]);
         Assert.True(modelTime > TimeSpan.Zero && modelTime <= endToEnd, $"{inference["inference_time"]} vs {inference["end_to_end_time"]}");
 
         var items = inference["inference_items"]!.AsArray();
@@ -412,23 +410,6 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
     public void Durations_are_written_as_go_does(long ticks, string expected)
     {
         Assert.Equal(expected, SeeMe.Server.Endpoints.GoDuration.Format(TimeSpan.FromTicks(ticks)));
-        Assert.Equal(TimeSpan.FromTicks(ticks), ParseGoDuration(expected));
-    }
-
-    /// <summary>Reads a Go duration string ("284.4184ms", "2m3.25s", "1h0m0s"); fails the test on anything else.</summary>
-    public static TimeSpan ParseGoDuration(string text)
-    {
-        var match = Regex.Match(text, @"^(?:(\d+(?:\.\d+)?)(h|m(?!s)|s|ms|µs|ns))+$");
-        Assert.True(match.Success, $"'{text}' is not a Go duration");
-        var total = 0.0;
-        for (var i = 0; i < match.Groups[1].Captures.Count; i++)
-        {
-            var value = double.Parse(match.Groups[1].Captures[i].Value, CultureInfo.InvariantCulture);
-            total += value * match.Groups[2].Captures[i].Value switch
-            {
-                "h" => 3600e9, "m" => 60e9, "s" => 1e9, "ms" => 1e6, "µs" => 1e3, _ => 1,
-            };
-        }
-        return TimeSpan.FromTicks((long)Math.Round(total / 100));
+        Assert.Equal(TimeSpan.FromTicks(ticks), GoDurationText.Parse(expected));
     }
 }
