@@ -1,6 +1,7 @@
 using SeeMe.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- transfer [--size-mb 1024]
+// dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- predict [--count 1000] [--concurrency 4]
 var mode = args.FirstOrDefault() ?? "help";
 long Option(string name, long fallback)
 {
@@ -14,7 +15,14 @@ switch (mode)
     case "transfer":
         await TransferBenchmark.RunAsync(Option("--size-mb", 1024), configuration);
         break;
+    case "predict":
+        await PredictBenchmark.RunAsync((int)Option("--count", 1000), (int)Option("--concurrency", 4), configuration);
+        break;
     default:
-        Console.WriteLine("Usage: SeeMe.Benchmarks transfer [--size-mb N]");
+        Console.WriteLine("""
+            Usage: SeeMe.Benchmarks <mode> [options]
+              transfer [--size-mb N]                  upload and download one N MiB model file (default 1024)
+              predict [--count N] [--concurrency C]   N image predictions with a real ONNX model, sequential and C at a time (defaults 1000, 4)
+            """);
         break;
 }

@@ -42,8 +42,7 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(files);
         builder.Services.AddSingleton(options);
-        if (options.InferenceEngine is { } engine) builder.Services.AddSingleton(engine);
-        else builder.Services.AddSingleton<IInferenceEngine, OnnxInferenceEngine>();
+        builder.Services.AddSingleton<IInferenceEngine, OnnxInferenceEngine>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();

@@ -1,4 +1,5 @@
 using SkiaSharp;
+using SeeMe.TestModels;
 
 namespace SeeMe.Tests.Inference;
 
@@ -35,6 +36,19 @@ public sealed class ImageClassificationTests : IDisposable
         var classifier = Classifier(OnnxModelBuilder.ImageClassifier());
         Assert.Equal("green", classifier.Predict(TestImages.Solid(TestImages.Green, format: format)).Items[0].Label);
         Assert.Equal("blue", classifier.Predict(TestImages.Solid(TestImages.Blue, format: format)).Items[0].Label);
+    }
+
+    [Theory]
+    [InlineData(255, 0, 0, "red")]
+    [InlineData(0, 200, 0, "green")]
+    [InlineData(10, 20, 255, "blue")]
+    public void The_png_writer_of_the_test_models_gives_images_the_engine_decodes(byte r, byte g, byte b, string expected)
+    {
+        var result = Classifier(OnnxModelBuilder.ImageClassifier()).Predict(TestPng.Solid(r, g, b, 24, 10));
+        Assert.Equal(expected, result.Items[0].Label);
+        var logits = new[] { 4.0 * r / 255, 4.0 * g / 255, 4.0 * b / 255 };
+        var softmax = Math.Exp(logits.Max()) / logits.Sum(Math.Exp);
+        Assert.Equal(softmax, result.Items[0].Confidence, 1e-5);
     }
 
     [Fact]

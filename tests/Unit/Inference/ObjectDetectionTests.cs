@@ -1,4 +1,5 @@
 using SeeMe.Server.Inference;
+using SeeMe.TestModels;
 
 namespace SeeMe.Tests.Inference;
 

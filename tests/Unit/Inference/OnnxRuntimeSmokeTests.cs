@@ -1,4 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
+using SeeMe.TestModels;
 
 namespace SeeMe.Tests.Inference;
 

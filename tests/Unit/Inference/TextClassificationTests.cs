@@ -1,3 +1,5 @@
+using SeeMe.TestModels;
+
 namespace SeeMe.Tests.Inference;
 
 public sealed class TextClassificationTests : IDisposable

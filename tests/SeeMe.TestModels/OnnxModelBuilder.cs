@@ -1,4 +1,4 @@
-namespace SeeMe.Tests.Inference;
+namespace SeeMe.TestModels;
 
 /// <summary>Where an image model wants its channels.</summary>
 public enum ImageLayout

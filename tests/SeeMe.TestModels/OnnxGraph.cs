@@ -1,6 +1,6 @@
 using Google.Protobuf;
 
-namespace SeeMe.Tests.Inference;
+namespace SeeMe.TestModels;
 
 /// <summary>ONNX TensorProto.DataType values used by the test models.</summary>
 public static class OnnxType
