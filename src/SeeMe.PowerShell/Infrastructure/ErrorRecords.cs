@@ -41,6 +41,7 @@ namespace SeeMe.PowerShell
                         case 422: return ("InvalidData", ErrorCategory.InvalidData);
                         default: return api.StatusCode >= 500 ? ("ServerError", ErrorCategory.ConnectionError) : ("RequestFailed", ErrorCategory.InvalidOperation);
                     }
+                case ItemNotFoundException _: return ("NotFound", ErrorCategory.ObjectNotFound);
                 case FileNotFoundException _: return ("FileNotFound", ErrorCategory.ObjectNotFound);
                 case DirectoryNotFoundException _: return ("FolderNotFound", ErrorCategory.ObjectNotFound);
                 case InvalidDataException _: return ("InvalidData", ErrorCategory.InvalidData);
