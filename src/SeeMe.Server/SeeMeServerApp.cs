@@ -42,7 +42,8 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(files);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<IInferenceEngine, OnnxInferenceEngine>();
+        if (options.InferenceEngine is { } engine) builder.Services.AddSingleton(engine);
+        else builder.Services.AddSingleton<IInferenceEngine, OnnxInferenceEngine>();
 
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();

@@ -11,6 +11,8 @@ public sealed class ServerOptions
     public string? SeedApiKey { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_APIKEY");
     /// <summary>Console logging of requests (off in tests).</summary>
     public bool Quiet { get; set; }
+    /// <summary>Replaces the ONNX engine (tests use a fake to exercise the prediction endpoints); null = ONNX Runtime.</summary>
+    public Inference.IInferenceEngine? InferenceEngine { get; set; }
 
     public static ServerOptions FromArgs(string[] args)
     {

@@ -2,13 +2,38 @@ using SeeMe.Server.Http;
 
 namespace SeeMe.Server.Inference;
 
-/// <summary>Runs ONNX models with ONNX Runtime. (Not yet implemented: every request is refused clearly.)</summary>
-public sealed class OnnxInferenceEngine : IInferenceEngine
+/// <summary>
+/// Runs uploaded ONNX models with ONNX Runtime: image classification, object detection (YOLO outputs),
+/// text classification (string input) and structured (named features). Sessions are cached per version.
+/// </summary>
+public sealed class OnnxInferenceEngine : IInferenceEngine, IDisposable
 {
-    public InferenceResult Predict(InferenceRequest request) =>
-        throw new ApiException(422, "This local server cannot run models yet: the version has no runnable ONNX model.");
+    private static readonly IReadOnlyDictionary<string, IApplicationRunner> Runners =
+        new Dictionary<string, IApplicationRunner>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["image_classification"] = new ImageClassifier(),
+            ["object_detection"] = new ObjectDetector(),
+            ["text_classification"] = new TextClassifier(),
+            ["structured"] = new StructuredClassifier(),
+        };
 
-    public void Invalidate(string versionId)
+    private readonly SessionCache _sessions = new();
+
+    public InferenceResult Predict(InferenceRequest request)
     {
+        var runner = RunnerFor(request.ApplicationType);
+        runner.CheckRequest(request);
+        var context = new InferenceContext(InferenceConfig.Parse(request.ConfigJson), LabelsFile.Read(request.LabelsFilePath));
+        using var lease = _sessions.Rent(request.VersionId, request.ModelFilePath);
+        return runner.Predict(lease.Model, request, context);
     }
+
+    public void Invalidate(string versionId) => _sessions.Invalidate(versionId);
+
+    public void Dispose() => _sessions.Dispose();
+
+    private static IApplicationRunner RunnerFor(string? applicationType) =>
+        Runners.TryGetValue(applicationType?.Trim() ?? "", out var runner)
+            ? runner
+            : throw new ApiException(422, $"The local server cannot run '{applicationType}' models; it runs {string.Join(", ", Runners.Keys)}.");
 }

@@ -19,6 +19,9 @@ public sealed class LocalServerFixture : IAsyncLifetime
     /// <summary>Largest upload the server accepts; small so the oversize test is cheap.</summary>
     public long MaxUploadBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>An inference engine to use instead of the ONNX one (null = the real engine).</summary>
+    public SeeMe.Server.Inference.IInferenceEngine InferenceEngine { get; init; }
+
     public async Task InitializeAsync()
     {
         Server = SeeMeServerApp.Build(Options());
@@ -70,5 +73,6 @@ public sealed class LocalServerFixture : IAsyncLifetime
         Quiet = true,
         SeedUsername = "tester",
         SeedApiKey = null,
+        InferenceEngine = InferenceEngine,
     };
 }

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SeeMe.Server.Http;
+using SeeMe.Server.Storage;
+
+namespace SeeMe.Server.Endpoints;
+
+/// <summary>
+/// What a prediction request carries, read by application type: an image as the multipart
+/// <c>file</c>, text as JSON <c>{input_text}</c>, structured features as JSON <c>{input_text: "&lt;JSON object&gt;"}</c>.
+/// </summary>
+public sealed record PredictionInput(string Name, string Extension, string? TempPath, byte[]? ImageBytes, string? Text, string? StructuredJson)
+{
+    private static readonly string[] ImageKinds = ["image_classification", "object_detection", "ocr"];
+    private static readonly string[] TextKinds = ["text_classification", "language_model", "ner"];
+
+    /// <summary>Reads the input for <paramref name="kind"/>; the caller deletes <see cref="TempPath"/> when done.</summary>
+    public static async Task<PredictionInput> ReadAsync(HttpRequest request, FileStore files, string kind)
+    {
+        if (ImageKinds.Contains(kind)) return await ReadImageAsync(request, files);
+        if (TextKinds.Contains(kind))
+        {
+            var text = await ReadInputTextAsync(request);
+            return new PredictionInput(text, "", null, null, text, null);
+        }
+        if (kind == "structured")
+        {
+            var json = await ReadInputTextAsync(request);
+            if (!IsJsonObject(json))
+                throw ApiException.BadRequest("For a structured model, input_text must be a JSON object serialised as a string, e.g. \"{\\\"temperature\\\": \\\"30\\\"}\".");
+            return new PredictionInput(json, "", null, null, null, json);
+        }
+        throw ApiException.BadRequest($"This server cannot take predictions for models of kind '{kind}'.");
+    }
+
+    private static async Task<PredictionInput> ReadImageAsync(HttpRequest request, FileStore files)
+    {
+        var upload = await request.ReadSingleFileAsync(files);
+        try
+        {
+            if (upload.Length == 0) throw ApiException.BadRequest("The uploaded image is empty.");
+            var bytes = await File.ReadAllBytesAsync(upload.TempPath, request.HttpContext.RequestAborted);
+            var extension = upload.Extension.Length <= 10 && upload.Extension.All(char.IsAsciiLetterOrDigit) ? upload.Extension : "";
+            return new PredictionInput(upload.FileName, extension, upload.TempPath, bytes, null, null);
+        }
+        catch
+        {
+            File.Delete(upload.TempPath);
+            throw;
+        }
+    }
+
+    private static async Task<string> ReadInputTextAsync(HttpRequest request)
+    {
+        var body = await request.ReadJsonObjectAsync();
+        if (body["input_text"] is JsonValue value && value.TryGetValue<string>(out var text) && text.Trim().Length > 0) return text;
+        throw ApiException.BadRequest("Send the input as JSON {\"input_text\": \"...\"} with a non-empty string.");
+    }
+
+    private static bool IsJsonObject(string text)
+    {
+        try { return JsonNode.Parse(text) is JsonObject; }
+        catch (JsonException) { return false; }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using SeeMe.Tests.Infrastructure;
+
+namespace SeeMe.Tests.Server;
+
+/// <summary>The Python SDK's quirks (seeme-api.md section 6) on the model-side endpoints, and restart persistence.</summary>
+public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>
+{
+    private const string StaleMultipart = "multipart/form-data; boundary=x";
+
+    /// <summary>A request carrying the stale multipart Content-Type the SDK keeps after an upload (quirk 1), with or without a body.</summary>
+    private static HttpRequestMessage Stale(HttpMethod method, string path, string body = "")
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse(StaleMultipart);
+        return new HttpRequestMessage(method, path) { Content = content };
+    }
+
+    [Fact]
+    public async Task A_stale_multipart_content_type_is_ignored_on_get_delete_and_json_put_post()
+    {
+        using var http = server.RawClient();
+        var created = await http.SendAsync(Stale(HttpMethod.Post, "models", """{"name":"stale"}""")).OkJson();
+        var id = (string)created["id"];
+        var vid = (string)created["active_version_id"];
+
+        ModelWireShape.Assert("Model", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}")).OkJson());
+        ModelWireShape.AssertAll("Model", await http.SendAsync(Stale(HttpMethod.Get, "models")).OkJson());
+        ModelWireShape.AssertAll("ModelVersion", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}/versions")).OkJson());
+        ModelWireShape.AssertAll("Application", await http.SendAsync(Stale(HttpMethod.Get, "applications")).OkJson());
+        ModelWireShape.AssertAll("Inference", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}/inferences?includeAlreadyAdded=False&showHidden=TRUE")).OkJson());
+        ModelWireShape.AssertAll("Job", await http.SendAsync(Stale(HttpMethod.Get, "jobs?applicationId=&status=&jobType=")).OkJson());
+
+        var renamed = await http.SendAsync(Stale(HttpMethod.Put, $"models/{id}", """{"name":"renamed"}""")).OkJson();
+        Assert.Equal("renamed", (string)renamed["name"]);
+        var v2 = await http.SendAsync(Stale(HttpMethod.Post, $"models/{id}/versions", """{"name":"two"}""")).OkJson();
+        var share = await http.SendAsync(Stale(HttpMethod.Post, $"models/{id}/share", """{"email":"friend@example.test"}""")).OkJson();
+        var job = await http.SendAsync(Stale(HttpMethod.Post, "jobs", """{"job_type":"training"}""")).OkJson();
+
+        ModelWireShape.Assert("Share", await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}/share/{share["id"]}")).OkJson());
+        ModelWireShape.Assert("Job", await http.SendAsync(Stale(HttpMethod.Delete, $"jobs/{job["id"]}")).OkJson());
+        ModelWireShape.Assert("ModelVersion", await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}/versions/{v2["id"]}")).OkJson());
+        Assert.Equal(vid, (string)(await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}")).OkJson())["active_version_id"]);
+    }
+
+    [Fact]
+    public async Task The_reply_to_a_model_file_upload_is_a_complete_model_version_with_an_application_id()
+    {
+        using var http = server.RawClient();
+        var model = await http.CreateModelAsync();
+        var version = await http.UploadAsync($"models/{model["id"]}/upload", [0x80, 0x04], "filename");
+        ModelWireShape.Assert("ModelVersion", version);
+        Assert.Equal((string)model["application_id"], (string)version["application_id"]);
+        Assert.NotEqual("", (string)version["application_id"]);
+    }
+
+    [Theory]
+    [InlineData("True")]
+    [InlineData("true")]
+    [InlineData("FALSE")]
+    public async Task Query_booleans_parse_case_insensitively(string value)
+    {
+        using var http = server.RawClient();
+        var model = await http.CreateModelAsync();
+        await http.GetAsync($"models/{model["id"]}/inferences?includeAlreadyAdded={value}&showHidden={value}").OkJson();
+    }
+
+    [Fact]
+    public async Task Models_versions_and_files_survive_a_restart()
+    {
+        string id, vid;
+        byte[] onnx = [.. ModelHttp.OnnxHead, 9, 9, 9];
+        using (var http = server.RawClient())
+        {
+            var model = await http.CreateModelAsync(""","public":true""");
+            (id, vid) = ((string)model["id"], (string)model["active_version_id"]);
+            await http.UploadAsync($"models/{id}/upload", onnx, "model.onnx");
+            await http.UploadAsync($"models/{id}/upload", ModelHttp.Png, "logo.png", "image/png");
+            await http.PostAsync($"models/{id}/versions", ModelHttp.Json("{}")).OkJson();
+        }
+
+        await server.RestartAsync();
+
+        using var after = server.RawClient();
+        var restored = await after.GetAsync($"models/{id}").OkJson();
+        Assert.True((bool)restored["public"]);
+        Assert.True((bool)restored["has_onnx_model"]);
+        Assert.True((bool)restored["can_inference"]);
+        Assert.Equal("logo.png", (string)restored["logo"]);
+        Assert.Equal(vid, (string)restored["active_version_id"]);
+        Assert.Equal(onnx, await (await after.GetAsync($"models/{id}/download/onnx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(ModelHttp.Png, await (await after.GetAsync($"models/{id}/download/logo")).Content.ReadAsByteArrayAsync());
+        var v3 = await after.PostAsync($"models/{id}/versions", ModelHttp.Json("{}")).OkJson();
+        Assert.Equal(3, (int)v3["version_number"]);
+    }
+}
