@@ -10,9 +10,34 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('SeeMe.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-SeeMeShare'
         'Connect-SeeMe'
         'Disconnect-SeeMe'
+        'Get-SeeMeApplication'
+        'Get-SeeMeJob'
         'Get-SeeMeModel'
+        'Get-SeeMeModelVersion'
+        'Get-SeeMePrediction'
+        'Get-SeeMeShare'
+        'Invoke-SeeMePrediction'
+        'New-SeeMeJob'
+        'New-SeeMeModel'
+        'New-SeeMeModelVersion'
+        'Publish-SeeMeModel'
+        'Register-SeeMeUser'
+        'Remove-SeeMeJob'
+        'Remove-SeeMeModel'
+        'Remove-SeeMeModelVersion'
+        'Remove-SeeMeShare'
+        'Save-SeeMeModel'
+        'Save-SeeMeModelLogo'
+        'Set-SeeMeJob'
+        'Set-SeeMeModel'
+        'Set-SeeMeModelLogo'
+        'Set-SeeMeModelVersion'
+        'Set-SeeMePrediction'
+        'Start-SeeMeLocalServer'
+        'Stop-SeeMeLocalServer'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
