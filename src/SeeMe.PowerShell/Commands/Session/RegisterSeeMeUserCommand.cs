@@ -33,7 +33,6 @@ namespace SeeMe.PowerShell.Commands.Session
 
         /// <summary><para type="description">The first name.</para></summary>
         [Parameter]
-        [Alias("Firstname")]
         public string? FirstName { get; set; }
 
         /// <summary><para type="description">The last name.</para></summary>
