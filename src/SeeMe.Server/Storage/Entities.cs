@@ -121,19 +121,20 @@ public static class Entities
     /// <summary>
     /// The first client-sent field whose JSON type does not match its entity field (a string field
     /// given a number, a list field given an object...), as a message; null when all fit. Nulls
-    /// and unknown fields are fine.
+    /// and unknown fields are fine, and so are <paramref name="ignored"/> (server-owned) fields.
     /// </summary>
-    public static string? TypeProblem(string kind, JsonObject body)
+    public static string? TypeProblem(string kind, JsonObject body, params string[] ignored)
     {
         foreach (var (name, fallback) in Fields[kind])
         {
-            if (body[name] is not { } value || ReferenceEquals(fallback, N)) continue;
+            if (body[name] is not { } value || ReferenceEquals(fallback, N) || ignored.Contains(name)) continue;
             var kindOfValue = value.GetValueKind();
             var (fits, expected) = fallback switch
             {
                 string => (kindOfValue == System.Text.Json.JsonValueKind.String, "a string"),
                 bool => (kindOfValue is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False, "true or false"),
-                int or double => (kindOfValue == System.Text.Json.JsonValueKind.Number, "a number"),
+                int => (value is JsonValue v && v.TryGetValue<int>(out _), "a whole number"),
+                double => (kindOfValue == System.Text.Json.JsonValueKind.Number, "a number"),
                 _ => (kindOfValue == System.Text.Json.JsonValueKind.Array, "a list"),
             };
             if (!fits) return $"Field '{name}' must be {expected}.";

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using SeeMe.Server.Http;
+using SeeMe.Server.Storage;
+
+namespace SeeMe.Server.Datasets;
+
+/// <summary>
+/// Creating and saving datasets and versions. Fields computed per reply (a dataset's
+/// <c>versions</c> and <c>shared_with_me</c>, a version's <c>labels</c> and <c>splits</c>) are never stored.
+/// </summary>
+public static class DatasetDocs
+{
+    public static readonly string[] ContentTypes = ["images", "text", "tabular", "ner", "documents"];
+    public static readonly string[] DatasetServerOwned = ["versions", "shared_with_me", "has_logo", "logo", "deleted_at"];
+    public static readonly string[] VersionServerOwned = ["labels", "splits", "dataset_id", "deleted_at"];
+    public static readonly string[] DefaultSplitNames = ["train", "valid", "test"];
+
+    /// <summary>The content type, "images" when empty; 400 for anything else than the known ones.</summary>
+    public static string CheckContentType(string value)
+    {
+        if (value.Length == 0) return "images";
+        return ContentTypes.Contains(value)
+            ? value
+            : throw ApiException.BadRequest($"content_type must be one of {string.Join(", ", ContentTypes)}, not '{value}'.");
+    }
+
+    public static void SaveDataset(Store store, JsonObject dataset)
+    {
+        var stored = (JsonObject)dataset.DeepClone();
+        stored.Remove("versions");
+        stored.Remove("shared_with_me");
+        store.Put(Kinds.Dataset, stored);
+    }
+
+    public static void SaveVersion(Store store, JsonObject version)
+    {
+        var stored = (JsonObject)version.DeepClone();
+        stored.Remove("labels");
+        stored.Remove("splits");
+        store.Put(Kinds.DatasetVersion, stored, version.Str("dataset_id"));
+    }
+
+    /// <summary>A new version of <paramref name="dataset"/> from the client's fields (not yet saved); unnamed ones are called v1, v2, ...</summary>
+    public static JsonObject NewVersion(Store store, JsonObject dataset, JsonObject? body)
+    {
+        var version = Entities.Create(Kinds.DatasetVersion);
+        if (body is not null) DatasetWire.Apply(Kinds.DatasetVersion, version, body, VersionServerOwned);
+        version["dataset_id"] = dataset.Str("id");
+        version["user_id"] = dataset.Str("user_id");
+        if (version.Str("name").Length == 0) version["name"] = "v" + (store.List(Kinds.DatasetVersion, dataset.Str("id")).Count + 1);
+        return version;
+    }
+
+    /// <summary>Creates a split named <paramref name="name"/> in the scope's version (inside the caller's transaction).</summary>
+    public static JsonObject NewSplit(VersionScope scope, string name)
+    {
+        var split = scope.NewChild(Kinds.Split);
+        split["name"] = name;
+        scope.Put(Kinds.Split, split);
+        return split;
+    }
+}

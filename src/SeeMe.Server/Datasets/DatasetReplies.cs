@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using SeeMe.Server.Http;
+using SeeMe.Server.Storage;
+
+namespace SeeMe.Server.Datasets;
+
+/// <summary>The wire shape of datasets and versions: a dataset with its versions, a version with its labels and splits.</summary>
+public static class DatasetReplies
+{
+    public static JsonObject Dataset(Store store, Caller caller, JsonObject dataset)
+    {
+        var reply = DatasetWire.Clean(Kinds.Dataset, Access.AsSeenBy(store, caller, (JsonObject)dataset.DeepClone()));
+        reply["versions"] = new JsonArray(store.List(Kinds.DatasetVersion, dataset.Str("id")).Select(v => (JsonNode)Version(store, v)).ToArray());
+        return reply;
+    }
+
+    public static JsonObject Version(Store store, JsonObject version)
+    {
+        var id = version.Str("id");
+        var reply = DatasetWire.Clean(Kinds.DatasetVersion, version);
+        reply["labels"] = Array(Kinds.Label, store.List(Kinds.Label, id).OrderBy(l => (int?)l["index"] ?? 0));
+        reply["splits"] = Array(Kinds.Split, store.List(Kinds.Split, id));
+        return reply;
+    }
+
+    public static JsonArray Array(string kind, IEnumerable<JsonObject> docs) =>
+        new(docs.Select(d => (JsonNode)DatasetWire.Clean(kind, d)).ToArray());
+}
+
+/// <summary>
+/// Builds item replies for one version: splits as full split objects, annotations embedded.
+/// Loads the version's splits and annotations once, so listing a page costs three queries.
+/// </summary>
+public sealed class ItemReplies
+{
+    private readonly Dictionary<string, JsonObject> _splits;
+    private readonly ILookup<string, JsonObject> _annotations;
+
+    public ItemReplies(VersionScope scope)
+    {
+        _splits = scope.Splits().ToDictionary(s => s.Str("id"));
+        _annotations = scope.Annotations().ToLookup(a => a.Str("item_id"));
+    }
+
+    public JsonObject Reply(JsonObject item)
+    {
+        var reply = DatasetWire.Clean(Kinds.Item, item);
+        reply["splits"] = DatasetReplies.Array(Kinds.Split, ItemSplits.Of(item).Where(_splits.ContainsKey).Select(id => _splits[id]));
+        reply["annotations"] = DatasetReplies.Array(Kinds.Annotation, _annotations[item.Str("id")]);
+        return reply;
+    }
+
+    public IEnumerable<JsonObject> AnnotationsOf(string itemId) => _annotations[itemId];
+
+    public static JsonObject One(VersionScope scope, JsonObject item) => new ItemReplies(scope).Reply(item);
+}
+
+/// <summary>An item's split membership, stored as the internal list <c>_split_ids</c>.</summary>
+public static class ItemSplits
+{
+    public const string Key = "_split_ids";
+
+    public static List<string> Of(JsonObject item) =>
+        item[Key] is JsonArray ids ? ids.Select(n => n?.GetValue<string>() ?? "").Where(s => s.Length > 0).ToList() : [];
+
+    public static void Set(JsonObject item, IEnumerable<string> splitIds) =>
+        item[Key] = new JsonArray(splitIds.Distinct().Select(id => (JsonNode)JsonValue.Create(id)).ToArray());
+
+    public static string First(JsonObject item) => Of(item).FirstOrDefault() ?? "";
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using SeeMe.Server.Http;
+using SeeMe.Server.Storage;
+
+namespace SeeMe.Server.Datasets;
+
+/// <summary>
+/// The items list: <c>pageSize</c> (default 10, 1..1000), <c>pageCount</c> (0-based page index),
+/// filters <c>splitId</c>, <c>labelId</c>, <c>onlyUnlabelled</c> (items without any annotation);
+/// in creation order, so pages are stable.
+/// </summary>
+public static class ItemQuery
+{
+    public const int DefaultPageSize = 10;
+    public const int MaxPageSize = 1000;
+
+    public static IEnumerable<JsonObject> Page(VersionScope scope, HttpRequest request)
+    {
+        var pageSize = request.QueryInt("pageSize", DefaultPageSize, 1, MaxPageSize);
+        var pageIndex = request.QueryInt("pageCount", 0, 0, int.MaxValue);
+        var splitId = request.Query["splitId"].ToString();
+        var labelId = request.Query["labelId"].ToString();
+        var onlyUnlabelled = request.QueryBool("onlyUnlabelled");
+        if (splitId.Length > 0) scope.Split(splitId);
+        if (labelId.Length > 0) scope.Label(labelId);
+
+        var replies = new ItemReplies(scope);
+        IEnumerable<JsonObject> items = scope.Items();
+        if (splitId.Length > 0) items = items.Where(i => ItemSplits.Of(i).Contains(splitId));
+        if (labelId.Length > 0) items = items.Where(i => replies.AnnotationsOf(i.Str("id")).Any(a => a.Str("label_id") == labelId));
+        if (onlyUnlabelled) items = items.Where(i => !replies.AnnotationsOf(i.Str("id")).Any());
+        return items.Skip((int)Math.Min((long)pageIndex * pageSize, int.MaxValue)).Take(pageSize).Select(replies.Reply).ToList();
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json.Nodes;
+using SeeMe.Server.Storage;
+
+namespace SeeMe.Server.Datasets;
+
+/// <summary>
+/// Per label of a version, over the items of one split: <c>annotation_count</c> = annotations with
+/// that label, <c>item_count</c> = items with at least one of them, <c>count</c> = item_count; plus
+/// the entry with <c>label_id: ""</c> whose counts are the split's items without any annotation.
+/// </summary>
+public static class LabelStats
+{
+    public static JsonArray For(VersionScope scope, JsonObject split)
+    {
+        var splitId = split.Str("id");
+        var itemIds = scope.Items().Where(i => ItemSplits.Of(i).Contains(splitId)).Select(i => i.Str("id")).ToHashSet();
+        var annotations = scope.Annotations().Where(a => itemIds.Contains(a.Str("item_id"))).ToList();
+        var entries = scope.Labels().Select(label =>
+        {
+            var mine = annotations.Where(a => a.Str("label_id") == label.Str("id")).ToList();
+            var items = mine.Select(a => a.Str("item_id")).Distinct().Count();
+            return Entry(label.Str("id"), splitId, items, mine.Count, items);
+        }).ToList();
+        var unlabelled = itemIds.Count - annotations.Select(a => a.Str("item_id")).Distinct().Count();
+        entries.Add(Entry("", splitId, unlabelled, 0, unlabelled));
+        return new JsonArray(entries.ToArray());
+    }
+
+    private static JsonNode Entry(string labelId, string splitId, int count, int annotationCount, int itemCount) => new JsonObject
+    {
+        ["label_id"] = labelId,
+        ["split_id"] = splitId,
+        ["count"] = count,
+        ["annotation_count"] = annotationCount,
+        ["item_count"] = itemCount,
+    };
+}

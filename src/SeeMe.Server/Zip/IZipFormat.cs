@@ -1,0 +1,38 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace SeeMe.Server.Zip;
+
+/// <summary>A dataset zip layout (seeme-api.md section 3): writes a version, and reads a zip into an import plan.</summary>
+public interface IZipFormat
+{
+    string Name { get; }
+    void Export(ExportSource source, ZipArchive zip);
+    /// <summary>Reads the zip; 400 with a message when it does not follow this layout.</summary>
+    ImportPlan Read(SafeZip zip);
+}
+
+public static class ZipText
+{
+    public static readonly string[] ImageExtensions = ["jpg", "jpeg", "png", "webp", "bmp", "gif"];
+
+    public static bool IsImage(ZipItem item) => ImageExtensions.Contains(item.Extension.ToLowerInvariant());
+
+    /// <summary>The entry's text (UTF-8; a byte order mark is kept so the bytes round-trip).</summary>
+    public static string Read(ZipItem item)
+    {
+        using var stream = item.Entry.Open();
+        using var buffer = new MemoryStream();
+        try { stream.CopyTo(buffer); }
+        catch (InvalidDataException e) { throw Http.ApiException.BadRequest($"The zip entry '{item.Path}' cannot be read: {e.Message}"); }
+        return new UTF8Encoding(false).GetString(buffer.ToArray());
+    }
+
+    /// <summary>Lines without their line ends; a final empty line (after the last "\n") is dropped.</summary>
+    public static List<string> Lines(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        if (lines.Count > 0 && lines[^1].Length == 0) lines.RemoveAt(lines.Count - 1);
+        return lines;
+    }
+}
