@@ -15,24 +15,24 @@ namespace SeeMe.Core.Clients
     {
         public DatasetVersionsClient(ApiConnection api) : base(api) { }
 
-        public Task<List<DatasetVersion>> GetAllAsync(string datasetId, CancellationToken cancellationToken = default) =>
-            Api.GetAsync<List<DatasetVersion>>(DatasetPaths.Versions(datasetId), cancellationToken);
+        public async Task<List<DatasetVersion>> GetAllAsync(string datasetId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.GetAsync<List<DatasetVersion>>(DatasetPaths.Versions(datasetId), cancellationToken).ConfigureAwait(false), datasetId);
 
-        public Task<DatasetVersion> GetAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
-            Api.GetAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId), cancellationToken);
+        public async Task<DatasetVersion> GetAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.GetAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId), cancellationToken).ConfigureAwait(false), datasetId);
 
-        public Task<DatasetVersion> CreateAsync(string datasetId, DatasetVersion version, CancellationToken cancellationToken = default) =>
-            Api.PostAsync<DatasetVersion>(DatasetPaths.Versions(datasetId), Ensure.NotNull(version, nameof(version)), cancellationToken);
+        public async Task<DatasetVersion> CreateAsync(string datasetId, DatasetVersion version, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.PostAsync<DatasetVersion>(DatasetPaths.Versions(datasetId), Ensure.NotNull(version, nameof(version)), cancellationToken).ConfigureAwait(false), datasetId);
 
-        public Task<DatasetVersion> UpdateAsync(DatasetVersion version, CancellationToken cancellationToken = default) =>
-            Api.PutAsync<DatasetVersion>(DatasetPaths.Version(Ensure.NotNull(version, nameof(version)).DatasetId, version.Id), version, cancellationToken);
+        public async Task<DatasetVersion> UpdateAsync(DatasetVersion version, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.PutAsync<DatasetVersion>(DatasetPaths.Version(Ensure.NotNull(version, nameof(version)).DatasetId, version.Id), version, cancellationToken).ConfigureAwait(false), version.DatasetId);
 
-        public Task<DatasetVersion> DeleteAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
-            Api.DeleteAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId), cancellationToken);
+        public async Task<DatasetVersion> DeleteAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.DeleteAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId), cancellationToken).ConfigureAwait(false), datasetId);
 
         /// <summary>Copies a version (labels, splits, items, annotations) into a new one (later SDKs).</summary>
-        public Task<DatasetVersion> DuplicateAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
-            Api.PostAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId) + "/new", new JObject { ["dataset_id"] = datasetId }, cancellationToken);
+        public async Task<DatasetVersion> DuplicateAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.PostAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId) + "/new", new JObject { ["dataset_id"] = datasetId }, cancellationToken).ConfigureAwait(false), datasetId);
 
         /// <summary>Downloads the version (or one split) as a zip to <paramref name="zipPath"/>.</summary>
         public Task<FileInfo> ExportAsync(string datasetId, string versionId, string zipPath, string? splitId = null, DatasetFormat? format = null,
@@ -44,11 +44,27 @@ namespace SeeMe.Core.Clients
         }
 
         /// <summary>Uploads a dataset zip into the version (the server reads the layout of <paramref name="format"/>, or detects it).</summary>
-        public Task<DatasetVersion> ImportAsync(string datasetId, string versionId, string zipPath, DatasetFormat? format = null,
+        public async Task<DatasetVersion> ImportAsync(string datasetId, string versionId, string zipPath, DatasetFormat? format = null,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             var path = DatasetPaths.Version(datasetId, versionId) + "/upload" + (format == null ? "" : "/" + format.Value.ToString().ToLowerInvariant());
-            return Api.UploadAsync<DatasetVersion>(path, LocalFiles.RequireFile(zipPath), "application/x-zip-compressed", progress, cancellationToken);
+            var version = await Api.UploadAsync<DatasetVersion>(path, LocalFiles.RequireFile(zipPath), "application/x-zip-compressed", progress, cancellationToken).ConfigureAwait(false);
+            return Adopt(version, datasetId);
+        }
+
+        private static List<DatasetVersion> Adopt(List<DatasetVersion> versions, string datasetId)
+        {
+            foreach (var version in versions) Adopt(version, datasetId);
+            return versions;
+        }
+
+        /// <summary>The version's labels and splits learn their dataset, so they can be piped on.</summary>
+        private static DatasetVersion Adopt(DatasetVersion version, string datasetId)
+        {
+            if (string.IsNullOrEmpty(version.DatasetId)) version.DatasetId = datasetId;
+            foreach (var label in version.Labels) label.DatasetId = version.DatasetId;
+            foreach (var split in version.Splits) split.DatasetId = version.DatasetId;
+            return version;
         }
     }
 

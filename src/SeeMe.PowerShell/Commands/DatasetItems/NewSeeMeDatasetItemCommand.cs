@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.DatasetItems
+{
+    /// <summary>
+    /// <para type="synopsis">Creates items in a dataset version: text items, or image items from files.</para>
+    /// <para type="description">Without -Path creates one item from -Name, -Description and -Text. With -Path (wildcards) or -LiteralPath (binds from Get-ChildItem) creates one item per image file, named after the file unless -Name is given, and uploads the image (Write-Progress shows the upload). -Split puts the item in a split and -Label gives it a classification label (an annotation without coordinates); both take an object, an id or a name. Outputs the created items.</para>
+    /// <example><code>New-SeeMeDatasetItem -DatasetId $ds -DatasetVersionId $dv -Text 'What a lovely day' -Split train -Label positive</code><para>Creates a labelled text item in the split train.</para></example>
+    /// <example><code>Get-ChildItem ./robins/*.jpg | New-SeeMeDatasetItem -DatasetVersion $version -Split train -Label robin</code><para>Creates an item per image, each labelled robin.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "SeeMeDatasetItem", SupportsShouldProcess = true, DefaultParameterSetName = TextSet)]
+    [OutputType(typeof(DatasetItem))]
+    public sealed class NewSeeMeDatasetItemCommand : DatasetVersionCmdlet
+    {
+        private const string TextSet = "Text";
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary><para type="description">The item's name (default for images: the file name without extension).</para></summary>
+        [Parameter]
+        public string? Name { get; set; }
+
+        /// <summary><para type="description">What the item shows.</para></summary>
+        [Parameter]
+        public string Description { get; set; } = "";
+
+        /// <summary><para type="description">The text of a text item (or one CSV line of a tabular item).</para></summary>
+        [Parameter(ParameterSetName = TextSet)]
+        public string Text { get; set; } = "";
+
+        /// <summary><para type="description">Image files (.jpg, .jpeg, .png); wildcards allowed.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Path { get; set; }
+
+        /// <summary><para type="description">Image files taken exactly as written; binds from Get-ChildItem.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[]? LiteralPath { get; set; }
+
+        /// <summary><para type="description">The split to put the item in: a split object, its id or its name.</para></summary>
+        [Parameter]
+        [EntityIdTransformation]
+        public string? Split { get; set; }
+
+        /// <summary><para type="description">A classification label for the item: a label object, its id or its name.</para></summary>
+        [Parameter]
+        [EntityIdTransformation]
+        public string? Label { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var version = LocateVersion();
+            var splitId = ResolveSplitId(version, Split);
+            var labelId = ResolveLabelId(version, Label);
+            if (ParameterSetName == TextSet)
+            {
+                Create(version, Build(Name ?? "", splitId, labelId, version), null);
+                return;
+            }
+            foreach (var file in ResolveFiles(Path, LiteralPath))
+                Create(version, Build(Name ?? System.IO.Path.GetFileNameWithoutExtension(file), splitId, labelId, version), file);
+        }
+
+        private DatasetItem Build(string name, string? splitId, string? labelId, VersionIds version) => new DatasetItem
+        {
+            Name = name,
+            Description = Description,
+            Text = Text,
+            DatasetId = version.DatasetId,
+            DatasetVersionId = version.VersionId,
+            Splits = splitId == null ? new List<DatasetSplit>() : new List<DatasetSplit> { new DatasetSplit { Id = splitId, VersionId = version.VersionId } },
+            Annotations = labelId == null ? new List<Annotation>() : new List<Annotation> { new Annotation { LabelId = labelId, SplitId = splitId ?? "" } },
+        };
+
+        /// <summary>Creates the item, then uploads its image (two calls: the API has no create-with-file).</summary>
+        private void Create(VersionIds version, DatasetItem item, string? imageFile)
+        {
+            var what = imageFile == null ? "Create" : $"Create from '{imageFile}'";
+            if (!ShouldProcess($"{Describe("DatasetItem", item)} in dataset version {version.VersionId}", what)) return;
+            if (!TryRun(ct => Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct), imageFile ?? item.Name, out var created)) return;
+            if (imageFile != null && !TryRun(ct => Client.Items.UploadImageAsync(version.DatasetId, version.VersionId, created.Id, imageFile,
+                    TransferProgress($"Uploading {System.IO.Path.GetFileName(imageFile)}"), ct), imageFile, out created)) return;
+            WriteObject(created);
+        }
+    }
+}

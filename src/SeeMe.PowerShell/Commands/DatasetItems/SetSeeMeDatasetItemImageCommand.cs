@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.DatasetItems
+{
+    /// <summary>
+    /// <para type="synopsis">Uploads (or replaces) an item's image.</para>
+    /// <para type="description">Uploads a .jpg, .jpeg or .png image from -Path (wildcards, must match one file) or -LiteralPath to the item piped in (-Item) or given by -DatasetId, -DatasetVersionId and -Id. Write-Progress shows the upload. -PassThru outputs the updated item (its Extension set).</para>
+    /// <example><code>Set-SeeMeDatasetItemImage -DatasetId $ds -DatasetVersionId $dv -Id $itemId -Path ./robin.png</code><para>Uploads robin.png as the item's image.</para></example>
+    /// <example><code>Get-SeeMeDatasetItem -DatasetVersion $version -Id $itemId | Set-SeeMeDatasetItemImage -LiteralPath './robin [cropped].jpg' -PassThru</code><para>Replaces an item's image with a file whose name has brackets.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "SeeMeDatasetItemImage", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
+    [OutputType(typeof(DatasetItem))]
+    public sealed class SetSeeMeDatasetItemImageCommand : ItemCmdlet
+    {
+        /// <summary><para type="description">The image; wildcards allowed (they must match one file). Give -Path or -LiteralPath.</para></summary>
+        [Parameter(Position = 1)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary><para type="description">The image, taken exactly as written.</para></summary>
+        [Parameter]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string? LiteralPath { get; set; }
+
+        /// <summary><para type="description">Output the updated item.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if ((Path == null) == (LiteralPath == null)) StopWithInvalidArgument("Give the image with -Path or with -LiteralPath (one of them).", "DatasetItemImagePathRequired", null);
+            var files = ResolveFiles(Path == null ? null : new[] { Path }, LiteralPath == null ? null : new[] { LiteralPath });
+            if (files.Count > 1) StopWithInvalidArgument($"'{Path}' matches {files.Count} files; an item has one image.", "DatasetItemImageAmbiguous", Path);
+            var item = files.Count == 1 ? FetchEntity() : null;
+            if (item == null || !ShouldProcess(Describe("DatasetItem", item), $"Upload image '{files[0]}'")) return;
+            var progress = TransferProgress($"Uploading {System.IO.Path.GetFileName(files[0])}");
+            if (TryRun(ct => Client.Items.UploadImageAsync(item.DatasetId, item.DatasetVersionId, item.Id, files[0], progress, ct), files[0], out var updated) && PassThru)
+                WriteObject(updated);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Management.Automation;
+using SeeMe.Core.Clients;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.DatasetLabels
+{
+    /// <summary>
+    /// <para type="synopsis">Creates labels (classes) in a dataset version.</para>
+    /// <para type="description">Creates one label per -Name in the version piped in (-DatasetVersion) or given by -DatasetId with -DatasetVersionId, and outputs them. The server assigns each label's Index.</para>
+    /// <example><code>New-SeeMeDatasetLabel -DatasetId $ds -DatasetVersionId $dv -Name robin -Color '#d2691e' -Shortcut r</code><para>Creates the label robin with a colour and a keyboard shortcut.</para></example>
+    /// <example><code>New-SeeMeDataset -Name Pets | Get-SeeMeDatasetVersion | New-SeeMeDatasetLabel -Name cat, dog</code><para>Creates a dataset and the labels cat and dog in its first version.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "SeeMeDatasetLabel", SupportsShouldProcess = true)]
+    [OutputType(typeof(DatasetLabel))]
+    public sealed class NewSeeMeDatasetLabelCommand : NewVersionChildCmdlet<DatasetLabel>
+    {
+        /// <summary><para type="description">The colour, "#rrggbb".</para></summary>
+        [Parameter]
+        [ValidatePattern("^#[0-9A-Fa-f]{6}$")]
+        public string Color { get; set; } = "";
+
+        /// <summary><para type="description">The annotation tool's keyboard shortcut.</para></summary>
+        [Parameter]
+        public string Shortcut { get; set; } = "";
+
+        protected override VersionChildClient<DatasetLabel> Children => Client.Labels;
+
+        protected override DatasetLabel Build(string name, VersionIds version) =>
+            new DatasetLabel { Name = name, Color = Color, Shortcut = Shortcut, VersionId = version.VersionId, DatasetId = version.DatasetId };
+    }
+}

@@ -1,0 +1,22 @@
+using System.Management.Automation;
+using SeeMe.Core.Clients;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.DatasetSplits
+{
+    /// <summary>
+    /// <para type="synopsis">Creates splits in a dataset version.</para>
+    /// <para type="description">Creates one split per -Name in the version piped in (-DatasetVersion) or given by -DatasetId with -DatasetVersionId, and outputs them.</para>
+    /// <example><code>New-SeeMeDatasetSplit -DatasetId $ds -DatasetVersionId $dv -Name holdout -Description 'Never trained on'</code><para>Creates the split holdout.</para></example>
+    /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | New-SeeMeDatasetSplit -Name train, valid</code><para>Creates the splits train and valid in the latest version.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "SeeMeDatasetSplit", SupportsShouldProcess = true)]
+    [OutputType(typeof(DatasetSplit))]
+    public sealed class NewSeeMeDatasetSplitCommand : NewVersionChildCmdlet<DatasetSplit>
+    {
+        protected override VersionChildClient<DatasetSplit> Children => Client.Splits;
+
+        protected override DatasetSplit Build(string name, VersionIds version) =>
+            new DatasetSplit { Name = name, VersionId = version.VersionId, DatasetId = version.DatasetId };
+    }
+}

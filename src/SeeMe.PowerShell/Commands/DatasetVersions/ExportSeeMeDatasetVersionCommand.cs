@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using SeeMe.Core.Clients;
+using SeeMe.Core.Files;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.DatasetVersions
+{
+    /// <summary>
+    /// <para type="synopsis">Downloads a dataset version (or one split) and extracts it into a folder.</para>
+    /// <para type="description">Downloads the version's zip (Write-Progress shows the transfer) in the layout of -Format (Folders: one folder per split and per label; Yolo: YOLO text files; Csv: one CSV file; default: the server's choice for the dataset), extracts it safely into -Destination (created when missing; files of the same name are replaced, other files are left alone; an entry pointing outside the folder refuses the whole zip) and deletes the zip. Outputs the destination folder (DirectoryInfo); with -KeepZip the zip is kept beside the folder as &lt;folder&gt;.zip and its FileInfo is output after the folder. The version comes from the pipeline (-DatasetVersion) or by -DatasetId with -DatasetVersionId; -Split takes a split object, id or name.</para>
+    /// <example><code>Export-SeeMeDatasetVersion -DatasetId $ds -DatasetVersionId $dv -Split train -Format Folders -Destination ./train -KeepZip</code><para>Exports the train split into ./train and keeps ./train.zip.</para></example>
+    /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Export-SeeMeDatasetVersion -Destination ./data</code><para>Exports the latest version of the dataset Birds into ./data.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "SeeMeDatasetVersion", SupportsShouldProcess = true)]
+    [OutputType(typeof(DirectoryInfo), typeof(FileInfo))]
+    public sealed class ExportSeeMeDatasetVersionCommand : DatasetVersionCmdlet
+    {
+        /// <summary><para type="description">The folder to extract into (created when missing).</para></summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Destination { get; set; } = "";
+
+        /// <summary><para type="description">Only this split: a split object, its id or its name.</para></summary>
+        [Parameter]
+        [EntityIdTransformation]
+        public string? Split { get; set; }
+
+        /// <summary><para type="description">The zip layout: Folders, Yolo or Csv (default: the server's choice for the dataset).</para></summary>
+        [Parameter]
+        public DatasetFormat? Format { get; set; }
+
+        /// <summary><para type="description">Keep the downloaded zip beside the destination folder (&lt;folder&gt;.zip) and output it too.</para></summary>
+        [Parameter]
+        public SwitchParameter KeepZip { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var version = FetchVersion();
+            if (version == null) return;
+            var ids = new VersionIds(version.DatasetId, version.Id);
+            var splitId = ResolveSplitId(ids, Split);
+            var folder = ResolveFolder(Destination);
+            if (!ShouldProcess(Describe("DatasetVersion", version), $"Export to '{folder}'")) return;
+            var zip = KeepZip ? folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + ".zip"
+                              : Path.Combine(Path.GetTempPath(), "seeme-export-" + Guid.NewGuid().ToString("N") + ".zip");
+            try
+            {
+                Export(version, splitId, folder, zip);
+            }
+            finally
+            {
+                if (!KeepZip && File.Exists(zip)) File.Delete(zip);
+            }
+        }
+
+        private void Export(DatasetVersion version, string? splitId, string folder, string zip)
+        {
+            var activity = $"Exporting dataset version '{version.Name}'";
+            if (!TryRun(ct => Client.DatasetVersions.ExportAsync(version.DatasetId, version.Id, zip, splitId, Format, true, TransferProgress(activity), ct), version, out var zipFile)) return;
+            WriteProgress(new ProgressRecord(1, activity, $"Extracting into {folder}") { PercentComplete = 100 });
+            try
+            {
+                ZipFolders.ExtractSafely(zipFile.FullName, folder, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                WriteFailure(e, zipFile.FullName);
+                return;
+            }
+            finally
+            {
+                WriteProgress(new ProgressRecord(1, activity, "Done") { RecordType = ProgressRecordType.Completed });
+            }
+            WriteObject(new DirectoryInfo(folder));
+            if (KeepZip) WriteObject(zipFile);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using SeeMe.Core.Clients;
+using SeeMe.Core.Files;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.DatasetVersions
+{
+    /// <summary>
+    /// <para type="synopsis">Uploads a dataset zip, or a folder zipped on the fly, into a dataset version.</para>
+    /// <para type="description">The server reads the layout of -Format (Folders, Yolo or Csv; default: it detects the layout) and creates the splits, labels, items and annotations it finds. A folder is zipped into a temporary file first (deleted afterwards), so the folder written by Export-SeeMeDatasetVersion imports as it is. Write-Progress shows the upload. Outputs the updated version. The version comes from the pipeline (-DatasetVersion) or by -DatasetId with -DatasetVersionId.</para>
+    /// <example><code>Import-SeeMeDatasetVersion -DatasetId $ds -DatasetVersionId $dv -Path ./birds.zip -Format Folders</code><para>Imports a zip in the folders layout.</para></example>
+    /// <example><code>Get-SeeMeDataset -Name Birds | New-SeeMeDatasetVersion -Name v2 | Import-SeeMeDatasetVersion -Path ./data</code><para>Creates a new version and imports the folder ./data into it.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsData.Import, "SeeMeDatasetVersion", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(DatasetVersion))]
+    public sealed class ImportSeeMeDatasetVersionCommand : DatasetVersionCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary><para type="description">A .zip file or a folder; wildcards allowed (they must match one).</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        /// <summary><para type="description">A .zip file or a folder, taken exactly as written (binds from Get-Item / Get-ChildItem).</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = "";
+
+        /// <summary><para type="description">The zip layout: Folders, Yolo or Csv (default: the server detects it).</para></summary>
+        [Parameter]
+        public DatasetFormat? Format { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var paths = ParameterSetName == PathSet ? ResolveFiles(new[] { Path }, null) : ResolveFiles(null, new[] { LiteralPath });
+            if (paths.Count > 1) StopWithInvalidArgument($"'{Path}' matches {paths.Count} paths; import one zip or folder at a time.", "DatasetVersionPathAmbiguous", Path);
+            if (paths.Count == 0) return;
+            var version = FetchVersion();
+            if (version == null || !ShouldProcess(Describe("DatasetVersion", version), $"Import '{paths[0]}'")) return;
+            var source = paths[0];
+            var zip = Directory.Exists(source) ? ZipFolder(source) : source;
+            try
+            {
+                var progress = TransferProgress($"Importing into dataset version '{version.Name}'");
+                if (TryRun(ct => Client.DatasetVersions.ImportAsync(version.DatasetId, version.Id, zip, Format, progress, ct), source, out var updated))
+                    WriteObject(updated);
+            }
+            finally
+            {
+                if (zip != source) File.Delete(zip);
+            }
+        }
+
+        private string ZipFolder(string folder)
+        {
+            var zip = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "seeme-import-" + Guid.NewGuid().ToString("N") + ".zip");
+            WriteVerbose($"Zipping '{folder}' into '{zip}'.");
+            ZipFolders.CreateFromFolder(folder, zip);
+            return zip;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Management.Automation;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.Datasets
+{
+    /// <summary>
+    /// <para type="synopsis">Uploads a dataset's logo (a .jpg, .jpeg or .png image).</para>
+    /// <para type="description">The dataset comes from the pipeline (-Dataset) or by -DatasetId; the image from -Path (wildcards) or -LiteralPath. -PassThru outputs the updated dataset (HasLogo, Logo).</para>
+    /// <example><code>Set-SeeMeDatasetLogo -DatasetId $id -Path ./logo.png</code><para>Uploads logo.png as the dataset's logo.</para></example>
+    /// <example><code>Get-SeeMeDataset -Name Birds | Set-SeeMeDatasetLogo -LiteralPath ./robin.jpg -PassThru</code><para>Sets the logo of the dataset Birds and shows the dataset.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "SeeMeDatasetLogo", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(Dataset))]
+    public sealed class SetSeeMeDatasetLogoCommand : DatasetScopedCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary><para type="description">The image; wildcards allowed (they must match one file).</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = "";
+
+        /// <summary><para type="description">The image, taken exactly as written.</para></summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = "";
+
+        /// <summary><para type="description">Output the updated dataset.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var files = ParameterSetName == PathSet ? ResolveFiles(new[] { Path }, null) : ResolveFiles(null, new[] { LiteralPath });
+            if (files.Count != 1)
+            {
+                if (files.Count > 1) StopWithInvalidArgument($"'{Path}' matches {files.Count} files; a logo is one image.", "DatasetLogoAmbiguous", Path);
+                return;
+            }
+            var dataset = FetchDataset();
+            if (dataset == null || !ShouldProcess(Describe("Dataset", dataset), $"Upload logo '{files[0]}'")) return;
+            if (TryRun(ct => Client.Datasets.UploadLogoAsync(dataset.Id, files[0], ct), files[0], out var updated) && PassThru) WriteObject(updated);
+        }
+    }
+}

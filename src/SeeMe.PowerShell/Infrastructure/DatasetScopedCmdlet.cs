@@ -1,0 +1,39 @@
+using System;
+using System.Management.Automation;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell
+{
+    /// <summary>
+    /// Base of the cmdlets that work on one dataset: a -Dataset object from the pipeline, or
+    /// -DatasetId (by property name, so a version or an item leads back to its dataset).
+    /// </summary>
+    public abstract class DatasetScopedCmdlet : DatasetCmdlet
+    {
+        /// <summary><para type="description">The dataset (from Get-SeeMeDataset or New-SeeMeDataset); binds from the pipeline.</para></summary>
+        [Parameter(ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public Dataset? Dataset { get; set; }
+
+        /// <summary><para type="description">The dataset's id, instead of -Dataset. Binds from the pipeline by property name.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? DatasetId { get; set; }
+
+        /// <summary>The dataset's id; stops the command when neither -Dataset nor -DatasetId was given.</summary>
+        protected string LocateDatasetId()
+        {
+            if (Dataset != null && Dataset.Id.Length > 0) return Dataset.Id;
+            if (!string.IsNullOrEmpty(DatasetId)) return DatasetId!;
+            StopWithInvalidArgument("Give a dataset: pipe one in (Get-SeeMeDataset), pass -Dataset, or pass -DatasetId.", "DatasetRequired", null);
+            throw new InvalidOperationException(); // not reached
+        }
+
+        /// <summary>The dataset object: the one given, or fetched by id (a failure is written and null returned).</summary>
+        protected Dataset? FetchDataset()
+        {
+            if (Dataset != null) return Dataset;
+            var id = LocateDatasetId();
+            return TryRun(ct => Client.Datasets.GetAsync(id, ct), id, out var dataset) ? dataset : null;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using SeeMe.Core.Clients;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell
+{
+    /// <summary>The dataset and version ids a command works in.</summary>
+    public readonly struct VersionIds
+    {
+        public VersionIds(string datasetId, string versionId)
+        {
+            DatasetId = datasetId;
+            VersionId = versionId;
+        }
+
+        public string DatasetId { get; }
+        public string VersionId { get; }
+    }
+
+    /// <summary>
+    /// Base of the cmdlets that work inside one dataset version (splits, labels, items,
+    /// annotations, and the version itself). The version comes from an object (the piped version,
+    /// label, split or item: see <see cref="IdsFromObject"/>) or from -DatasetId with
+    /// -DatasetVersionId, which bind by property name (VersionId too, so labels and splits pipe on).
+    /// Also resolves -Split / -Label given as an object, an id or a name.
+    /// </summary>
+    public abstract class VersionScopedCmdlet : DatasetCmdlet
+    {
+        private readonly Dictionary<string, IReadOnlyList<DatasetVersionChild>> _childrenByVersion = new Dictionary<string, IReadOnlyList<DatasetVersionChild>>();
+
+        /// <summary><para type="description">The dataset's id (with -DatasetVersionId, instead of a version object). Binds from the pipeline by property name.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? DatasetId { get; set; }
+
+        /// <summary><para type="description">The dataset version's id (with -DatasetId). Binds from the pipeline by property name, also from VersionId (labels, splits).</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("VersionId")]
+        public string? DatasetVersionId { get; set; }
+
+        /// <summary>The ids carried by the object the command was given, if any (it wins over -DatasetId/-DatasetVersionId).</summary>
+        protected virtual VersionIds? IdsFromObject => null;
+
+        /// <summary>The version to work in; stops the command when neither an object nor both ids were given.</summary>
+        protected VersionIds LocateVersion()
+        {
+            if (IdsFromObject is VersionIds fromObject && fromObject.DatasetId.Length > 0 && fromObject.VersionId.Length > 0) return fromObject;
+            if (!string.IsNullOrEmpty(DatasetId) && !string.IsNullOrEmpty(DatasetVersionId)) return new VersionIds(DatasetId!, DatasetVersionId!);
+            StopWithInvalidArgument("Give a dataset version: pipe one in (Get-SeeMeDatasetVersion), pass -DatasetVersion, or pass both -DatasetId and -DatasetVersionId.",
+                "DatasetVersionRequired", null);
+            throw new InvalidOperationException(); // not reached
+        }
+
+        /// <summary>A split given as an object, an id or a name (case-insensitive) → its id; null when not given.</summary>
+        protected string? ResolveSplitId(VersionIds version, string? split) =>
+            ResolveChildId(version, split, "DatasetSplit", (ids, ct) => Client.Splits.GetAllAsync(ids.DatasetId, ids.VersionId, ct));
+
+        /// <summary>A label given as an object, an id or a name (case-insensitive) → its id; null when not given.</summary>
+        protected string? ResolveLabelId(VersionIds version, string? label) =>
+            ResolveChildId(version, label, "DatasetLabel", (ids, ct) => Client.Labels.GetAllAsync(ids.DatasetId, ids.VersionId, ct));
+
+        /// <summary>
+        /// Ids (UUIDs) pass through; anything else is looked up by name among the version's
+        /// splits or labels (fetched once per version). An unknown name stops the command.
+        /// </summary>
+        private string? ResolveChildId<T>(VersionIds version, string? value, string kind, Func<VersionIds, CancellationToken, Task<List<T>>> fetch)
+            where T : DatasetVersionChild
+        {
+            if (string.IsNullOrEmpty(value)) return null;
+            if (Guid.TryParse(value, out _)) return value;
+            var key = kind + "|" + version.VersionId;
+            if (!_childrenByVersion.TryGetValue(key, out var children))
+                _childrenByVersion[key] = children = RunOrStop(ct => fetch(version, ct), value).Cast<DatasetVersionChild>().ToList();
+            var match = children.FirstOrDefault(c => string.Equals(c.Name, value, StringComparison.OrdinalIgnoreCase));
+            if (match != null) return match.Id;
+            var missing = new ItemNotFoundException($"The dataset version {version.VersionId} has no {kind.Substring(7).ToLowerInvariant()} named '{value}'.");
+            ThrowTerminatingError(ErrorRecords.From(missing, kind, value));
+            return null; // not reached
+        }
+    }
+
+    /// <summary>
+    /// A <see cref="VersionScopedCmdlet"/> that takes the version object from the pipeline:
+    /// <c>Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem</c>.
+    /// </summary>
+    public abstract class DatasetVersionCmdlet : VersionScopedCmdlet
+    {
+        /// <summary><para type="description">The dataset version (from Get-SeeMeDatasetVersion); binds from the pipeline.</para></summary>
+        [Parameter(ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public DatasetVersion? DatasetVersion { get; set; }
+
+        protected override VersionIds? IdsFromObject =>
+            DatasetVersion == null ? (VersionIds?)null : new VersionIds(DatasetVersion.DatasetId, DatasetVersion.Id);
+
+        /// <summary>The version object: the one given, or fetched by id (a failure is written and null returned).</summary>
+        protected DatasetVersion? FetchVersion()
+        {
+            if (DatasetVersion != null) return DatasetVersion;
+            var ids = LocateVersion();
+            return TryRun(ct => Client.DatasetVersions.GetAsync(ids.DatasetId, ids.VersionId, ct), ids.VersionId, out var version) ? version : null;
+        }
+    }
+}

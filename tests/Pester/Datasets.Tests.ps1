@@ -1,0 +1,136 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+# The dataset cmdlets as a user writes them, against a local SeeMe server.
+# Run with ./build.ps1 -Test (it stages the module in out/SeeMe/<version>/ first).
+
+BeforeAll {
+    $manifest = Get-ChildItem (Join-Path $PSScriptRoot '../../out/SeeMe/*/SeeMe.psd1') | Select-Object -First 1
+    Import-Module $manifest.FullName -Force
+    $script:server = Start-SeeMeLocalServer
+    $script:server | Connect-SeeMe | Out-Null
+
+    function New-TestName([string] $Prefix) { "$Prefix-$([guid]::NewGuid().ToString('N').Substring(0, 10))" }
+
+    # A tiny valid PNG (1x1), written as many times as needed.
+    $script:png = [Convert]::FromBase64String('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==')
+    function New-TestImage([string] $Folder, [string] $Name) {
+        $path = Join-Path $Folder $Name
+        [IO.File]::WriteAllBytes($path, $script:png)
+        Get-Item $path
+    }
+
+    # A dataset "Birds-…" with default splits, labels robin and sparrow, and $Count robin images in train.
+    function New-BirdsDataset([int] $Count = 3) {
+        $dataset = New-SeeMeDataset -Name (New-TestName 'Birds') -ContentType images -DefaultSplits
+        $version = $dataset | Get-SeeMeDatasetVersion -Latest
+        $null = $version | New-SeeMeDatasetLabel -Name robin, sparrow
+        $images = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-TestName 'img'))
+        1..$Count | ForEach-Object { New-TestImage $images.FullName "bird$_.png" } |
+            New-SeeMeDatasetItem -DatasetVersion $version -Split train -Label robin | Out-Null
+        $dataset
+    }
+}
+
+AfterAll {
+    Disconnect-SeeMe
+    if ($script:server) { $script:server | Stop-SeeMeLocalServer }
+}
+
+Describe 'Datasets' {
+    It 'creates a dataset whose first version has train, valid and test' {
+        $dataset = New-SeeMeDataset -Name (New-TestName 'new') -DefaultSplits
+        $splits = $dataset | Get-SeeMeDatasetVersion | Get-SeeMeDatasetSplit
+        ($splits.Name | Sort-Object) -join ',' | Should -Be 'test,train,valid'
+    }
+
+    It 'finds datasets by wildcard and changes them' {
+        $dataset = New-SeeMeDataset -Name (New-TestName 'find')
+        (Get-SeeMeDataset -Name "$($dataset.Name.Substring(0, 6))*").Id | Should -Contain $dataset.Id
+        ($dataset | Set-SeeMeDataset -Description 'changed' -PassThru).Description | Should -Be 'changed'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        $dataset = New-SeeMeDataset -Name (New-TestName 'whatif')
+        $dataset | Remove-SeeMeDataset -WhatIf
+        $dataset | Set-SeeMeDataset -Name 'renamed' -WhatIf
+        (Get-SeeMeDataset -Id $dataset.Id).Name | Should -Be $dataset.Name
+    }
+
+    It 'writes DatasetNotFound for a missing id and goes on' {
+        $dataset = New-SeeMeDataset -Name (New-TestName 'missing')
+        $found = [guid]::NewGuid().ToString(), $dataset.Id |
+            ForEach-Object { [pscustomobject]@{ Id = $_ } } |
+            Get-SeeMeDataset -ErrorVariable problems -ErrorAction SilentlyContinue
+        $found.Id | Should -Be $dataset.Id
+        $problems[0].FullyQualifiedErrorId | Should -Be 'DatasetNotFound,SeeMe.PowerShell.Commands.Datasets.GetSeeMeDatasetCommand'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'removes a dataset with -Confirm:$false' {
+        $dataset = New-SeeMeDataset -Name (New-TestName 'gone')
+        $dataset | Remove-SeeMeDataset -Confirm:$false
+        Get-SeeMeDataset -Id $dataset.Id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Labels and splits' {
+    It 'adds a label to a new dataset through the pipeline' {
+        $label = New-SeeMeDataset -Name (New-TestName 'pets') | Get-SeeMeDatasetVersion | New-SeeMeDatasetLabel -Name cat
+        $label.Name | Should -Be 'cat'
+        $label | Set-SeeMeDatasetLabel -Color '#ff0000' -PassThru | ForEach-Object Color | Should -Be '#ff0000'
+    }
+
+    It 'counts items per label' {
+        $version = New-BirdsDataset -Count 2 | Get-SeeMeDatasetVersion -Latest
+        $robin = $version | Get-SeeMeDatasetLabel -Name robin
+        $stat = $version | Get-SeeMeDatasetLabelStatistic -Split train | Where-Object LabelId -eq $robin.Id
+        $stat.ItemCount | Should -Be 2
+    }
+}
+
+Describe 'Items and annotations' {
+    It 'saves the images of the first items of Birds' {
+        $dataset = New-BirdsDataset -Count 3
+        $destination = Join-Path $TestDrive 'sample'
+        $files = Get-SeeMeDataset -Name $dataset.Name | Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem -First 100 |
+            Save-SeeMeDatasetItemImage -Destination $destination
+        $files.Count | Should -Be 3
+        (Get-ChildItem $destination).Count | Should -Be 3
+    }
+
+    It 'pages with -First and -Skip' {
+        $version = New-BirdsDataset -Count 5 | Get-SeeMeDatasetVersion -Latest
+        ($version | Get-SeeMeDatasetItem -First 2).Count | Should -Be 2
+        ($version | Get-SeeMeDatasetItem -Skip 4).Count | Should -Be 1
+    }
+
+    It 'removes nothing with -WhatIf' {
+        $version = New-BirdsDataset -Count 3 | Get-SeeMeDatasetVersion -Latest
+        $version | Get-SeeMeDatasetItem | Remove-SeeMeDatasetItem -WhatIf
+        ($version | Get-SeeMeDatasetItem).Count | Should -Be 3
+    }
+
+    It 'adds, moves and removes a box' {
+        $version = New-BirdsDataset -Count 1 | Get-SeeMeDatasetVersion -Latest
+        $item = $version | Get-SeeMeDatasetItem -First 1
+        $box = $item | Add-SeeMeAnnotation -Label sparrow -Coordinates '0.5 0.5 0.2 0.2'
+        $box.Coordinates | Should -Be '0.5 0.5 0.2 0.2'
+        ($box | Set-SeeMeAnnotation -Coordinates '0.4 0.4 0.1 0.1' -PassThru).Coordinates | Should -Be '0.4 0.4 0.1 0.1'
+        $box | Remove-SeeMeAnnotation -Confirm:$false
+        ($version | Get-SeeMeDatasetItem -Id $item.Id | Get-SeeMeAnnotation).Count | Should -Be 1
+    }
+}
+
+Describe 'Export and import' {
+    It 'exports the latest version and imports the folder into a new version with the same items' {
+        $dataset = New-BirdsDataset -Count 3
+        $data = Join-Path $TestDrive 'data'
+        $folder = Get-SeeMeDataset -Name $dataset.Name | Get-SeeMeDatasetVersion -Latest | Export-SeeMeDatasetVersion -Destination $data
+        $folder.FullName | Should -Be (Get-Item $data).FullName
+        Test-Path (Join-Path $data 'train/robin/bird1.png') | Should -BeTrue
+        Test-Path "$data.zip" | Should -BeFalse
+
+        $copy = $dataset | New-SeeMeDatasetVersion -Name copy | Import-SeeMeDatasetVersion -Path $data
+        $names = { param($v) ($v | Get-SeeMeDatasetItem | ForEach-Object Name | Sort-Object) -join ',' }
+        & $names $copy | Should -Be (& $names ($dataset | Get-SeeMeDatasetVersion | Where-Object Id -ne $copy.Id))
+    }
+}

@@ -1,0 +1,75 @@
+using Newtonsoft.Json.Linq;
+using SeeMe.Core.Http;
+using SeeMe.Core.Models;
+
+namespace SeeMe.Tests.Core;
+
+/// <summary>The wire mapping of the entities, without a server.</summary>
+public sealed class EntityJsonTests
+{
+    [Fact]
+    public void Timestamps_with_nanoseconds_as_the_service_writes_them_parse()
+    {
+        var model = SeeMeJson.Deserialize<Model>("""{"id":"m1","created_at":"2021-10-28T08:49:06.698391719Z","name":"x"}""");
+        Assert.Equal(new DateTimeOffset(2021, 10, 28, 8, 49, 6, TimeSpan.Zero).AddTicks(6983917), model.CreatedAt);
+    }
+
+    [Fact]
+    public void Snake_case_fields_map_to_pascal_case_properties_and_back()
+    {
+        var model = SeeMeJson.Deserialize<Model>("""{"id":"m1","active_version_id":"v1","can_inference":true,"has_onnx_int8_model":true,"privacy_enabled":true}""");
+        Assert.Equal("v1", model.ActiveVersionId);
+        Assert.True(model.CanInference);
+        Assert.True(model.HasOnnxInt8Model);
+        var json = JObject.Parse(SeeMeJson.Serialize(model));
+        Assert.Equal("v1", (string)json["active_version_id"]);
+        Assert.True((bool)json["auto_convert"]);
+    }
+
+    [Fact]
+    public void Unknown_fields_are_kept_and_sent_back()
+    {
+        var item = SeeMeJson.Deserialize<DatasetItem>("""{"id":"i1","name":"a","future":{"x":1}}""");
+        Assert.Equal(1, (int)item.GetUnknownField("future")!["x"]!);
+        var json = JObject.Parse(SeeMeJson.Serialize(item));
+        Assert.Equal(1, (int)json["future"]!["x"]!);
+    }
+
+    [Fact]
+    public void Parent_ids_the_client_adds_are_not_sent_to_the_server()
+    {
+        var item = new DatasetItem { Id = "i1", DatasetId = "d1", DatasetVersionId = "v1" };
+        var json = JObject.Parse(SeeMeJson.Serialize(item));
+        Assert.Null(json["dataset_id"]);
+        Assert.Null(json["dataset_version_id"]);
+        Assert.NotNull(json["annotations"]);
+    }
+
+    [Fact]
+    public void A_prediction_maps_prediction_to_Label_and_keeps_its_items()
+    {
+        var prediction = SeeMeJson.Deserialize<Prediction>("""{"id":"p","prediction":"cat","confidence":0.9,"inference_items":[{"id":"a","prediction":"cat","confidence":0.9,"coordinates":"0.5 0.5 0.1 0.1"}]}""");
+        Assert.Equal("cat", prediction.Label);
+        Assert.Equal("0.5 0.5 0.1 0.1", Assert.Single(prediction.InferenceItems).Coordinates);
+    }
+
+    [Theory]
+    [InlineData(ModelAssetType.Pkl, "v.pkl")]
+    [InlineData(ModelAssetType.Onnx, "v.onnx")]
+    [InlineData(ModelAssetType.Labels, "v.txt")]
+    [InlineData(ModelAssetType.OnnxInt8, "v_int8.onnx")]
+    [InlineData(ModelAssetType.ConversionCfg, "v_conversion.cfg")]
+    [InlineData(ModelAssetType.Mlmodel, "v.mlmodel")]
+    public void Asset_files_are_named_as_the_sdk_names_them(ModelAssetType asset, string expected) =>
+        Assert.Equal(expected, asset.FileName("v"));
+
+    [Theory]
+    [InlineData("logo.png", "logo.png")]
+    [InlineData("../../etc/passwd", "passwd")]
+    [InlineData("C:\\Windows\\evil.png", "evil.png")]
+    [InlineData("/abs/path/x.jpg", "x.jpg")]
+    [InlineData("..", "fallback.png")]
+    [InlineData("", "fallback.png")]
+    public void Server_given_file_names_are_reduced_to_bare_names(string given, string expected) =>
+        Assert.Equal(expected, SeeMe.Core.Files.LocalFiles.SafeFileName(given, "fallback.png"));
+}
