@@ -9,8 +9,9 @@ namespace SeeMe.Tests.PowerShell;
 /// <summary>The house rules of section 7, checked over every cmdlet class by reflection, plus manifest and help.</summary>
 public sealed class ConventionTests
 {
+    // Verbs that change server state (or start/stop processes). Save-/Export- only write local files and are not required to.
     private static readonly string[] StateChangingVerbs =
-        [VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove, VerbsCommon.Add, VerbsData.Publish, VerbsData.Save,
+        [VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove, VerbsCommon.Add, VerbsCommon.Copy, VerbsData.Publish, VerbsData.Import,
          VerbsLifecycle.Register, VerbsLifecycle.Start, VerbsLifecycle.Stop];
 
     public static IEnumerable<Type> CommandTypes => typeof(SeeMeCmdlet).Assembly.GetTypes()
