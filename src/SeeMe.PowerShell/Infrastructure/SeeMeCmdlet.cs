@@ -124,7 +124,43 @@ namespace SeeMe.PowerShell
             WriteProgress(record);
         }
 
+        /// <summary>
+        /// The whole entity for an entity parameter: the object itself, or, when only its id was
+        /// given (see <see cref="EntityIdAttribute"/>), fetched with <paramref name="fetch"/>.
+        /// A failed fetch is a per-item error (written; returns false).
+        /// </summary>
+        protected bool TryComplete<T>(T entity, Func<string, CancellationToken, Task<T>> fetch, out T complete) where T : Core.Models.SeeMeEntity
+        {
+            if (!EntityStubs.IsStub(entity))
+            {
+                complete = entity;
+                return true;
+            }
+            return TryRun(ct => fetch(entity.Id, ct), entity.Id, out complete);
+        }
+
+        /// <summary>The model given as -Model (object or id) or -ModelId, fetched when only the id is known.</summary>
+        protected bool TryGetModel(Core.Models.Model? model, string? modelId, out Core.Models.Model complete) =>
+            TryComplete(model ?? EntityStubs.Create<Core.Models.Model>(modelId ?? ""), (id, ct) => Client.Models.GetAsync(id, ct), out complete);
+
+        /// <summary>The model version given as -Version (object or id, with the model from <paramref name="modelId"/>) or by ids.</summary>
+        protected bool TryGetModelVersion(Core.Models.ModelVersion? version, string? modelId, string? versionId, out Core.Models.ModelVersion complete)
+        {
+            var given = version ?? EntityStubs.Create<Core.Models.ModelVersion>(versionId ?? "");
+            var parent = string.IsNullOrEmpty(given.ModelId) ? modelId ?? "" : given.ModelId;
+            return TryComplete(given, (id, ct) => Client.ModelVersions.GetAsync(parent, id, ct), out complete);
+        }
+
+        /// <summary>True when the user gave the parameter (so a switch given as -X:$false still counts as a change).</summary>
+        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+        /// <summary>ShouldProcess with the house format: "&lt;Kind&gt; '&lt;name&gt;' (&lt;id&gt;)".</summary>
+        protected bool ShouldChange(string kind, string name, string id, string action) =>
+            ShouldProcess($"{kind} '{name}' ({id})", action);
+
         internal void PostToPipelineThread(Action action) => _pipelineThread.Post(action);
+
+        internal void WriteFailureFor(Exception exception, object? target) => WriteFailure(exception, target);
 
         private static bool IsItemFailure(Exception e) =>
             !(e is PipelineStoppedException) && !(e is OperationCanceledException);

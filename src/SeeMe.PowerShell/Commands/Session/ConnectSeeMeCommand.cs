@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Security;
 using SeeMe.Core;
 
@@ -11,6 +10,7 @@ namespace SeeMe.PowerShell.Commands.Session
     /// <para type="description">Logs in with a credential (username and password), or uses a username and API key, or with no arguments reads SEEME_USERNAME, SEEME_API_KEY and SEEME_BACKEND from the environment (for CI secrets). The credentials are checked with one call, the application catalogue is cached, and the session is returned. The API key is never shown.</para>
     /// <example><code>Connect-SeeMe -Credential (Get-Credential)</code><para>Logs in to api.seeme.ai with your username and password.</para></example>
     /// <example><code>$key = ConvertTo-SecureString $env:SEEME_KEY -AsPlainText -Force; Connect-SeeMe -Username ci-bot -ApiKey $key -BaseUri http://127.0.0.1:5080/api/v1/</code><para>Connects to a local server with an API key.</para></example>
+    /// <example><code>Start-SeeMeLocalServer | Connect-SeeMe</code><para>Starts a local server and connects to it (BaseUri, Username and ApiKey bind by property name).</para></example>
     /// <example><code>Connect-SeeMe; Get-SeeMeModel | Where-Object Public</code><para>Connects with SEEME_USERNAME / SEEME_API_KEY / SEEME_BACKEND from the environment, then lists public models.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "SeeMe", DefaultParameterSetName = EnvironmentSet)]
@@ -27,17 +27,17 @@ namespace SeeMe.PowerShell.Commands.Session
         public PSCredential Credential { get; set; } = PSCredential.Empty;
 
         /// <summary><para type="description">The username that goes with -ApiKey.</para></summary>
-        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Username { get; set; } = "";
 
         /// <summary><para type="description">The API key (from your SeeMe.ai account page, or printed by the local server).</para></summary>
-        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
         public SecureString? ApiKey { get; set; }
 
         /// <summary><para type="description">The API root, e.g. https://api.seeme.ai/api/v1/ (default; SEEME_BACKEND overrides it). A missing trailing slash is fine.</para></summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Backend")]
         public Uri? BaseUri { get; set; }
 
@@ -47,11 +47,11 @@ namespace SeeMe.PowerShell.Commands.Session
 
         protected override bool RequiresSession => false;
 
-        public static readonly Uri LocalBaseUri = new Uri("http://127.0.0.1:5080/api/v1/");
+        public static readonly Uri LocalBaseUri = BaseUris.Local;
 
         protected override void ProcessRecord()
         {
-            var client = new SeeMeClient(ChooseBaseUri());
+            var client = new SeeMeClient(BaseUris.Choose(BaseUri, Local));
             try
             {
                 SignIn(client);
@@ -68,14 +68,6 @@ namespace SeeMe.PowerShell.Commands.Session
             }
         }
 
-        private Uri ChooseBaseUri()
-        {
-            if (BaseUri != null) return BaseUri;
-            if (Local) return LocalBaseUri;
-            var fromEnvironment = Environment.GetEnvironmentVariable("SEEME_BACKEND");
-            return string.IsNullOrWhiteSpace(fromEnvironment) ? SeeMeClient.DefaultBaseUri : new Uri(fromEnvironment);
-        }
-
         private void SignIn(SeeMeClient client)
         {
             switch (ParameterSetName)
@@ -84,7 +76,7 @@ namespace SeeMe.PowerShell.Commands.Session
                     RunOrStop(async ct => { await client.LoginAsync(Credential.UserName, Credential.GetNetworkCredential().Password, ct); return true; }, Credential.UserName);
                     break;
                 case ApiKeySet:
-                    client.UseApiKey(Username, PlainText(ApiKey!));
+                    client.UseApiKey(Username, SecureStrings.PlainText(ApiKey!));
                     break;
                 default:
                     var username = Environment.GetEnvironmentVariable("SEEME_USERNAME");
@@ -96,13 +88,6 @@ namespace SeeMe.PowerShell.Commands.Session
                     client.UseApiKey(username!, apiKey!);
                     break;
             }
-        }
-
-        private static string PlainText(SecureString secure)
-        {
-            var pointer = Marshal.SecureStringToGlobalAllocUnicode(secure);
-            try { return Marshal.PtrToStringUni(pointer) ?? ""; }
-            finally { Marshal.ZeroFreeGlobalAllocUnicode(pointer); }
         }
     }
 }

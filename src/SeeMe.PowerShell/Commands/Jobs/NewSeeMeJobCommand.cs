@@ -1,0 +1,83 @@
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using SeeMe.Core.Models;
+using Job = SeeMe.Core.Models.Job;
+
+namespace SeeMe.PowerShell.Commands.Jobs
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a SeeMe job (training, validation or conversion).</para>
+    /// <para type="description">Creates a job for a dataset version and/or model; -Setting gives its settings (hyper-parameters) as a hashtable of name = value. SeeMe.ai runs the job; a local server only stores it.</para>
+    /// <example><code>New-SeeMeJob -Name 'Train pets' -JobType training -ApplicationId $app.Id -DatasetId $ds.Id -DatasetVersionId $dv.Id -Setting @{ epochs = 5; lr = 0.001 }</code><para>Asks for a training run.</para></example>
+    /// <example><code>Get-SeeMeModel -Name Pets | ForEach-Object { New-SeeMeJob -Name "Convert $($_.Name)" -JobType conversion -ModelId $_.Id -ModelVersionId $_.ActiveVersionId }</code><para>Asks for a conversion of each model's active version.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "SeeMeJob", SupportsShouldProcess = true)]
+    [OutputType(typeof(Job))]
+    public sealed class NewSeeMeJobCommand : SeeMeCmdlet
+    {
+        /// <summary><para type="description">The job's name.</para></summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string Name { get; set; } = "";
+
+        /// <summary><para type="description">A description of the job.</para></summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <summary><para type="description">training, validation or conversion.</para></summary>
+        [Parameter(Mandatory = true)]
+        [ValidateSet("training", "validation", "conversion")]
+        public string JobType { get; set; } = "";
+
+        /// <summary><para type="description">The application (framework) id.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ApplicationId { get; set; }
+
+        /// <summary><para type="description">The dataset to train or validate on.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? DatasetId { get; set; }
+
+        /// <summary><para type="description">The dataset version.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? DatasetVersionId { get; set; }
+
+        /// <summary><para type="description">The model the job produces or works on.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ModelId { get; set; }
+
+        /// <summary><para type="description">The model version the job works on.</para></summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? ModelVersionId { get; set; }
+
+        /// <summary><para type="description">A model to start training from.</para></summary>
+        [Parameter]
+        public string? StartModelId { get; set; }
+
+        /// <summary><para type="description">Settings as name = value pairs (the job's items).</para></summary>
+        [Parameter]
+        [Alias("Items")]
+        public Hashtable? Setting { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var job = new Job
+            {
+                Name = Name,
+                Description = Description ?? "",
+                JobType = JobType,
+                ApplicationId = ApplicationId ?? "",
+                DatasetId = DatasetId ?? "",
+                DatasetVersionId = DatasetVersionId ?? "",
+                ModelId = ModelId ?? "",
+                ModelVersionId = ModelVersionId ?? "",
+                StartModelId = StartModelId ?? "",
+                Items = (Setting ?? new Hashtable()).Cast<DictionaryEntry>()
+                    .Select(e => new JobItem { Name = e.Key.ToString()!, Value = System.Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "" })
+                    .ToList(),
+            };
+            if (!ShouldChange("Job", Name, "new", $"Create {JobType} job")) return;
+            if (TryRun(ct => Client.Jobs.CreateAsync(job, ct), Name, out var created)) WriteObject(created);
+        }
+    }
+}

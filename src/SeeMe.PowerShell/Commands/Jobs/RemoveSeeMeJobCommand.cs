@@ -1,0 +1,43 @@
+using System.Management.Automation;
+using SeeMe.Core.Models;
+using Job = SeeMe.Core.Models.Job;
+
+namespace SeeMe.PowerShell.Commands.Jobs
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes SeeMe jobs.</para>
+    /// <para type="description">Asks for confirmation (ConfirmImpact High); pass -Confirm:$false in scripts and CI.</para>
+    /// <example><code>Get-SeeMeJob -Status finished | Remove-SeeMeJob -Confirm:$false</code><para>Cleans up finished jobs without asking.</para></example>
+    /// <example><code>Remove-SeeMeJob -Id $job.Id -WhatIf</code><para>Shows what would be deleted.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "SeeMeJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = JobSet)]
+    [OutputType(typeof(Job))]
+    public sealed class RemoveSeeMeJobCommand : SeeMeCmdlet
+    {
+        private const string JobSet = "Job";
+        private const string IdSet = "Id";
+
+        /// <summary><para type="description">The job (object or id).</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = JobSet)]
+        [EntityId(typeof(Job))]
+        public Job? Job { get; set; }
+
+        /// <summary><para type="description">The job's id (binds from the pipeline by property name).</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public string? JobId { get; set; }
+
+        /// <summary><para type="description">Writes the deleted job to the pipeline.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var given = Job ?? EntityStubs.Create<Job>(JobId!);
+            if (!TryComplete(given, (id, ct) => Client.Jobs.GetAsync(id, ct), out var job)) return;
+            if (!ShouldChange("Job", job.Name, job.Id, "Delete")) return;
+            if (TryRun(ct => Client.Jobs.DeleteAsync(job.Id, ct), job, out var deleted) && PassThru) WriteObject(deleted);
+        }
+    }
+}

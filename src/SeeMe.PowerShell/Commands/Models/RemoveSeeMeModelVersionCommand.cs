@@ -1,0 +1,45 @@
+using System.Management.Automation;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.Models
+{
+    /// <summary>
+    /// <para type="synopsis">Deletes versions of a SeeMe model, with their files.</para>
+    /// <para type="description">Asks for confirmation (ConfirmImpact High); pass -Confirm:$false in scripts and CI.</para>
+    /// <example><code>Get-SeeMeModelVersion -Model $model -Name 'experiment*' | Remove-SeeMeModelVersion -Confirm:$false</code><para>Deletes the experiment versions without asking.</para></example>
+    /// <example><code>Remove-SeeMeModelVersion -ModelId $model.Id -VersionId $old.Id -WhatIf</code><para>Shows what would be deleted.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Remove, "SeeMeModelVersion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = VersionSet)]
+    [OutputType(typeof(ModelVersion))]
+    public sealed class RemoveSeeMeModelVersionCommand : SeeMeCmdlet
+    {
+        private const string VersionSet = "Version";
+        private const string IdSet = "Id";
+
+        /// <summary><para type="description">The version (from Get-SeeMeModelVersion).</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = VersionSet)]
+        public ModelVersion? Version { get; set; }
+
+        /// <summary><para type="description">The model's id.</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ModelId { get; set; }
+
+        /// <summary><para type="description">The version's id.</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public string? VersionId { get; set; }
+
+        /// <summary><para type="description">Writes the deleted version to the pipeline.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!TryGetModelVersion(Version, ModelId, VersionId, out var version)) return;
+            if (!ShouldChange("ModelVersion", version.Name, version.Id, "Delete")) return;
+            if (TryRun(ct => Client.ModelVersions.DeleteAsync(version.ModelId, version.Id, ct), version, out var deleted) && PassThru) WriteObject(deleted);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.IO;
+using System.Management.Automation;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.Models
+{
+    /// <summary>
+    /// <para type="synopsis">Downloads a model file (pkl, onnx, tflite, labels, ...) of a model's active version or of a given version.</para>
+    /// <para type="description">Saves the asset into -Destination (default: the current folder) under the SDK's name, {version_id}.{asset} (labels: {version_id}.txt, onnx_int8: {version_id}_int8.onnx, conversion_cfg: {version_id}_conversion.cfg), and writes the file (FileInfo). An existing file is only replaced with -Force. The download goes to a temporary file first, so an interrupted download leaves no half file.</para>
+    /// <example><code>Get-SeeMeModel -Name 'Cats and dogs' | Save-SeeMeModel -AssetType Onnx -Destination ./models</code><para>Downloads the ONNX file of the active version.</para></example>
+    /// <example><code>Get-SeeMeModel -Name Pets | Get-SeeMeModelVersion | Save-SeeMeModel -AssetType Labels -Force</code><para>Downloads the labels file of every version, replacing earlier downloads.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsData.Save, "SeeMeModel", SupportsShouldProcess = true, DefaultParameterSetName = ModelSet)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class SaveSeeMeModelCommand : SeeMeCmdlet
+    {
+        private const string ModelSet = "Model";
+        private const string IdSet = "Id";
+        private const string VersionSet = "Version";
+
+        /// <summary><para type="description">The model (object or id); its active version is downloaded.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
+        [EntityId(typeof(Model))]
+        public Model? Model { get; set; }
+
+        /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public string? ModelId { get; set; }
+
+        /// <summary><para type="description">A model version to download from (from Get-SeeMeModelVersion).</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = VersionSet)]
+        public ModelVersion? Version { get; set; }
+
+        /// <summary><para type="description">Which file: Pkl (default), Mlmodel, Tflite, Onnx, OnnxInt8, Names, Labels, Weights, Cfg, ConversionCfg.</para></summary>
+        [Parameter(Position = 1)]
+        [Alias("Asset")]
+        public ModelAssetType AssetType { get; set; } = ModelAssetType.Pkl;
+
+        /// <summary><para type="description">The folder to save into (created when missing); default the current location.</para></summary>
+        [Parameter]
+        [Alias("Folder")]
+        public string? Destination { get; set; }
+
+        /// <summary><para type="description">Replaces an existing file of the same name.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var folder = ProviderPaths.ResolveFolder(this, Destination);
+            if (ParameterSetName == VersionSet) SaveVersionAsset(Version!, folder);
+            else if (TryGetModel(Model, ModelId, out var model)) SaveActiveAsset(model, folder);
+        }
+
+        private void SaveActiveAsset(Model model, string folder)
+        {
+            if (!ShouldChange("Model", model.Name, model.Id, $"Save {AssetType} to {folder}")) return;
+            var progress = TransferProgress($"Downloading {AssetType} of model '{model.Name}'");
+            if (TryRun(ct => Client.Models.DownloadAssetAsync(model, AssetType, folder, Force, progress, ct), model, out var file)) WriteObject(file);
+        }
+
+        private void SaveVersionAsset(ModelVersion version, string folder)
+        {
+            if (!ShouldChange("ModelVersion", version.Name, version.Id, $"Save {AssetType} to {folder}")) return;
+            var progress = TransferProgress($"Downloading {AssetType} of version '{version.Name}'");
+            if (TryRun(ct => Client.ModelVersions.DownloadAssetAsync(version, AssetType, folder, Force, progress, ct), version, out var file)) WriteObject(file);
+        }
+    }
+}

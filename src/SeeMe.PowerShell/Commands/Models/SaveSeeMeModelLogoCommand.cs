@@ -1,0 +1,47 @@
+using System.IO;
+using System.Management.Automation;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.Models
+{
+    /// <summary>
+    /// <para type="synopsis">Downloads a SeeMe model's logo.</para>
+    /// <para type="description">Saves the logo into -Destination (default: the current folder) under the model's logo file name (reduced to a bare name, so the server cannot choose a folder) and writes the file (FileInfo). An existing file is only replaced with -Force.</para>
+    /// <example><code>Get-SeeMeModel -Name 'Cats and dogs' | Save-SeeMeModelLogo -Destination ./logos</code><para>Saves one model's logo.</para></example>
+    /// <example><code>Get-SeeMeModel | Where-Object HasLogo | Save-SeeMeModelLogo -Destination ./logos -Force</code><para>Saves the logo of every model that has one.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsData.Save, "SeeMeModelLogo", SupportsShouldProcess = true, DefaultParameterSetName = ModelSet)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class SaveSeeMeModelLogoCommand : SeeMeCmdlet
+    {
+        private const string ModelSet = "Model";
+        private const string IdSet = "Id";
+
+        /// <summary><para type="description">The model (object or id).</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
+        [EntityId(typeof(Model))]
+        public Model? Model { get; set; }
+
+        /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
+        [Alias("Id")]
+        [ValidateNotNullOrEmpty]
+        public string? ModelId { get; set; }
+
+        /// <summary><para type="description">The folder to save into (created when missing); default the current location.</para></summary>
+        [Parameter]
+        public string? Destination { get; set; }
+
+        /// <summary><para type="description">Replaces an existing file of the same name.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var folder = ProviderPaths.ResolveFolder(this, Destination);
+            if (!TryGetModel(Model, ModelId, out var model)) return;
+            if (!ShouldChange("Model", model.Name, model.Id, $"Save logo to {folder}")) return;
+            if (TryRun(ct => Client.Models.DownloadLogoAsync(model, folder, Force, ct), model, out var file)) WriteObject(file);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Linq;
+using System.Management.Automation;
+using SeeMe.Core.Clients;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell.Commands.Predictions
+{
+    /// <summary>
+    /// <para type="synopsis">Gets the prediction history of a SeeMe model, newest pages first as the server sends them.</para>
+    /// <para type="description">Streams every page of the model's predictions (each page is written as it arrives). -Version limits it to given versions, -IncludeHidden adds hidden predictions, -First and -Skip page through it.</para>
+    /// <example><code>Get-SeeMeModel -Name 'Cats and dogs' | Get-SeeMePrediction -First 20</code><para>Shows the 20 latest predictions of a model.</para></example>
+    /// <example><code>Get-SeeMePrediction -Model $m | Where-Object ErrorReported</code><para>Lists the predictions reported as wrong.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "SeeMePrediction", SupportsPaging = true, DefaultParameterSetName = ModelSet)]
+    [OutputType(typeof(Prediction))]
+    public sealed class GetSeeMePredictionCommand : SeeMeCmdlet
+    {
+        private const string ModelSet = "Model";
+        private const string ModelIdSet = "ModelId";
+        private const int PageSize = 25;
+
+        /// <summary><para type="description">The model (object or id).</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
+        [EntityId(typeof(Model))]
+        public Model? Model { get; set; }
+
+        /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ModelIdSet)]
+        [ValidateNotNullOrEmpty]
+        public string? ModelId { get; set; }
+
+        /// <summary><para type="description">Only predictions of these versions (objects or ids).</para></summary>
+        [Parameter]
+        [EntityId(typeof(ModelVersion))]
+        public ModelVersion[]? Version { get; set; }
+
+        /// <summary><para type="description">Includes hidden predictions.</para></summary>
+        [Parameter]
+        public SwitchParameter IncludeHidden { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var modelId = Model?.Id ?? ModelId!;
+            var query = new PredictionQuery
+            {
+                PageSize = PageSize,
+                PageCount = (int)(PagingParameters.Skip / PageSize),
+                ShowHidden = IncludeHidden,
+                ModelVersionIds = Version?.Select(v => v.Id).ToList() ?? new System.Collections.Generic.List<string>(),
+            };
+            var skip = (int)(PagingParameters.Skip % PageSize);
+            var left = PagingParameters.First;
+            while (left > 0)
+            {
+                if (!TryRun(ct => Client.Models.GetPredictionsAsync(modelId, query, ct), modelId, out var page)) return;
+                foreach (var prediction in page.Skip(skip).Take((int)System.Math.Min(left, int.MaxValue)))
+                {
+                    WriteObject(prediction);
+                    left--;
+                }
+                if (page.Count < PageSize) return;
+                skip = 0;
+                query.PageCount++;
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+BeforeDiscovery {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-StagedSeeMe
+    $cmdletNames = @((Get-Module SeeMe).ExportedCmdlets.Keys)
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    Import-StagedSeeMe
+    $script:server = Start-SeeMeLocalServer
+}
+
+AfterAll {
+    Stop-SeeMeLocalServer
+}
+
+Describe 'Connect-SeeMe' {
+    It 'connects to a local server piped from Start-SeeMeLocalServer' {
+        $session = $script:server | Connect-SeeMe
+        $session.Username | Should -Be 'local'
+        $session.BaseUri | Should -Be $script:server.BaseUri
+    }
+
+    It 'never shows the API key, even with -Verbose' {
+        $key = [System.Net.NetworkCredential]::new('', $script:server.ApiKey).Password
+        $text = $script:server | Connect-SeeMe -Verbose 4>&1 | Out-String
+        $text | Should -Not -Match ([regex]::Escape($key))
+        ($script:server | Format-List * | Out-String) | Should -Not -Match ([regex]::Escape($key))
+    }
+
+    It 'fails with SessionAuthenticationFailed for a wrong key' {
+        $wrong = ConvertTo-SecureString 'not-the-key' -AsPlainText -Force
+        { Connect-SeeMe -BaseUri $script:server.BaseUri -Username local -ApiKey $wrong -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SessionAuthenticationFailed*'
+    }
+
+    It 'makes commands without a session stop with SessionNotFound' {
+        $script:server | Connect-SeeMe | Out-Null
+        Disconnect-SeeMe
+        { Get-SeeMeModel -ErrorAction Stop } | Should -Throw -ErrorId 'SessionNotFound*'
+    }
+}
+
+Describe 'Register-SeeMeUser' {
+    It 'registers a user that can then log in' {
+        $name = New-UniqueName 'user'
+        $password = ConvertTo-SecureString 'correct horse battery' -AsPlainText -Force
+        $user = Register-SeeMeUser -Username $name -Email "$name@example.test" -Password $password -BaseUri $script:server.BaseUri
+        $user.Username | Should -Be $name
+        $session = Connect-SeeMe -Credential ([pscredential]::new($name, $password)) -BaseUri $script:server.BaseUri
+        $session.Username | Should -Be $name
+    }
+}
+
+Describe 'Help' {
+    It 'has a synopsis and an example for <_>' -ForEach $cmdletNames {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+    }
+}

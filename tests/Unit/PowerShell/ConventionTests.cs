@@ -1,0 +1,103 @@
+using System.Management.Automation;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using SeeMe.PowerShell;
+using SeeMe.Tests.Infrastructure;
+
+namespace SeeMe.Tests.PowerShell;
+
+/// <summary>The house rules of section 7, checked over every cmdlet class by reflection, plus manifest and help.</summary>
+public sealed class ConventionTests
+{
+    // Verbs that change server state (or start/stop processes). Save-/Export- only write local files and are not required to.
+    private static readonly string[] StateChangingVerbs =
+        [VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove, VerbsCommon.Add, VerbsCommon.Copy, VerbsData.Publish, VerbsData.Import,
+         VerbsLifecycle.Register, VerbsLifecycle.Start, VerbsLifecycle.Stop];
+
+    public static IEnumerable<Type> CommandTypes => typeof(SeeMeCmdlet).Assembly.GetTypes()
+        .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null);
+
+    private static IEnumerable<(Type Type, CmdletAttribute Cmdlet)> Commands => CommandTypes.Select(t => (t, t.GetCustomAttribute<CmdletAttribute>()!));
+
+    [Fact]
+    public void Every_command_is_a_sealed_SeeMeCmdlet_named_after_its_cmdlet()
+    {
+        foreach (var (type, cmdlet) in Commands)
+        {
+            Assert.True(type.IsSealed && type.IsPublic, $"{type.Name} must be public sealed");
+            Assert.True(typeof(SeeMeCmdlet).IsAssignableFrom(type), $"{type.Name} must derive from SeeMeCmdlet");
+            Assert.Equal(cmdlet.VerbName + cmdlet.NounName.Replace("-", "") + "Command", type.Name);
+            Assert.StartsWith("SeeMe", cmdlet.NounName);
+            Assert.Matches("^SeeMe[A-Za-z]*$", cmdlet.NounName);
+            Assert.False(cmdlet.NounName.EndsWith("s") && !cmdlet.NounName.EndsWith("ss"), $"{cmdlet.NounName} should be singular");
+        }
+    }
+
+    [Fact]
+    public void Verbs_are_approved()
+    {
+        var approved = new[] { typeof(VerbsCommon), typeof(VerbsData), typeof(VerbsLifecycle), typeof(VerbsCommunications), typeof(VerbsDiagnostic), typeof(VerbsSecurity), typeof(VerbsOther) }
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static)).Select(f => (string)f.GetValue(null)).ToHashSet();
+        foreach (var (type, cmdlet) in Commands) Assert.True(approved.Contains(cmdlet.VerbName), $"{type.Name}: '{cmdlet.VerbName}' is not an approved verb");
+    }
+
+    [Fact]
+    public void Every_command_declares_its_output_type()
+    {
+        foreach (var type in CommandTypes) Assert.True(type.GetCustomAttributes<OutputTypeAttribute>().Any(), $"{type.Name} has no [OutputType]");
+    }
+
+    [Fact]
+    public void State_changes_support_ShouldProcess_and_removals_are_high_impact()
+    {
+        foreach (var (type, cmdlet) in Commands)
+        {
+            if (StateChangingVerbs.Contains(cmdlet.VerbName)) Assert.True(cmdlet.SupportsShouldProcess, $"{type.Name} must support -WhatIf/-Confirm");
+            if (cmdlet.VerbName == VerbsCommon.Remove) Assert.Equal(ConfirmImpact.High, cmdlet.ConfirmImpact);
+        }
+    }
+
+    [Fact]
+    public void Set_and_Remove_commands_take_PassThru()
+    {
+        foreach (var (type, cmdlet) in Commands.Where(c => c.Cmdlet.VerbName is VerbsCommon.Set or VerbsCommon.Remove))
+            Assert.NotNull(type.GetProperty("PassThru"));
+    }
+
+    [Fact]
+    public void The_manifest_exports_exactly_the_cmdlet_classes()
+    {
+        var manifest = File.ReadAllText(Path.Combine(PowerShellHost.ModuleDirectory, "SeeMe.psd1"));
+        var block = Regex.Match(manifest, @"CmdletsToExport\s*=\s*@\((?<names>[^)]*)\)").Groups["names"].Value;
+        var exported = Regex.Matches(block, "'([^']+)'").Select(m => m.Groups[1].Value).Order().ToList();
+        var classes = Commands.Select(c => c.Cmdlet.VerbName + "-" + c.Cmdlet.NounName).Order().ToList();
+        Assert.Equal(classes, exported);
+        Assert.Equal(exported.OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList(), exported.ToList().OrderBy(n => n, StringComparer.OrdinalIgnoreCase).ToList());
+    }
+
+    [Fact]
+    public void Every_exported_cmdlet_has_generated_help_with_synopsis_every_parameter_and_an_example()
+    {
+        using var ps = new PowerShellHost();
+        var names = ps.Run("(Get-Module SeeMe).ExportedCmdlets.Keys").Objects.Cast<string>().ToList();
+        Assert.NotEmpty(names);
+        foreach (var name in names)
+        {
+            var help = Assert.Single(ps.Run("Get-Help $args[0] -Full", name).Output);
+            var synopsis = help.Properties["Synopsis"].Value?.ToString()?.Trim();
+            Assert.False(string.IsNullOrEmpty(synopsis) || synopsis.StartsWith(name), $"{name} has no synopsis");
+            var documented = ps.Run("(Get-Help $args[0] -Full).parameters.parameter | ForEach-Object { $_.name }", name).Objects.Cast<string>().ToHashSet();
+            var declared = ps.Run("(Get-Command $args[0]).Parameters.Keys", name).Objects.Cast<string>()
+                .Where(p => !CommonParameters.Contains(p));
+            foreach (var parameter in declared) Assert.True(documented.Contains(parameter), $"{name} -{parameter} is not in the help ({string.Join(",", documented)})");
+            var examples = ps.Run("@((Get-Help $args[0] -Full).examples.example).Count", name).Objects.Single();
+            Assert.True(Convert.ToInt32(examples) >= 2, $"{name} needs two examples");
+        }
+    }
+
+    private static readonly HashSet<string> CommonParameters =
+    [
+        "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable", "WarningVariable",
+        "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable",
+    ];
+}

@@ -1,0 +1,96 @@
+using System.Management.Automation;
+using System.Reflection;
+
+namespace SeeMe.HelpGen;
+
+public sealed record ParameterModel(string Name, Type Type, string Description, string[] Aliases, bool Globbing, string[] ValidValues,
+    IReadOnlyList<ParameterAttribute> Attributes)
+{
+    public bool IsSwitch => Type == typeof(SwitchParameter);
+    public bool ByValue => Attributes.Any(a => a.ValueFromPipeline);
+    public bool ByPropertyName => Attributes.Any(a => a.ValueFromPipelineByPropertyName);
+
+    public string PipelineInput => (ByValue, ByPropertyName) switch
+    {
+        (true, true) => "True (ByValue, ByPropertyName)",
+        (true, false) => "True (ByValue)",
+        (false, true) => "True (ByPropertyName)",
+        _ => "False",
+    };
+
+    public ParameterAttribute? In(string set) =>
+        Attributes.FirstOrDefault(a => a.ParameterSetName == set) ?? Attributes.FirstOrDefault(a => a.ParameterSetName == ParameterAttribute.AllParameterSets);
+
+    public string Position(string? set = null)
+    {
+        var position = (set == null ? Attributes.Select(a => a.Position) : [In(set)?.Position ?? int.MinValue]).Where(p => p >= 0).DefaultIfEmpty(-1).Min();
+        return position >= 0 ? position.ToString() : "named";
+    }
+
+    public bool Required(string? set = null) => set == null ? Attributes.All(a => a.Mandatory) : In(set)?.Mandatory == true;
+}
+
+public sealed record CommandModel(string Name, string Verb, string Noun, string Synopsis, string Description,
+    IReadOnlyList<ParameterModel> Parameters, IReadOnlyList<string> ParameterSets, IReadOnlyList<Type> Outputs,
+    IReadOnlyList<(string Code, string Remarks)> Examples)
+{
+    public IEnumerable<ParameterModel> InSet(string set) =>
+        Parameters.Where(p => p.In(set) != null)
+            .OrderBy(p => p.In(set)!.Position is var pos && pos >= 0 ? pos : int.MaxValue)
+            .ThenByDescending(p => p.Required(set)).ThenBy(p => p.Name);
+
+    public static List<CommandModel> Read(Assembly assembly, DocComments docs) =>
+        assembly.GetExportedTypes()
+            .Where(t => !t.IsAbstract && t.GetCustomAttribute<CmdletAttribute>() != null)
+            .Select(t => Read(t, docs)).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+    private static CommandModel Read(Type type, DocComments docs)
+    {
+        var cmdlet = type.GetCustomAttribute<CmdletAttribute>()!;
+        var parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttributes<ParameterAttribute>().Any())
+            .Select(p => ReadParameter(p, docs)).Concat(CommonExtras(cmdlet)).ToList();
+        var named = parameters.SelectMany(p => p.Attributes).Select(a => a.ParameterSetName)
+            .Where(s => s != ParameterAttribute.AllParameterSets).Distinct().ToList();
+        var sets = named.Count == 0 ? [ParameterAttribute.AllParameterSets]
+            : named.OrderBy(s => s == cmdlet.DefaultParameterSetName ? 0 : 1).ToList();
+        var member = "T:" + type.FullName;
+        return new CommandModel($"{cmdlet.VerbName}-{cmdlet.NounName}", cmdlet.VerbName, cmdlet.NounName,
+            docs.Para(member, "synopsis"), docs.Para(member, "description"), parameters, sets,
+            type.GetCustomAttributes<OutputTypeAttribute>().SelectMany(o => o.Type).Select(t => t.Type).Where(t => t != null && t != typeof(void)).ToList()!,
+            docs.Examples(member));
+    }
+
+    private static ParameterModel ReadParameter(PropertyInfo property, DocComments docs) => new(
+        property.Name, property.PropertyType,
+        docs.Description($"P:{property.DeclaringType!.FullName}.{property.Name}"),
+        property.GetCustomAttributes<AliasAttribute>().SelectMany(a => a.AliasNames).ToArray(),
+        property.GetCustomAttribute<SupportsWildcardsAttribute>() != null,
+        ValidValues(property),
+        property.GetCustomAttributes<ParameterAttribute>().ToList());
+
+    private static string[] ValidValues(PropertyInfo property)
+    {
+        var set = property.GetCustomAttribute<ValidateSetAttribute>();
+        if (set != null) return set.ValidValues.ToArray();
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        return type.IsEnum ? Enum.GetNames(type) : [];
+    }
+
+    /// <summary>-WhatIf/-Confirm and the paging parameters the engine adds, so help shows them like platyPS does.</summary>
+    private static IEnumerable<ParameterModel> CommonExtras(CmdletAttribute cmdlet)
+    {
+        var all = new[] { new ParameterAttribute() };
+        if (cmdlet.SupportsShouldProcess)
+        {
+            yield return new("WhatIf", typeof(SwitchParameter), "Shows what would happen if the command runs; nothing is changed.", ["wi"], false, [], all);
+            yield return new("Confirm", typeof(SwitchParameter), "Asks for confirmation before each change (-Confirm:$false never asks).", ["cf"], false, [], all);
+        }
+        if (cmdlet.SupportsPaging)
+        {
+            yield return new("First", typeof(ulong), "Gets only this many objects.", [], false, [], all);
+            yield return new("Skip", typeof(ulong), "Skips this many objects first.", [], false, [], all);
+            yield return new("IncludeTotalCount", typeof(SwitchParameter), "Reports the total count (when the server tells it).", [], false, [], all);
+        }
+    }
+}
