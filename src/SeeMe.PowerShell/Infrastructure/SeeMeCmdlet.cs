@@ -126,7 +126,7 @@ namespace SeeMe.PowerShell
 
         /// <summary>
         /// The whole entity for an entity parameter: the object itself, or, when only its id was
-        /// given (see <see cref="EntityIdAttribute"/>), fetched with <paramref name="fetch"/>.
+        /// given (see <see cref="EntityFromIdAttribute"/>), fetched with <paramref name="fetch"/>.
         /// A failed fetch is a per-item error (written; returns false).
         /// </summary>
         protected bool TryComplete<T>(T entity, Func<string, CancellationToken, Task<T>> fetch, out T complete) where T : Core.Models.SeeMeEntity

@@ -16,7 +16,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
     {
         /// <summary><para type="description">The label: a label object, its id or its name.</para></summary>
         [Parameter(Mandatory = true, Position = 0)]
-        [EntityIdTransformation]
+        [IdFromEntity]
         [ValidateNotNullOrEmpty]
         public string Label { get; set; } = "";
 
@@ -27,7 +27,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
 
         /// <summary><para type="description">The split the annotation belongs to (an object, id or name); default: the item's first split.</para></summary>
         [Parameter]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Split { get; set; }
 
         protected override void ProcessRecord()

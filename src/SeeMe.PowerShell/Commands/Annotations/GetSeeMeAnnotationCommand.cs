@@ -16,7 +16,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
     {
         /// <summary><para type="description">Only annotations with this label: a label object, its id or its name.</para></summary>
         [Parameter]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Label { get; set; }
 
         protected override void ProcessRecord()

@@ -25,7 +25,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
 
         /// <summary><para type="description">The new label: a label object, its id or its name.</para></summary>
         [Parameter]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Label { get; set; }
 
         /// <summary><para type="description">Output the updated annotation.</para></summary>

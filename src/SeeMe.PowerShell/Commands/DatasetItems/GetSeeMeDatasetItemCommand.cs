@@ -21,12 +21,12 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         /// <summary><para type="description">Only items in this split: a split object, its id or its name.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Split { get; set; }
 
         /// <summary><para type="description">Only items with this label: a label object, its id or its name.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Label { get; set; }
 
         /// <summary><para type="description">Only items without any annotation.</para></summary>

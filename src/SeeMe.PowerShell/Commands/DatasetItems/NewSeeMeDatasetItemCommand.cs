@@ -45,12 +45,12 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         /// <summary><para type="description">The split to put the item in: a split object, its id or its name.</para></summary>
         [Parameter]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Split { get; set; }
 
         /// <summary><para type="description">A classification label for the item: a label object, its id or its name.</para></summary>
         [Parameter]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Label { get; set; }
 
         protected override void ProcessRecord()

@@ -24,7 +24,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         /// <summary><para type="description">Only remove the item from this split (an object, id or name); the item itself stays.</para></summary>
         [Parameter]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Split { get; set; }
 
         protected override DatasetItem? InputObject => Item;

@@ -16,7 +16,7 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
     {
         /// <summary><para type="description">Only this split: a split object, its id or its name.</para></summary>
         [Parameter(Position = 0)]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Split { get; set; }
 
         protected override void ProcessRecord()

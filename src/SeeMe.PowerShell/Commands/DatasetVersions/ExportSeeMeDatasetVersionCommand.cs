@@ -24,7 +24,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         /// <summary><para type="description">Only this split: a split object, its id or its name.</para></summary>
         [Parameter]
-        [EntityIdTransformation]
+        [IdFromEntity]
         public string? Split { get; set; }
 
         /// <summary><para type="description">The zip layout: Folders, Yolo or Csv (default: the server's choice for the dataset).</para></summary>

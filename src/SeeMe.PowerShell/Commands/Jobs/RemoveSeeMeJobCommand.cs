@@ -19,7 +19,7 @@ namespace SeeMe.PowerShell.Commands.Jobs
 
         /// <summary><para type="description">The job (object or id).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = JobSet)]
-        [EntityId(typeof(Job))]
+        [EntityFromId(typeof(Job))]
         public Job? Job { get; set; }
 
         /// <summary><para type="description">The job's id (binds from the pipeline by property name).</para></summary>

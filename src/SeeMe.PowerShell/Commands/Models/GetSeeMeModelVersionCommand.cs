@@ -19,7 +19,7 @@ namespace SeeMe.PowerShell.Commands.Models
 
         /// <summary><para type="description">The model (object or id).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
-        [EntityId(typeof(Model))]
+        [EntityFromId(typeof(Model))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The model's id (binds from the pipeline by property name, e.g. from a version or prediction).</para></summary>

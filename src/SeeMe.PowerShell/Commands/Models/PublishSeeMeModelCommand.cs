@@ -31,12 +31,12 @@ namespace SeeMe.PowerShell.Commands.Models
 
         /// <summary><para type="description">The model (object or id).</para></summary>
         [Parameter(Mandatory = true)]
-        [EntityId(typeof(Model))]
+        [EntityFromId(typeof(Model))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The version to upload to (object or id); by default the model's active version.</para></summary>
         [Parameter]
-        [EntityId(typeof(ModelVersion))]
+        [EntityFromId(typeof(ModelVersion))]
         public ModelVersion? Version { get; set; }
 
         protected override void ProcessRecord()

@@ -18,7 +18,7 @@ namespace SeeMe.PowerShell.Commands.Models
 
         /// <summary><para type="description">The model (object or id).</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
-        [EntityId(typeof(Model))]
+        [EntityFromId(typeof(Model))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The image file.</para></summary>

@@ -21,7 +21,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         /// <summary><para type="description">The model (object or id).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
-        [EntityId(typeof(Model))]
+        [EntityFromId(typeof(Model))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>
@@ -31,7 +31,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         /// <summary><para type="description">Only predictions of these versions (objects or ids).</para></summary>
         [Parameter]
-        [EntityId(typeof(ModelVersion))]
+        [EntityFromId(typeof(ModelVersion))]
         public ModelVersion[]? Version { get; set; }
 
         /// <summary><para type="description">Includes hidden predictions.</para></summary>

@@ -26,12 +26,12 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         /// <summary><para type="description">The model (object or id).</para></summary>
         [Parameter(Mandatory = true)]
-        [EntityId(typeof(Model))]
+        [EntityFromId(typeof(Model))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">A version to predict with (object or id); by default the active version.</para></summary>
         [Parameter]
-        [EntityId(typeof(ModelVersion))]
+        [EntityFromId(typeof(ModelVersion))]
         public ModelVersion? Version { get; set; }
 
         /// <summary><para type="description">Files to predict on; wildcards allowed.</para></summary>

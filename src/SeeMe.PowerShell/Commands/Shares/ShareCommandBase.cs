@@ -12,12 +12,12 @@ namespace SeeMe.PowerShell.Commands.Shares
 
         /// <summary><para type="description">The model (object or id).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
-        [EntityId(typeof(Model))]
+        [EntityFromId(typeof(Model))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The dataset (object or id).</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
-        [EntityId(typeof(Dataset))]
+        [EntityFromId(typeof(Dataset))]
         public Dataset? Dataset { get; set; }
 
         protected ShareTarget TargetKind => Dataset != null ? ShareTarget.Dataset : ShareTarget.Model;

@@ -11,9 +11,9 @@ namespace SeeMe.PowerShell
     /// a string becomes an id-only stand-in that the command fetches when it needs more than the id.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class EntityIdAttribute : ArgumentTransformationAttribute
+    public sealed class EntityFromIdAttribute : ArgumentTransformationAttribute
     {
-        public EntityIdAttribute(Type entityType) => EntityType = entityType;
+        public EntityFromIdAttribute(Type entityType) => EntityType = entityType;
 
         public Type EntityType { get; }
 

@@ -8,7 +8,7 @@ namespace SeeMe.PowerShell
     /// passed object is reduced to its Id; strings pass through unchanged (ids, or names that the
     /// cmdlet resolves).
     /// </summary>
-    public sealed class EntityIdTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class IdFromEntityAttribute : ArgumentTransformationAttribute
     {
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
