@@ -1,3 +1,5 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-StagedSeeMe
@@ -6,7 +8,8 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SeeMeLocalServer
+    Disconnect-SeeMe
+    if ($script:server) { $script:server | Stop-SeeMeLocalServer }
 }
 
 Describe 'Invoke-SeeMePrediction' {
