@@ -3,14 +3,11 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-StagedSeeMe
-    $script:server = Start-SeeMeLocalServer
-    $script:server | Connect-SeeMe | Out-Null
+    $script:server = Start-TestSeeMeServer
 }
 
 AfterAll {
-    Disconnect-SeeMe
-    if ($script:server) { $script:server | Stop-SeeMeLocalServer }
+    Stop-TestSeeMeServer $script:server
 }
 
 Describe 'Get-SeeMeApplication' {

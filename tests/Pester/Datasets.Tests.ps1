@@ -4,9 +4,7 @@
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-StagedSeeMe
-    $script:server = Start-SeeMeLocalServer
-    $script:server | Connect-SeeMe | Out-Null
+    $script:server = Start-TestSeeMeServer
 
     # A tiny valid PNG (1x1), written as many times as needed.
     $script:png = [Convert]::FromBase64String('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==')
@@ -29,8 +27,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-SeeMe
-    if ($script:server) { $script:server | Stop-SeeMeLocalServer }
+    Stop-TestSeeMeServer $script:server
 }
 
 Describe 'Datasets' {

@@ -13,8 +13,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-SeeMe
-    if ($script:server) { $script:server | Stop-SeeMeLocalServer }
+    Stop-TestSeeMeServer $script:server
 }
 
 Describe 'Connect-SeeMe' {

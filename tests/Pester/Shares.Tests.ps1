@@ -16,8 +16,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-SeeMe
-    if ($script:server) { $script:server | Stop-SeeMeLocalServer }
+    Stop-TestSeeMeServer $script:server
 }
 
 Describe 'Shares' {
