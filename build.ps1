@@ -24,11 +24,13 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
+# A simple function on purpose: an advanced one ([Parameter] makes it one) reads dotnet's -o as its own
+# -OutVariable/-OutBuffer ("the parameter name 'o' is ambiguous") and -c as a parameter. $args passes all through.
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
-    Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor Cyan
-    & dotnet @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
+    $line = "dotnet $($args -join ' ')"
+    Write-Host $line -ForegroundColor Cyan
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "$line failed with exit code $LASTEXITCODE." }
 }
 
 function Get-ModuleManifestData {
@@ -40,8 +42,8 @@ function Build-Module {
     $project = Join-Path $PSScriptRoot 'src/SeeMe.PowerShell/SeeMe.PowerShell.csproj'
     # build writes the generated help beside the dll; publish gathers the dependencies (Newtonsoft.Json).
     Invoke-Dotnet build $project -c $Configuration --nologo
-    $published = Join-Path $OutputPath "obj/module"
-    if (Test-Path $published) { Remove-Item $published -Recurse -Force }
+    $published = Join-Path $OutputPath 'obj/module'
+    if (Test-Path -LiteralPath $published) { Remove-Item -LiteralPath $published -Recurse -Force }
     Invoke-Dotnet publish $project -c $Configuration --nologo --no-build -o $published
 
     $built = Join-Path $PSScriptRoot "src/SeeMe.PowerShell/bin/$Configuration/netstandard2.0"
@@ -71,14 +73,21 @@ function Invoke-Tests {
         Write-Warning 'Pester 5 is not installed; skipping tests/Pester (Install-Module Pester -MinimumVersion 5.0 -Scope CurrentUser).'
         return
     }
-    Import-Module $pester -Force
+    # In a child process of this same PowerShell (pwsh or Windows PowerShell): the tests import the staged module,
+    # and a loaded dll can never be unloaded, so in this session it would lock out/ against the next build.
+    # -NonInteractive: a test that made a command ask (ShouldContinue) fails instead of waiting for an answer.
+    $tests = (Join-Path $PSScriptRoot 'tests/Pester').Replace("'", "''")
+    $command = "Import-Module -Name '$($pester.Path.Replace("'", "''"))'; " +
+        "`$config = New-PesterConfiguration; `$config.Run.Path = '$tests'; `$config.Run.Exit = `$true; " +
+        "`$config.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$config"
     $env:SEEME_MODULE_MANIFEST = Join-Path $Stage 'SeeMe.psd1'
-    $config = New-PesterConfiguration
-    $config.Run.Path = Join-Path $PSScriptRoot 'tests/Pester'
-    $config.Run.PassThru = $true
-    $config.Output.Verbosity = 'Detailed'
-    $result = Invoke-Pester -Configuration $config
-    if ($result.FailedCount -gt 0) { throw "$($result.FailedCount) Pester test(s) failed." }
+    try {
+        & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $command
+        if ($LASTEXITCODE -ne 0) { throw "$LASTEXITCODE Pester test(s) failed (or Pester could not run)." }
+    }
+    finally {
+        Remove-Item -Path Env:SEEME_MODULE_MANIFEST -ErrorAction SilentlyContinue
+    }
 }
 
 function New-ModulePackage {

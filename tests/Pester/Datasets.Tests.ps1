@@ -3,27 +3,23 @@
 # Run with ./build.ps1 -Test (it stages the module in out/SeeMe/<version>/ first).
 
 BeforeAll {
-    $manifest = Get-ChildItem (Join-Path $PSScriptRoot '../../out/SeeMe/*/SeeMe.psd1') | Select-Object -First 1
-    Import-Module $manifest.FullName -Force
-    $script:server = Start-SeeMeLocalServer
-    $script:server | Connect-SeeMe | Out-Null
-
-    function New-TestName([string] $Prefix) { "$Prefix-$([guid]::NewGuid().ToString('N').Substring(0, 10))" }
+    . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
+    $script:server = Start-TestSeeMeServer
 
     # A tiny valid PNG (1x1), written as many times as needed.
     $script:png = [Convert]::FromBase64String('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==')
     function New-TestImage([string] $Folder, [string] $Name) {
         $path = Join-Path $Folder $Name
         [IO.File]::WriteAllBytes($path, $script:png)
-        Get-Item $path
+        Get-Item -LiteralPath $path
     }
 
     # A dataset "Birds-…" with default splits, labels robin and sparrow, and $Count robin images in train.
     function New-BirdsDataset([int] $Count = 3) {
-        $dataset = New-SeeMeDataset -Name (New-TestName 'Birds') -ContentType images -DefaultSplits
+        $dataset = New-SeeMeDataset -Name (New-UniqueName 'Birds') -ContentType images -DefaultSplits
         $version = $dataset | Get-SeeMeDatasetVersion -Latest
         $null = $version | New-SeeMeDatasetLabel -Name robin, sparrow
-        $images = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-TestName 'img'))
+        $images = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-UniqueName 'img'))
         1..$Count | ForEach-Object { New-TestImage $images.FullName "bird$_.png" } |
             New-SeeMeDatasetItem -DatasetVersion $version -Split train -Label robin | Out-Null
         $dataset
@@ -31,32 +27,31 @@ BeforeAll {
 }
 
 AfterAll {
-    Disconnect-SeeMe
-    if ($script:server) { $script:server | Stop-SeeMeLocalServer }
+    Stop-TestSeeMeServer $script:server
 }
 
 Describe 'Datasets' {
     It 'creates a dataset whose first version has train, valid and test' {
-        $dataset = New-SeeMeDataset -Name (New-TestName 'new') -DefaultSplits
+        $dataset = New-SeeMeDataset -Name (New-UniqueName 'new') -DefaultSplits
         $splits = $dataset | Get-SeeMeDatasetVersion | Get-SeeMeDatasetSplit
         ($splits.Name | Sort-Object) -join ',' | Should -Be 'test,train,valid'
     }
 
     It 'finds datasets by wildcard and changes them' {
-        $dataset = New-SeeMeDataset -Name (New-TestName 'find')
+        $dataset = New-SeeMeDataset -Name (New-UniqueName 'find')
         (Get-SeeMeDataset -Name "$($dataset.Name.Substring(0, 6))*").Id | Should -Contain $dataset.Id
         ($dataset | Set-SeeMeDataset -Description 'changed' -PassThru).Description | Should -Be 'changed'
     }
 
     It 'changes nothing with -WhatIf' {
-        $dataset = New-SeeMeDataset -Name (New-TestName 'whatif')
+        $dataset = New-SeeMeDataset -Name (New-UniqueName 'whatif')
         $dataset | Remove-SeeMeDataset -WhatIf
         $dataset | Set-SeeMeDataset -Name 'renamed' -WhatIf
         (Get-SeeMeDataset -Id $dataset.Id).Name | Should -Be $dataset.Name
     }
 
     It 'writes DatasetNotFound for a missing id and goes on' {
-        $dataset = New-SeeMeDataset -Name (New-TestName 'missing')
+        $dataset = New-SeeMeDataset -Name (New-UniqueName 'missing')
         $found = [guid]::NewGuid().ToString(), $dataset.Id |
             ForEach-Object { [pscustomobject]@{ Id = $_ } } |
             Get-SeeMeDataset -ErrorVariable problems -ErrorAction SilentlyContinue
@@ -66,7 +61,7 @@ Describe 'Datasets' {
     }
 
     It 'removes a dataset with -Confirm:$false' {
-        $dataset = New-SeeMeDataset -Name (New-TestName 'gone')
+        $dataset = New-SeeMeDataset -Name (New-UniqueName 'gone')
         $dataset | Remove-SeeMeDataset -Confirm:$false
         Get-SeeMeDataset -Id $dataset.Id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
@@ -74,7 +69,7 @@ Describe 'Datasets' {
 
 Describe 'Labels and splits' {
     It 'adds a label to a new dataset through the pipeline' {
-        $label = New-SeeMeDataset -Name (New-TestName 'pets') | Get-SeeMeDatasetVersion | New-SeeMeDatasetLabel -Name cat
+        $label = New-SeeMeDataset -Name (New-UniqueName 'pets') | Get-SeeMeDatasetVersion | New-SeeMeDatasetLabel -Name cat
         $label.Name | Should -Be 'cat'
         $label | Set-SeeMeDatasetLabel -Color '#ff0000' -PassThru | ForEach-Object Color | Should -Be '#ff0000'
     }
@@ -93,20 +88,20 @@ Describe 'Items and annotations' {
         $destination = Join-Path $TestDrive 'sample'
         $files = Get-SeeMeDataset -Name $dataset.Name | Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem -First 100 |
             Save-SeeMeDatasetItemImage -Destination $destination
-        $files.Count | Should -Be 3
-        (Get-ChildItem $destination).Count | Should -Be 3
+        @($files).Count | Should -Be 3
+        @(Get-ChildItem -LiteralPath $destination).Count | Should -Be 3
     }
 
     It 'pages with -First and -Skip' {
         $version = New-BirdsDataset -Count 5 | Get-SeeMeDatasetVersion -Latest
-        ($version | Get-SeeMeDatasetItem -First 2).Count | Should -Be 2
-        ($version | Get-SeeMeDatasetItem -Skip 4).Count | Should -Be 1
+        @($version | Get-SeeMeDatasetItem -First 2).Count | Should -Be 2
+        @($version | Get-SeeMeDatasetItem -Skip 4).Count | Should -Be 1
     }
 
     It 'removes nothing with -WhatIf' {
         $version = New-BirdsDataset -Count 3 | Get-SeeMeDatasetVersion -Latest
         $version | Get-SeeMeDatasetItem | Remove-SeeMeDatasetItem -WhatIf
-        ($version | Get-SeeMeDatasetItem).Count | Should -Be 3
+        @($version | Get-SeeMeDatasetItem).Count | Should -Be 3
     }
 
     It 'adds, moves and removes a box' {
@@ -116,7 +111,7 @@ Describe 'Items and annotations' {
         $box.Coordinates | Should -Be '0.5 0.5 0.2 0.2'
         ($box | Set-SeeMeAnnotation -Coordinates '0.4 0.4 0.1 0.1' -PassThru).Coordinates | Should -Be '0.4 0.4 0.1 0.1'
         $box | Remove-SeeMeAnnotation -Confirm:$false
-        ($version | Get-SeeMeDatasetItem -Id $item.Id | Get-SeeMeAnnotation).Count | Should -Be 1
+        @($version | Get-SeeMeDatasetItem -Id $item.Id | Get-SeeMeAnnotation).Count | Should -Be 1
     }
 }
 
@@ -125,9 +120,9 @@ Describe 'Export and import' {
         $dataset = New-BirdsDataset -Count 3
         $data = Join-Path $TestDrive 'data'
         $folder = Get-SeeMeDataset -Name $dataset.Name | Get-SeeMeDatasetVersion -Latest | Export-SeeMeDatasetVersion -Destination $data
-        $folder.FullName | Should -Be (Get-Item $data).FullName
-        Test-Path (Join-Path $data 'train/robin/bird1.png') | Should -BeTrue
-        Test-Path "$data.zip" | Should -BeFalse
+        $folder.FullName | Should -Be (Get-Item -LiteralPath $data).FullName
+        Test-Path -LiteralPath (Join-Path (Join-Path (Join-Path $data 'train') 'robin') 'bird1.png') | Should -BeTrue
+        Test-Path -LiteralPath "$data.zip" | Should -BeFalse
 
         $copy = $dataset | New-SeeMeDatasetVersion -Name copy | Import-SeeMeDatasetVersion -Path $data
         $names = { param($v) ($v | Get-SeeMeDatasetItem | ForEach-Object Name | Sort-Object) -join ',' }

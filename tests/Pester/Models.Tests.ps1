@@ -1,12 +1,12 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-StagedSeeMe
-    $script:server = Start-SeeMeLocalServer
-    $script:server | Connect-SeeMe | Out-Null
+    $script:server = Start-TestSeeMeServer
 }
 
 AfterAll {
-    Stop-SeeMeLocalServer
+    Stop-TestSeeMeServer $script:server
 }
 
 Describe 'Models' {
@@ -66,28 +66,22 @@ Describe 'Models' {
         Set-Content -LiteralPath $file -Value "red`ngreen`nblue"
         $version = Get-Item -LiteralPath $file | Publish-SeeMeModel -Model $model
         $version.HasLabelsFile | Should -BeTrue
-        $saved = Save-SeeMeModel -Model $model -AssetType Labels -Destination (Join-Path $TestDrive 'out')
+        $out = Join-Path $TestDrive 'out'
+        Save-SeeMeModel -Model $model -AssetType Labels -Destination $out -WhatIf | Should -BeNullOrEmpty
+        Test-Path -LiteralPath $out | Should -BeFalse
+        $saved = Save-SeeMeModel -Model $model -AssetType Labels -Destination $out
         $saved.Name | Should -Be "$($model.ActiveVersionId).txt"
         Get-Content -LiteralPath $saved.FullName | Should -Be @('red', 'green', 'blue')
+        # Replacing a file asks (ShouldContinue) unless -Force; a test must never wait for an answer.
+        Set-Content -LiteralPath $saved.FullName -Value 'stale'
+        $again = Save-SeeMeModel -Model $model -AssetType Labels -Destination $out -Force
+        $again.FullName | Should -Be $saved.FullName
+        Get-Content -LiteralPath $again.FullName | Should -Be @('red', 'green', 'blue')
     }
 
     It 'fails with ModelFileNotFound before uploading a missing file' {
         $model = New-SeeMeModel -Name (New-UniqueName 'Missing')
         { Publish-SeeMeModel -Model $model -LiteralPath (Join-Path $TestDrive 'nope.onnx') -ErrorAction Stop } |
             Should -Throw -ErrorId 'ModelFileNotFound*'
-    }
-}
-
-Describe 'Applications, shares and jobs' {
-    It 'fails with ApplicationNotSupported for an unknown combination' {
-        { Get-SeeMeApplication -ApplicationType image_classification -Framework none -FrameworkVersion 0 -BaseFramework none -BaseFrameworkVersion 0 -ErrorAction Stop } |
-            Should -Throw -ErrorId 'ApplicationNotSupported*'
-    }
-
-    It 'creates and removes a job' {
-        $job = New-SeeMeJob -Name (New-UniqueName 'Job') -JobType training -Setting @{ epochs = 3 }
-        ($job | Set-SeeMeJob -Status started -PassThru).Status | Should -Be 'started'
-        $job | Remove-SeeMeJob -Confirm:$false
-        { Get-SeeMeJob -Id $job.Id -ErrorAction Stop } | Should -Throw -ErrorId 'JobNotFound*'
     }
 }

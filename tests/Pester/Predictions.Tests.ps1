@@ -1,12 +1,12 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
-    Import-StagedSeeMe
-    $script:server = Start-SeeMeLocalServer
-    $script:server | Connect-SeeMe | Out-Null
+    $script:server = Start-TestSeeMeServer
 }
 
 AfterAll {
-    Stop-SeeMeLocalServer
+    Stop-TestSeeMeServer $script:server
 }
 
 Describe 'Invoke-SeeMePrediction' {

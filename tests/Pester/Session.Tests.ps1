@@ -1,3 +1,5 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
+
 BeforeDiscovery {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     Import-StagedSeeMe
@@ -11,13 +13,13 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-SeeMeLocalServer
+    Stop-TestSeeMeServer $script:server
 }
 
 Describe 'Connect-SeeMe' {
     It 'connects to a local server piped from Start-SeeMeLocalServer' {
         $session = $script:server | Connect-SeeMe
-        $session.Username | Should -Be 'local'
+        $session.Username | Should -Be $script:server.Username
         $session.BaseUri | Should -Be $script:server.BaseUri
     }
 
@@ -30,7 +32,7 @@ Describe 'Connect-SeeMe' {
 
     It 'fails with SessionAuthenticationFailed for a wrong key' {
         $wrong = ConvertTo-SecureString 'not-the-key' -AsPlainText -Force
-        { Connect-SeeMe -BaseUri $script:server.BaseUri -Username local -ApiKey $wrong -ErrorAction Stop } |
+        { Connect-SeeMe -BaseUri $script:server.BaseUri -Username $script:server.Username -ApiKey $wrong -ErrorAction Stop } |
             Should -Throw -ErrorId 'SessionAuthenticationFailed*'
     }
 
@@ -38,6 +40,20 @@ Describe 'Connect-SeeMe' {
         $script:server | Connect-SeeMe | Out-Null
         Disconnect-SeeMe
         { Get-SeeMeModel -ErrorAction Stop } | Should -Throw -ErrorId 'SessionNotFound*'
+    }
+}
+
+Describe 'Start-SeeMeLocalServer and Stop-SeeMeLocalServer' {
+    It 'starts nothing with -WhatIf' {
+        Start-SeeMeLocalServer -WhatIf | Should -BeNullOrEmpty
+    }
+
+    It 'stops a server it started, which then refuses connections' {
+        $other = Start-SeeMeLocalServer
+        $other.IsRunning | Should -BeTrue
+        $other | Stop-SeeMeLocalServer
+        $other.IsRunning | Should -BeFalse
+        { $other | Connect-SeeMe -ErrorAction Stop } | Should -Throw -ErrorId 'SessionConnectionFailed*'
     }
 }
 

@@ -12,3 +12,17 @@ function Import-StagedSeeMe {
 }
 
 function New-UniqueName([string] $Prefix) { $Prefix + [guid]::NewGuid().ToString('N').Substring(0, 10) }
+
+# The BeforeAll of every file: the staged module, a throwaway local server and a session to it (the current one).
+function Start-TestSeeMeServer {
+    Import-StagedSeeMe
+    $server = Start-SeeMeLocalServer
+    $server | Connect-SeeMe | Out-Null
+    $server
+}
+
+# The AfterAll of every file: end the session, if any, and stop the server the file started (not the others).
+function Stop-TestSeeMeServer($Server) {
+    try { Disconnect-SeeMe } catch { Write-Verbose "No session to end: $_" }
+    if ($Server) { $Server | Stop-SeeMeLocalServer }
+}

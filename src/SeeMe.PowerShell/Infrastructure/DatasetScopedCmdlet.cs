@@ -8,7 +8,7 @@ namespace SeeMe.PowerShell
     /// Base of the cmdlets that work on one dataset: a -Dataset object from the pipeline, or
     /// -DatasetId (by property name, so a version or an item leads back to its dataset).
     /// </summary>
-    public abstract class DatasetScopedCmdlet : DatasetCmdlet
+    public abstract class DatasetScopedCmdlet : SeeMeCmdlet
     {
         /// <summary><para type="description">The dataset (from Get-SeeMeDataset or New-SeeMeDataset); binds from the pipeline.</para></summary>
         [Parameter(ValueFromPipeline = true)]
@@ -28,12 +28,8 @@ namespace SeeMe.PowerShell
             throw new InvalidOperationException(); // not reached
         }
 
-        /// <summary>The dataset object: the one given, or fetched by id (a failure is written and null returned).</summary>
-        protected Dataset? FetchDataset()
-        {
-            if (Dataset != null) return Dataset;
-            var id = LocateDatasetId();
-            return TryRun(ct => Client.Datasets.GetAsync(id, ct), id, out var dataset) ? dataset : null;
-        }
+        /// <summary>The dataset: the one given, or fetched by id (a failed fetch is written and false returned).</summary>
+        protected bool TryGetDataset(out Dataset dataset) =>
+            TryFetch(Dataset, LocateDatasetId(), (id, ct) => Client.Datasets.GetAsync(id, ct), out dataset);
     }
 }

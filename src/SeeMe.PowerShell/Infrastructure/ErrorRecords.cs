@@ -24,6 +24,14 @@ namespace SeeMe.PowerShell
             new InvalidOperationException("There is no SeeMe session. Run Connect-SeeMe first (or pass -Session)."),
             "SessionNotFound", ErrorCategory.ConnectionError, null);
 
+        /// <summary>A file a Save-/Export- command would replace, in a host that cannot ask whether to (see SeeMeCmdlet.ConfirmReplace).</summary>
+        public static ErrorRecord FileExists(string noun, string path, Exception hostFailure) => new ErrorRecord(
+            new IOException($"'{path}' exists and this host cannot ask whether to replace it.", hostFailure),
+            noun + "FileExists", ErrorCategory.ResourceExists, path)
+        {
+            ErrorDetails = new ErrorDetails($"'{path}' exists and was not replaced.") { RecommendedAction = "Add -Force to replace it, or choose another -Destination." },
+        };
+
         private static (string Reason, ErrorCategory Category) Classify(Exception exception)
         {
             switch (exception)

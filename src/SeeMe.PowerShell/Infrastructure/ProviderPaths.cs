@@ -11,28 +11,31 @@ namespace SeeMe.PowerShell
     /// </summary>
     internal static class ProviderPaths
     {
-        /// <summary>The files a -Path or -LiteralPath names; a name that matches no file gives a FileNotFoundException.</summary>
-        public static IReadOnlyList<string> ResolveFiles(PSCmdlet cmdlet, string path, bool literal)
+        /// <summary>
+        /// The files (and with <paramref name="foldersToo"/> the folders) a -Path or -LiteralPath names; a name that
+        /// matches none gives a FileNotFoundException.
+        /// </summary>
+        public static IReadOnlyList<string> ResolveFiles(PSCmdlet cmdlet, string path, bool literal, bool foldersToo = false)
         {
+            bool Exists(string p) => File.Exists(p) || (foldersToo && Directory.Exists(p));
             if (!literal && WildcardPattern.ContainsWildcardCharacters(path))
             {
-                var matches = cmdlet.GetResolvedProviderPathFromPSPath(path, out _).Where(File.Exists).ToList();
+                var matches = cmdlet.GetResolvedProviderPathFromPSPath(path, out _).Where(Exists).ToList();
                 if (matches.Count == 0) throw new FileNotFoundException($"No file matches '{path}'.", path);
                 return matches;
             }
             var full = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-            if (!File.Exists(full)) throw new FileNotFoundException($"The file '{full}' does not exist.", full);
+            if (!Exists(full)) throw new FileNotFoundException($"The file '{full}' does not exist.", full);
             return new[] { full };
         }
 
-        /// <summary>A folder to write into (default: the current location); created when missing.</summary>
-        public static string ResolveFolder(PSCmdlet cmdlet, string? path)
-        {
-            var full = string.IsNullOrEmpty(path)
+        /// <summary>
+        /// A folder to write into (default: the current location). It is not created here (so -WhatIf leaves no
+        /// trace): the download or the extraction creates it.
+        /// </summary>
+        public static string ResolveFolder(PSCmdlet cmdlet, string? path) =>
+            string.IsNullOrEmpty(path)
                 ? cmdlet.SessionState.Path.CurrentFileSystemLocation.ProviderPath
                 : cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-            Directory.CreateDirectory(full);
-            return full;
-        }
     }
 }

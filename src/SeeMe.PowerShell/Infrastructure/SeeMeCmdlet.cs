@@ -1,10 +1,15 @@
 using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 using SeeMe.Core;
+using SeeMe.Core.Files;
 using SeeMe.Core.Http;
+using SeeMe.Core.Models;
 
 namespace SeeMe.PowerShell
 {
@@ -18,6 +23,8 @@ namespace SeeMe.PowerShell
         private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
         private readonly PipelineThreadQueue _pipelineThread = new PipelineThreadQueue();
         private SeeMeSession? _session;
+        private bool _replaceAll;
+        private bool _replaceNone;
 
         /// <summary>The connection to use; by default the one made by the last Connect-SeeMe.</summary>
         [Parameter]
@@ -125,38 +132,181 @@ namespace SeeMe.PowerShell
         }
 
         /// <summary>
-        /// The whole entity for an entity parameter: the object itself, or, when only its id was
-        /// given (see <see cref="EntityFromIdAttribute"/>), fetched with <paramref name="fetch"/>.
-        /// A failed fetch is a per-item error (written; returns false).
+        /// The whole entity a command works on: <paramref name="given"/> when it is a real object; otherwise fetched
+        /// by id, the id of an id-only stand-in (see <see cref="EntityFromIdAttribute"/>) or <paramref name="id"/>
+        /// (an -XxxId parameter). A failed fetch is a per-item error: written, and false returned.
+        /// Every "object or id" parameter goes through here (TryGetModel, TryGetDataset, TryGetEntity, ...).
         /// </summary>
-        protected bool TryComplete<T>(T entity, Func<string, CancellationToken, Task<T>> fetch, out T complete) where T : Core.Models.SeeMeEntity
+        protected bool TryFetch<T>(T? given, string? id, Func<string, CancellationToken, Task<T>> fetch, out T entity) where T : SeeMeEntity
         {
-            if (!EntityStubs.IsStub(entity))
+            if (given != null && !EntityStubs.IsStub(given))
             {
-                complete = entity;
+                entity = given;
                 return true;
             }
-            return TryRun(ct => fetch(entity.Id, ct), entity.Id, out complete);
+            var key = given?.Id ?? id ?? "";
+            return TryRun(ct => fetch(key, ct), key, out entity);
         }
 
         /// <summary>The model given as -Model (object or id) or -ModelId, fetched when only the id is known.</summary>
-        protected bool TryGetModel(Core.Models.Model? model, string? modelId, out Core.Models.Model complete) =>
-            TryComplete(model ?? EntityStubs.Create<Core.Models.Model>(modelId ?? ""), (id, ct) => Client.Models.GetAsync(id, ct), out complete);
+        protected bool TryGetModel(Model? model, string? modelId, out Model complete) =>
+            TryFetch(model, modelId, (id, ct) => Client.Models.GetAsync(id, ct), out complete);
 
         /// <summary>The model version given as -Version (object or id, with the model from <paramref name="modelId"/>) or by ids.</summary>
-        protected bool TryGetModelVersion(Core.Models.ModelVersion? version, string? modelId, string? versionId, out Core.Models.ModelVersion complete)
+        protected bool TryGetModelVersion(ModelVersion? version, string? modelId, string? versionId, out ModelVersion complete)
         {
-            var given = version ?? EntityStubs.Create<Core.Models.ModelVersion>(versionId ?? "");
-            var parent = string.IsNullOrEmpty(given.ModelId) ? modelId ?? "" : given.ModelId;
-            return TryComplete(given, (id, ct) => Client.ModelVersions.GetAsync(parent, id, ct), out complete);
+            var parent = version != null && !string.IsNullOrEmpty(version.ModelId) ? version.ModelId : modelId ?? "";
+            return TryFetch(version, versionId, (id, ct) => Client.ModelVersions.GetAsync(parent, id, ct), out complete);
         }
 
         /// <summary>True when the user gave the parameter (so a switch given as -X:$false still counts as a change).</summary>
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
-        /// <summary>ShouldProcess with the house format: "&lt;Kind&gt; '&lt;name&gt;' (&lt;id&gt;)".</summary>
-        protected bool ShouldChange(string kind, string name, string id, string action) =>
-            ShouldProcess($"{kind} '{name}' ({id})", action);
+        /// <summary>The house ShouldProcess target: "&lt;Kind&gt; '&lt;name&gt;' (&lt;id&gt;)", or "&lt;Kind&gt; '&lt;name&gt;'" before it has an id.</summary>
+        protected static string Describe(string kind, string name, string id) =>
+            string.IsNullOrEmpty(id) ? $"{kind} '{name}'" : $"{kind} '{name}' ({id})";
+
+        /// <summary><see cref="Describe(string, string, string)"/> of an entity ("DatasetLabel 'cat' (3f2…)").</summary>
+        protected static string Describe(string kind, SeeMeEntity entity) => entity switch
+        {
+            NamedEntity named => Describe(kind, named.Name, named.Id),
+            Annotation annotation => Describe(kind, annotation.LabelId, annotation.Id),
+            _ => $"{kind} ({entity.Id})",
+        };
+
+        /// <summary>ShouldProcess with the house target (see <see cref="Describe(string, string, string)"/>).</summary>
+        protected bool ShouldChange(string kind, string name, string id, string action) => ShouldProcess(Describe(kind, name, id), action);
+
+        /// <summary>ShouldProcess with the house target of an entity.</summary>
+        protected bool ShouldChange(string kind, SeeMeEntity entity, string action) => ShouldProcess(Describe(kind, entity), action);
+
+        /// <summary>
+        /// The Set-* flow: confirms, applies <paramref name="edit"/> to a copy (the caller's object stays as the
+        /// server sent it), PUTs it and writes the result with -PassThru.
+        /// </summary>
+        protected void Update<T>(string kind, T entity, Action<T> edit, Func<T, CancellationToken, Task<T>> put, bool passThru) where T : SeeMeEntity
+        {
+            if (!ShouldChange(kind, entity, "Update")) return;
+            var copy = Copy(entity);
+            edit(copy);
+            if (TryRun(ct => put(copy, ct), entity, out var updated) && passThru) WriteObject(updated);
+        }
+
+        /// <summary>The Remove-* flow: confirms, deletes and writes the deleted object with -PassThru.</summary>
+        protected void Remove<T>(string kind, SeeMeEntity entity, Func<CancellationToken, Task<T>> delete, bool passThru, string action = "Remove")
+        {
+            if (!ShouldChange(kind, entity, action)) return;
+            if (TryRun(delete, entity, out var deleted) && passThru) WriteObject(deleted);
+        }
+
+        /// <summary>
+        /// The Save-* flow, before anything is written: ShouldProcess("&lt;target&gt;", "Save &lt;what&gt; to &lt;file&gt;"),
+        /// then <see cref="ConfirmReplace"/> when <paramref name="file"/> exists.
+        /// </summary>
+        protected bool ShouldSave(string target, string what, string file, bool force) =>
+            ShouldProcess(target, $"Save {what} to {file}") && ConfirmReplace(file, File.Exists(file), $"'{file}' exists. Replace it?", force);
+
+        /// <summary>
+        /// The one place where a command replaces local files: nothing to replace, -Force, or the user's yes to
+        /// ShouldContinue (Yes to All / No to All hold for the rest of the pipeline). A declined replacement is
+        /// skipped with a verbose message. A host that cannot ask (a hosted engine, pwsh -NonInteractive) makes it
+        /// a non-terminating &lt;Noun&gt;FileExists error instead, so the file is never replaced silently and the
+        /// pipeline goes on.
+        /// </summary>
+        protected bool ConfirmReplace(string target, bool exists, string query, bool force)
+        {
+            if (!exists || force) return true;
+            try
+            {
+                if (ShouldContinue(query, "Replace file", ref _replaceAll, ref _replaceNone)) return true;
+            }
+            catch (Exception e) when (e is HostException || e is PSInvalidOperationException)
+            {
+                WriteError(ErrorRecords.FileExists(ErrorNoun, target, e));
+                return false;
+            }
+            WriteVerbose($"Skipped: '{target}' exists and was not replaced.");
+            return false;
+        }
+
+        /// <summary>Stops the command: the parameters given cannot locate what it works on.</summary>
+        protected void StopWithInvalidArgument(string message, string errorId, object? target) =>
+            ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target));
+
+        /// <summary>
+        /// The files a -Path (wildcards) or -LiteralPath names, resolved by the provider (see <see cref="ProviderPaths"/>);
+        /// with <paramref name="foldersToo"/> folders count as well. A name that matches nothing is a non-terminating
+        /// &lt;Noun&gt;FileNotFound error and gives an empty list.
+        /// </summary>
+        protected IReadOnlyList<string> ResolvePaths(string path, bool literal, bool foldersToo = false)
+        {
+            try
+            {
+                return ProviderPaths.ResolveFiles(this, path, literal, foldersToo);
+            }
+            catch (FileNotFoundException e)
+            {
+                WriteFailure(e, path);
+                return new string[0];
+            }
+        }
+
+        /// <summary>
+        /// The one file (or folder, with <paramref name="foldersToo"/>) a command takes from -Path or -LiteralPath;
+        /// null after a FileNotFound error; a wildcard matching several stops the command (&lt;Noun&gt;PathAmbiguous).
+        /// </summary>
+        protected string? ResolveOnePath(string path, bool literal, string what, bool foldersToo = false)
+        {
+            var paths = ResolvePaths(path, literal, foldersToo);
+            if (paths.Count > 1) StopWithInvalidArgument($"'{path}' matches {paths.Count} paths; give {what}.", ErrorNoun + "PathAmbiguous", path);
+            return paths.Count == 1 ? paths[0] : null;
+        }
+
+        /// <summary>
+        /// The one .jpg/.jpeg/.png image a Set-*Logo or Set-SeeMeDatasetItemImage takes, checked before any upload;
+        /// null after writing the error (missing file, wrong extension).
+        /// </summary>
+        protected string? ResolveImage(string path, bool literal)
+        {
+            var image = ResolveOnePath(path, literal, "one image");
+            if (image == null) return null;
+            try
+            {
+                LocalFiles.ImageContentType(image);
+                return image;
+            }
+            catch (ArgumentException e)
+            {
+                WriteFailure(e, path);
+                return null;
+            }
+        }
+
+        /// <summary>The folder -Destination names (default: the current location), as a file-system path.</summary>
+        protected string ResolveFolder(string? destination) => ProviderPaths.ResolveFolder(this, destination);
+
+        /// <summary>A deep copy, parent ids (client-side fields) included.</summary>
+        private static T Copy<T>(T entity) where T : SeeMeEntity
+        {
+            var copy = SeeMeJson.Deserialize<T>(SeeMeJson.Serialize(entity));
+            switch (entity)
+            {
+                case DatasetItem item:
+                    var itemCopy = (DatasetItem)(object)copy;
+                    itemCopy.DatasetId = item.DatasetId;
+                    itemCopy.DatasetVersionId = item.DatasetVersionId;
+                    break;
+                case DatasetVersionChild child:
+                    ((DatasetVersionChild)(object)copy).DatasetId = child.DatasetId;
+                    break;
+                case Annotation annotation:
+                    var annotationCopy = (Annotation)(object)copy;
+                    annotationCopy.DatasetId = annotation.DatasetId;
+                    annotationCopy.DatasetVersionId = annotation.DatasetVersionId;
+                    break;
+            }
+            return copy;
+        }
 
         internal void PostToPipelineThread(Action action) => _pipelineThread.Post(action);
 

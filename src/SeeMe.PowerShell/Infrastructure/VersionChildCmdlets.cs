@@ -95,12 +95,11 @@ namespace SeeMe.PowerShell
         protected override VersionIds? IdsFromObject =>
             InputObject == null ? (VersionIds?)null : new VersionIds(InputObject.DatasetId, VersionIdOf(InputObject));
 
-        /// <summary>The object given, or fetched by id (a failure is written and null returned).</summary>
-        protected T? FetchEntity()
+        /// <summary>The object given, or fetched by id (a failed fetch is written and false returned).</summary>
+        protected bool TryGetEntity(out T entity)
         {
             var version = LocateVersion();
-            if (InputObject != null) return InputObject;
-            return TryRun(ct => GetAsync(version, Id, ct), Id, out var entity) ? entity : null;
+            return TryFetch(InputObject, Id, (id, ct) => GetAsync(version, id, ct), out entity);
         }
     }
 
@@ -128,8 +127,7 @@ namespace SeeMe.PowerShell
         protected override void ProcessRecord()
         {
             var version = LocateVersion();
-            var entity = FetchEntity();
-            if (entity != null) Update(ErrorNoun, entity, Edit, (e, ct) => PutAsync(version, e, ct), PassThru);
+            if (TryGetEntity(out var entity)) Update(ErrorNoun, entity, Edit, (e, ct) => PutAsync(version, e, ct), PassThru);
         }
 
         private void Edit(T entity)
@@ -159,8 +157,7 @@ namespace SeeMe.PowerShell
         {
             var version = LocateVersion();
             Prepare(version);
-            var entity = FetchEntity();
-            if (entity != null) Remove(ErrorNoun, entity, ct => DeleteAsync(version, entity.Id, ct), PassThru, RemoveAction);
+            if (TryGetEntity(out var entity)) Remove(ErrorNoun, entity, ct => DeleteAsync(version, entity.Id, ct), PassThru, RemoveAction);
         }
     }
 }

@@ -29,7 +29,7 @@ namespace SeeMe.PowerShell
     /// -DatasetVersionId, which bind by property name (VersionId too, so labels and splits pipe on).
     /// Also resolves -Split / -Label given as an object, an id or a name.
     /// </summary>
-    public abstract class VersionScopedCmdlet : DatasetCmdlet
+    public abstract class VersionScopedCmdlet : SeeMeCmdlet
     {
         private readonly Dictionary<string, IReadOnlyList<DatasetVersionChild>> _childrenByVersion = new Dictionary<string, IReadOnlyList<DatasetVersionChild>>();
 
@@ -97,12 +97,11 @@ namespace SeeMe.PowerShell
         protected override VersionIds? IdsFromObject =>
             DatasetVersion == null ? (VersionIds?)null : new VersionIds(DatasetVersion.DatasetId, DatasetVersion.Id);
 
-        /// <summary>The version object: the one given, or fetched by id (a failure is written and null returned).</summary>
-        protected DatasetVersion? FetchVersion()
+        /// <summary>The version: the one given, or fetched by id (a failed fetch is written and false returned).</summary>
+        protected bool TryGetDatasetVersion(out DatasetVersion version)
         {
-            if (DatasetVersion != null) return DatasetVersion;
             var ids = LocateVersion();
-            return TryRun(ct => Client.DatasetVersions.GetAsync(ids.DatasetId, ids.VersionId, ct), ids.VersionId, out var version) ? version : null;
+            return TryFetch(DatasetVersion, ids.VersionId, (id, ct) => Client.DatasetVersions.GetAsync(ids.DatasetId, id, ct), out version);
         }
     }
 }

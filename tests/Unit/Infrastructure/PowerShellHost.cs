@@ -56,10 +56,7 @@ public sealed class PowerShellHost : IDisposable
     /// <summary>Runs a script; <paramref name="args"/> are available as $args[0], $args[1], ...</summary>
     public ScriptResult Run(string script, params object[] args)
     {
-        using var ps = System.Management.Automation.PowerShell.Create();
-        ps.Runspace = _runspace;
-        ps.AddScript(script);
-        foreach (var arg in args) ps.AddArgument(arg);
+        using var ps = Pipeline(script, args);
         Collection<PSObject> output;
         try
         {
@@ -81,6 +78,19 @@ public sealed class PowerShellHost : IDisposable
             Debug = ps.Streams.Debug.ToList(),
             Information = ps.Streams.Information.ToList(),
         };
+    }
+
+    /// <summary>
+    /// A pipeline on this host's runspace that the caller starts itself (BeginInvoke) and may Stop(), like Ctrl+C at
+    /// the prompt; <paramref name="args"/> are $args[0], $args[1], ... Dispose it when done.
+    /// </summary>
+    public System.Management.Automation.PowerShell Pipeline(string script, params object[] args)
+    {
+        var ps = System.Management.Automation.PowerShell.Create();
+        ps.Runspace = _runspace;
+        ps.AddScript(script);
+        foreach (var arg in args) ps.AddArgument(arg);
+        return ps;
     }
 
     /// <summary>Connects this runspace to a test server as its seed user.</summary>

@@ -9,10 +9,10 @@ namespace SeeMe.Tests.PowerShell;
 /// <summary>The house rules of section 7, checked over every cmdlet class by reflection, plus manifest and help.</summary>
 public sealed class ConventionTests
 {
-    // Verbs that change server state (or start/stop processes). Save-/Export- only write local files and are not required to.
+    // Verbs that change server state, start/stop processes, or write local files (Save-/Export-): every change supports -WhatIf/-Confirm.
     private static readonly string[] StateChangingVerbs =
         [VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove, VerbsCommon.Add, VerbsCommon.Copy, VerbsData.Publish, VerbsData.Import,
-         VerbsLifecycle.Register, VerbsLifecycle.Start, VerbsLifecycle.Stop];
+         VerbsData.Save, VerbsData.Export, VerbsLifecycle.Register, VerbsLifecycle.Start, VerbsLifecycle.Stop];
 
     public static IEnumerable<Type> CommandTypes => typeof(SeeMeCmdlet).Assembly.GetTypes()
         .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null);
@@ -54,6 +54,46 @@ public sealed class ConventionTests
         {
             if (StateChangingVerbs.Contains(cmdlet.VerbName)) Assert.True(cmdlet.SupportsShouldProcess, $"{type.Name} must support -WhatIf/-Confirm");
             if (cmdlet.VerbName == VerbsCommon.Remove) Assert.Equal(ConfirmImpact.High, cmdlet.ConfirmImpact);
+        }
+    }
+
+    [Fact]
+    public void Save_and_Export_commands_support_ShouldProcess()
+    {
+        var writers = Commands.Where(c => c.Cmdlet.VerbName is VerbsData.Save or VerbsData.Export or VerbsData.Import).ToList();
+        Assert.Equal(6, writers.Count); // four Save-, one Export-, one Import-
+        foreach (var (type, cmdlet) in writers) Assert.True(cmdlet.SupportsShouldProcess, $"{type.Name} must support -WhatIf/-Confirm");
+    }
+
+    /// <summary>
+    /// Rule 7: -Force appears only with a ShouldContinue. Checked on the source of the class that declares -Force:
+    /// it passes Force to ConfirmReplace / ShouldSave (the base's one ShouldContinue), or writes
+    /// <c>Force || ShouldContinue(...)</c> itself.
+    /// </summary>
+    [Fact]
+    public void A_Force_parameter_comes_with_a_ShouldContinue()
+    {
+        var sources = Directory.EnumerateFiles(SourceFolder, "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
+        string SourceOf(Type type) => Assert.Single(sources, text => Regex.IsMatch(text, $@"\bclass {type.Name.Split('`')[0]}\b"));
+
+        var confirmReplace = Regex.Match(SourceOf(typeof(SeeMeCmdlet)), @"protected bool ConfirmReplace\(.*?\n        \}", RegexOptions.Singleline).Value;
+        Assert.Contains("ShouldContinue(", confirmReplace);
+
+        var withForce = CommandTypes.Select(t => t.GetProperty("Force")).Where(p => p?.GetCustomAttribute<ParameterAttribute>() != null).ToList();
+        Assert.True(withForce.Count >= 5, "the four Save- commands and Export-SeeMeDatasetVersion take -Force");
+        foreach (var force in withForce)
+            Assert.True(Regex.IsMatch(SourceOf(force!.DeclaringType!), @"\b(ConfirmReplace|ShouldSave)\([^;]*\bForce\b|\bForce\s*\|\|\s*ShouldContinue\("),
+                $"{force.DeclaringType!.Name} has -Force but does not ask ShouldContinue (through ConfirmReplace/ShouldSave or Force || ShouldContinue)");
+    }
+
+    private static string SourceFolder
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SeeMe.PowerShell.sln"))) dir = dir.Parent;
+            Assert.NotNull(dir);
+            return Path.Combine(dir!.FullName, "src", "SeeMe.PowerShell");
         }
     }
 

@@ -107,7 +107,7 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         Assert.Empty(saved.Errors);
         Assert.Equal(File.ReadAllBytes(other), File.ReadAllBytes(Assert.Single(saved.OfType<FileInfo>()).FullName));
         var again = ps.Run("Save-SeeMeDatasetItemImage -Item $args[0] -Destination $args[1]", item, saveTo);
-        Assert.StartsWith("DatasetItemImageWriteFailed", Assert.Single(again.Errors).FullyQualifiedErrorId);
+        Assert.StartsWith("DatasetItemImageFileExists", Assert.Single(again.Errors).FullyQualifiedErrorId); // was WriteFailed before the Save-* ShouldContinue rule
     }
 
     [Fact]

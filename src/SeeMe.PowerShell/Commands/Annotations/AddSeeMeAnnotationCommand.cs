@@ -35,8 +35,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
             var version = LocateVersion();
             var labelId = ResolveLabelId(version, Label)!;
             var splitId = ResolveSplitId(version, Split);
-            var item = FetchEntity();
-            if (item == null || !ShouldProcess(Describe("DatasetItem", item), $"Add annotation '{Label}' {Coordinates}".TrimEnd())) return;
+            if (!TryGetEntity(out var item) || !ShouldChange("DatasetItem", item, $"Add annotation '{Label}' {Coordinates}".TrimEnd())) return;
             var annotation = new Annotation
             {
                 LabelId = labelId,

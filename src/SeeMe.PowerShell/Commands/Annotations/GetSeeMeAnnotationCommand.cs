@@ -23,8 +23,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
         {
             var version = LocateVersion();
             var labelId = ResolveLabelId(version, Label);
-            var item = FetchEntity();
-            if (item != null) WriteObject(item.Annotations.Where(a => labelId == null || a.LabelId == labelId), enumerateCollection: true);
+            if (TryGetEntity(out var item)) WriteObject(item.Annotations.Where(a => labelId == null || a.LabelId == labelId), enumerateCollection: true);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SeeMeAnnotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Annotation))]
-    public sealed class RemoveSeeMeAnnotationCommand : DatasetCmdlet
+    public sealed class RemoveSeeMeAnnotationCommand : SeeMeCmdlet
     {
         /// <summary><para type="description">The annotation (from Get-SeeMeAnnotation); binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]

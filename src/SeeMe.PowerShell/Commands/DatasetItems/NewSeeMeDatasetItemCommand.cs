@@ -63,7 +63,9 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
                 Create(version, Build(Name ?? "", splitId, labelId, version), null);
                 return;
             }
-            foreach (var file in ResolveFiles(Path, LiteralPath))
+            var literal = ParameterSetName == LiteralPathSet;
+            foreach (var path in (literal ? LiteralPath : Path)!)
+            foreach (var file in ResolvePaths(path, literal))
                 Create(version, Build(Name ?? System.IO.Path.GetFileNameWithoutExtension(file), splitId, labelId, version), file);
         }
 

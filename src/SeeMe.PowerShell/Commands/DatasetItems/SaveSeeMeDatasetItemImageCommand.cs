@@ -1,15 +1,16 @@
 using System.IO;
 using System.Management.Automation;
+using SeeMe.Core.Clients;
 
 namespace SeeMe.PowerShell.Commands.DatasetItems
 {
     /// <summary>
     /// <para type="synopsis">Downloads items' images (or thumbnails) into a folder.</para>
-    /// <para type="description">Saves the image of each item piped in (-Item) or given by -DatasetId, -DatasetVersionId and -Id into -Destination (created when missing; default: the current location) as name.extension (id.extension for unnamed items; name_thumbnail.extension with -Thumbnail), and outputs each file. Write-Progress shows each download and the count so far. An existing file is replaced only with -Force; a failing item is a non-terminating error and the pipeline goes on.</para>
+    /// <para type="description">Saves the image of each item piped in (-Item) or given by -DatasetId, -DatasetVersionId and -Id into -Destination (created when missing; default: the current location) as name.extension (id.extension for unnamed items; name_thumbnail.extension with -Thumbnail), and outputs each file. Write-Progress shows each download and the count so far. An existing file is replaced with -Force or after you confirm (Yes to All answers for the rest of the pipeline; in a host that cannot ask, it is a DatasetItemImageFileExists error); -WhatIf shows each target file and writes nothing; a failing item is a non-terminating error and the pipeline goes on.</para>
     /// <example><code>Save-SeeMeDatasetItemImage -DatasetId $ds -DatasetVersionId $dv -Id $itemId -Thumbnail</code><para>Saves one item's thumbnail in the current folder.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem -First 100 | Save-SeeMeDatasetItemImage -Destination ./sample -Force</code><para>Saves the first 100 images of every version of the dataset Birds, replacing older copies.</para></example>
     /// </summary>
-    [Cmdlet(VerbsData.Save, "SeeMeDatasetItemImage", DefaultParameterSetName = ObjectSet)]
+    [Cmdlet(VerbsData.Save, "SeeMeDatasetItemImage", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveSeeMeDatasetItemImageCommand : ItemCmdlet
     {
@@ -18,26 +19,27 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         /// <summary><para type="description">The folder to save into (created when missing); default: the current location.</para></summary>
         [Parameter(Position = 1)]
-        public string Destination { get; set; } = ".";
+        public string? Destination { get; set; }
 
         /// <summary><para type="description">Save the thumbnail instead of the full image.</para></summary>
         [Parameter]
         public SwitchParameter Thumbnail { get; set; }
 
-        /// <summary><para type="description">Replace files of the same name.</para></summary>
+        /// <summary><para type="description">Replaces existing files of the same name without asking.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
-            var item = FetchEntity();
-            if (item == null) return;
+            if (!TryGetEntity(out var item)) return;
             var folder = ResolveFolder(Destination);
+            var file = Path.Combine(folder, ItemsClient.ImageFileName(item, Thumbnail));
+            if (!ShouldSave(Describe("DatasetItem", item), Thumbnail ? "thumbnail" : "image", file, Force)) return;
             WriteItemProgress(Activity, $"{_saved} saved; downloading {item.Name}", _saved, 0);
             var progress = TransferProgress($"Downloading {item.Name}", activityId: 1);
-            if (!TryRun(ct => Client.Items.DownloadImageAsync(item, folder, Thumbnail, Force, progress, ct), item, out var file)) return;
+            if (!TryRun(ct => Client.Items.DownloadImageAsync(item, folder, Thumbnail, overwrite: true, progress, ct), item, out var saved)) return;
             _saved++;
-            WriteObject(file);
+            WriteObject(saved);
         }
 
         protected override void EndProcessing()

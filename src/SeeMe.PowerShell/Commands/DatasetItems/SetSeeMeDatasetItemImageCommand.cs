@@ -32,12 +32,10 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         protected override void ProcessRecord()
         {
             if ((Path == null) == (LiteralPath == null)) StopWithInvalidArgument("Give the image with -Path or with -LiteralPath (one of them).", "DatasetItemImagePathRequired", null);
-            var files = ResolveFiles(Path == null ? null : new[] { Path }, LiteralPath == null ? null : new[] { LiteralPath });
-            if (files.Count > 1) StopWithInvalidArgument($"'{Path}' matches {files.Count} files; an item has one image.", "DatasetItemImageAmbiguous", Path);
-            var item = files.Count == 1 ? FetchEntity() : null;
-            if (item == null || !ShouldProcess(Describe("DatasetItem", item), $"Upload image '{files[0]}'")) return;
-            var progress = TransferProgress($"Uploading {System.IO.Path.GetFileName(files[0])}");
-            if (TryRun(ct => Client.Items.UploadImageAsync(item.DatasetId, item.DatasetVersionId, item.Id, files[0], progress, ct), files[0], out var updated) && PassThru)
+            var image = Path != null ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath!, literal: true);
+            if (image == null || !TryGetEntity(out var item) || !ShouldChange("DatasetItem", item, $"Upload image '{image}'")) return;
+            var progress = TransferProgress($"Uploading {System.IO.Path.GetFileName(image)}");
+            if (TryRun(ct => Client.Items.UploadImageAsync(item.DatasetId, item.DatasetVersionId, item.Id, image, progress, ct), image, out var updated) && PassThru)
                 WriteObject(updated);
         }
     }

@@ -15,8 +15,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     {
         protected override void ProcessRecord()
         {
-            var version = FetchVersion();
-            if (version == null || !ShouldProcess(Describe("DatasetVersion", version), "Copy")) return;
+            if (!TryGetDatasetVersion(out var version) || !ShouldChange("DatasetVersion", version, "Copy")) return;
             if (TryRun(ct => Client.DatasetVersions.DuplicateAsync(version.DatasetId, version.Id, ct), version, out var copy)) WriteObject(copy);
         }
     }

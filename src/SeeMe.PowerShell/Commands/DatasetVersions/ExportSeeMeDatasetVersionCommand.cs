@@ -1,5 +1,7 @@
 using System;
 using System.IO;
+using System.IO.Compression;
+using System.Linq;
 using System.Management.Automation;
 using SeeMe.Core.Clients;
 using SeeMe.Core.Files;
@@ -9,7 +11,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 {
     /// <summary>
     /// <para type="synopsis">Downloads a dataset version (or one split) and extracts it into a folder.</para>
-    /// <para type="description">Downloads the version's zip (Write-Progress shows the transfer) in the layout of -Format (Folders: one folder per split and per label; Yolo: YOLO text files; Csv: one CSV file; default: the server's choice for the dataset), extracts it safely into -Destination (created when missing; files of the same name are replaced, other files are left alone; an entry pointing outside the folder refuses the whole zip) and deletes the zip. Outputs the destination folder (DirectoryInfo); with -KeepZip the zip is kept beside the folder as &lt;folder&gt;.zip and its FileInfo is output after the folder. The version comes from the pipeline (-DatasetVersion) or by -DatasetId with -DatasetVersionId; -Split takes a split object, id or name.</para>
+    /// <para type="description">Downloads the version's zip (Write-Progress shows the transfer) in the layout of -Format (Folders: one folder per split and per label; Yolo: YOLO text files; Csv: one CSV file; default: the server's choice for the dataset), extracts it safely into -Destination (created when missing; other files are left alone; an entry pointing outside the folder refuses the whole zip) and deletes the zip. Files the export would replace (in the folder, or the kept zip) are replaced with -Force or after you confirm; in a host that cannot ask, that is a DatasetVersionFileExists error and nothing is replaced. Outputs the destination folder (DirectoryInfo); with -KeepZip the zip is kept beside the folder as &lt;folder&gt;.zip and its FileInfo is output after the folder. The version comes from the pipeline (-DatasetVersion) or by -DatasetId with -DatasetVersionId; -Split takes a split object, id or name.</para>
     /// <example><code>Export-SeeMeDatasetVersion -DatasetId $ds -DatasetVersionId $dv -Split train -Format Folders -Destination ./train -KeepZip</code><para>Exports the train split into ./train and keeps ./train.zip.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Export-SeeMeDatasetVersion -Destination ./data</code><para>Exports the latest version of the dataset Birds into ./data.</para></example>
     /// </summary>
@@ -31,20 +33,24 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
         [Parameter]
         public DatasetFormat? Format { get; set; }
 
+        /// <summary><para type="description">Replaces files of the same name (in the destination folder, and the kept zip) without asking.</para></summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         /// <summary><para type="description">Keep the downloaded zip beside the destination folder (&lt;folder&gt;.zip) and output it too.</para></summary>
         [Parameter]
         public SwitchParameter KeepZip { get; set; }
 
         protected override void ProcessRecord()
         {
-            var version = FetchVersion();
-            if (version == null) return;
+            if (!TryGetDatasetVersion(out var version)) return;
             var ids = new VersionIds(version.DatasetId, version.Id);
             var splitId = ResolveSplitId(ids, Split);
             var folder = ResolveFolder(Destination);
-            if (!ShouldProcess(Describe("DatasetVersion", version), $"Export to '{folder}'")) return;
+            if (!ShouldChange("DatasetVersion", version, $"Export to '{folder}'")) return;
             var zip = KeepZip ? folder.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + ".zip"
                               : Path.Combine(Path.GetTempPath(), "seeme-export-" + Guid.NewGuid().ToString("N") + ".zip");
+            if (KeepZip && !ConfirmReplace(zip, File.Exists(zip), $"'{zip}' exists. Replace it?", Force)) return;
             try
             {
                 Export(version, splitId, folder, zip);
@@ -59,12 +65,14 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
         {
             var activity = $"Exporting dataset version '{version.Name}'";
             if (!TryRun(ct => Client.DatasetVersions.ExportAsync(version.DatasetId, version.Id, zip, splitId, Format, true, TransferProgress(activity), ct), version, out var zipFile)) return;
-            WriteProgress(new ProgressRecord(1, activity, $"Extracting into {folder}") { PercentComplete = 100 });
             try
             {
+                var replaced = FilesReplaced(zipFile.FullName, folder);
+                if (!ConfirmReplace(folder, replaced > 0, $"'{folder}' holds {replaced} of the exported files. Replace them?", Force)) return;
+                WriteProgress(new ProgressRecord(1, activity, $"Extracting into {folder}") { PercentComplete = 100 });
                 ZipFolders.ExtractSafely(zipFile.FullName, folder, overwrite: true);
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException)
             {
                 WriteFailure(e, zipFile.FullName);
                 return;
@@ -75,6 +83,14 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
             }
             WriteObject(new DirectoryInfo(folder));
             if (KeepZip) WriteObject(zipFile);
+        }
+
+        /// <summary>How many files of the zip already exist in the folder (what extracting would replace).</summary>
+        private static int FilesReplaced(string zip, string folder)
+        {
+            if (!Directory.Exists(folder)) return 0;
+            using var archive = ZipFile.OpenRead(zip);
+            return archive.Entries.Count(e => e.Name.Length > 0 && File.Exists(Path.Combine(folder, e.FullName)));
         }
     }
 }

@@ -38,12 +38,11 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         protected override void ProcessRecord()
         {
-            var paths = ParameterSetName == PathSet ? ResolveFiles(new[] { Path }, null) : ResolveFiles(null, new[] { LiteralPath });
-            if (paths.Count > 1) StopWithInvalidArgument($"'{Path}' matches {paths.Count} paths; import one zip or folder at a time.", "DatasetVersionPathAmbiguous", Path);
-            if (paths.Count == 0) return;
-            var version = FetchVersion();
-            if (version == null || !ShouldProcess(Describe("DatasetVersion", version), $"Import '{paths[0]}'")) return;
-            var source = paths[0];
+            var source = ParameterSetName == PathSet
+                ? ResolveOnePath(Path, literal: false, "one zip or folder", foldersToo: true)
+                : ResolveOnePath(LiteralPath, literal: true, "one zip or folder", foldersToo: true);
+            if (source == null) return;
+            if (!TryGetDatasetVersion(out var version) || !ShouldChange("DatasetVersion", version, $"Import '{source}'")) return;
             var zip = Directory.Exists(source) ? ZipFolder(source) : source;
             try
             {

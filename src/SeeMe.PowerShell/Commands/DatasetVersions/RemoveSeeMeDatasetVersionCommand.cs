@@ -19,8 +19,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         protected override void ProcessRecord()
         {
-            var version = FetchVersion();
-            if (version != null) Remove("DatasetVersion", version, ct => Client.DatasetVersions.DeleteAsync(version.DatasetId, version.Id, ct), PassThru);
+            if (TryGetDatasetVersion(out var version)) Remove("DatasetVersion", version, ct => Client.DatasetVersions.DeleteAsync(version.DatasetId, version.Id, ct), PassThru);
         }
     }
 }

@@ -28,8 +28,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         protected override void ProcessRecord()
         {
-            var version = FetchVersion();
-            if (version != null) Update("DatasetVersion", version, Edit, (v, ct) => Client.DatasetVersions.UpdateAsync(v, ct), PassThru);
+            if (TryGetDatasetVersion(out var version)) Update("DatasetVersion", version, Edit, (v, ct) => Client.DatasetVersions.UpdateAsync(v, ct), PassThru);
         }
 
         private void Edit(DatasetVersion version)

@@ -11,7 +11,7 @@ namespace SeeMe.PowerShell.Commands.Datasets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SeeMeDataset", SupportsShouldProcess = true)]
     [OutputType(typeof(Dataset))]
-    public sealed class NewSeeMeDatasetCommand : DatasetCmdlet
+    public sealed class NewSeeMeDatasetCommand : SeeMeCmdlet
     {
         /// <summary><para type="description">The new dataset's name.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -50,7 +50,7 @@ namespace SeeMe.PowerShell.Commands.Datasets
                 DefaultSplits = DefaultSplits,
                 ContentType = ContentType.ToLowerInvariant(),
             };
-            if (!ShouldProcess(Describe("Dataset", dataset), "Create")) return;
+            if (!ShouldChange("Dataset", dataset, "Create")) return;
             if (TryRun(ct => Client.Datasets.CreateAsync(dataset, ct), Name, out var created)) WriteObject(created);
         }
     }

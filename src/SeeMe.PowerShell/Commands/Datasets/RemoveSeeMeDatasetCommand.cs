@@ -19,8 +19,7 @@ namespace SeeMe.PowerShell.Commands.Datasets
 
         protected override void ProcessRecord()
         {
-            var dataset = FetchDataset();
-            if (dataset != null) Remove("Dataset", dataset, ct => Client.Datasets.DeleteAsync(dataset.Id, ct), PassThru);
+            if (TryGetDataset(out var dataset)) Remove("Dataset", dataset, ct => Client.Datasets.DeleteAsync(dataset.Id, ct), PassThru);
         }
     }
 }

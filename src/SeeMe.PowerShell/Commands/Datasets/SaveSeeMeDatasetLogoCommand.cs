@@ -1,32 +1,33 @@
 using System.IO;
 using System.Management.Automation;
+using SeeMe.Core.Files;
 
 namespace SeeMe.PowerShell.Commands.Datasets
 {
     /// <summary>
     /// <para type="synopsis">Downloads a dataset's logo into a folder.</para>
-    /// <para type="description">Saves the logo under the dataset's Logo file name (reduced to a bare file name, so it never lands outside the folder) in -Destination (default: the current location) and outputs the file. An existing file is replaced only with -Force.</para>
+    /// <para type="description">Saves the logo under the dataset's Logo file name (reduced to a bare file name, so it never lands outside the folder) in -Destination (default: the current location) and outputs the file. An existing file is replaced with -Force or after you confirm (in a host that cannot ask, it is a DatasetLogoFileExists error); -WhatIf shows the target file and writes nothing.</para>
     /// <example><code>Save-SeeMeDatasetLogo -DatasetId $id -Destination ./logos</code><para>Saves one dataset's logo into ./logos.</para></example>
     /// <example><code>Get-SeeMeDataset -Owned | Where-Object HasLogo | Save-SeeMeDatasetLogo -Destination ./logos -Force</code><para>Saves the logos of all your datasets that have one, replacing older copies.</para></example>
     /// </summary>
-    [Cmdlet(VerbsData.Save, "SeeMeDatasetLogo")]
+    [Cmdlet(VerbsData.Save, "SeeMeDatasetLogo", SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveSeeMeDatasetLogoCommand : DatasetScopedCmdlet
     {
         /// <summary><para type="description">The folder to save into (created when missing); default: the current location.</para></summary>
         [Parameter(Position = 0)]
-        public string Destination { get; set; } = ".";
+        public string? Destination { get; set; }
 
-        /// <summary><para type="description">Replace a file of the same name.</para></summary>
+        /// <summary><para type="description">Replaces an existing file of the same name without asking.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
-            var dataset = FetchDataset();
-            if (dataset == null) return;
-            var folder = ResolveFolder(Destination);
-            if (TryRun(ct => Client.Datasets.DownloadLogoAsync(dataset, folder, Force, ct), dataset, out var file)) WriteObject(file);
+            if (!TryGetDataset(out var dataset)) return;
+            var file = Path.Combine(ResolveFolder(Destination), LocalFiles.SafeFileName(dataset.Logo, "logo.png"));
+            if (!ShouldSave(Describe("Dataset", dataset), "logo", file, Force)) return;
+            if (TryRun(ct => Client.Datasets.DownloadLogoAsync(dataset, Path.GetDirectoryName(file)!, overwrite: true, ct), dataset, out var saved)) WriteObject(saved);
         }
     }
 }

@@ -41,8 +41,7 @@ namespace SeeMe.PowerShell.Commands.Datasets
 
         protected override void ProcessRecord()
         {
-            var dataset = FetchDataset();
-            if (dataset != null) Update("Dataset", dataset, Edit, (d, ct) => Client.Datasets.UpdateAsync(d, ct), PassThru);
+            if (TryGetDataset(out var dataset)) Update("Dataset", dataset, Edit, (d, ct) => Client.Datasets.UpdateAsync(d, ct), PassThru);
         }
 
         private void Edit(Dataset dataset)

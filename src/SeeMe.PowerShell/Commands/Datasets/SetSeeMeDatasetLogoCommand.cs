@@ -34,15 +34,9 @@ namespace SeeMe.PowerShell.Commands.Datasets
 
         protected override void ProcessRecord()
         {
-            var files = ParameterSetName == PathSet ? ResolveFiles(new[] { Path }, null) : ResolveFiles(null, new[] { LiteralPath });
-            if (files.Count != 1)
-            {
-                if (files.Count > 1) StopWithInvalidArgument($"'{Path}' matches {files.Count} files; a logo is one image.", "DatasetLogoAmbiguous", Path);
-                return;
-            }
-            var dataset = FetchDataset();
-            if (dataset == null || !ShouldProcess(Describe("Dataset", dataset), $"Upload logo '{files[0]}'")) return;
-            if (TryRun(ct => Client.Datasets.UploadLogoAsync(dataset.Id, files[0], ct), files[0], out var updated) && PassThru) WriteObject(updated);
+            var image = ParameterSetName == PathSet ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath, literal: true);
+            if (image == null || !TryGetDataset(out var dataset) || !ShouldChange("Dataset", dataset, $"Upload logo '{image}'")) return;
+            if (TryRun(ct => Client.Datasets.UploadLogoAsync(dataset.Id, image, ct), image, out var updated) && PassThru) WriteObject(updated);
         }
     }
 }

@@ -76,7 +76,7 @@ namespace SeeMe.PowerShell.Commands.Jobs
                     .Select(e => new JobItem { Name = e.Key.ToString()!, Value = System.Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "" })
                     .ToList(),
             };
-            if (!ShouldChange("Job", Name, "new", $"Create {JobType} job")) return;
+            if (!ShouldChange("Job", job, $"Create {JobType} job")) return;
             if (TryRun(ct => Client.Jobs.CreateAsync(job, ct), Name, out var created)) WriteObject(created);
         }
     }

@@ -34,10 +34,8 @@ namespace SeeMe.PowerShell.Commands.Jobs
 
         protected override void ProcessRecord()
         {
-            var given = Job ?? EntityStubs.Create<Job>(JobId!);
-            if (!TryComplete(given, (id, ct) => Client.Jobs.GetAsync(id, ct), out var job)) return;
-            if (!ShouldChange("Job", job.Name, job.Id, "Delete")) return;
-            if (TryRun(ct => Client.Jobs.DeleteAsync(job.Id, ct), job, out var deleted) && PassThru) WriteObject(deleted);
+            if (TryFetch(Job, JobId, (id, ct) => Client.Jobs.GetAsync(id, ct), out var job))
+                Remove("Job", job, ct => Client.Jobs.DeleteAsync(job.Id, ct), PassThru);
         }
     }
 }

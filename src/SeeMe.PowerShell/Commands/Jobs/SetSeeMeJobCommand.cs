@@ -52,14 +52,16 @@ namespace SeeMe.PowerShell.Commands.Jobs
 
         protected override void ProcessRecord()
         {
-            var given = Job ?? EntityStubs.Create<Job>(JobId!);
-            if (!TryComplete(given, (id, ct) => Client.Jobs.GetAsync(id, ct), out var job)) return;
-            if (!ShouldChange("Job", job.Name, job.Id, "Update")) return;
+            if (TryFetch(Job, JobId, (id, ct) => Client.Jobs.GetAsync(id, ct), out var job))
+                Update("Job", job, Edit, (j, ct) => Client.Jobs.UpdateAsync(j, ct), PassThru);
+        }
+
+        private void Edit(Job job)
+        {
             if (Name != null) job.Name = Name;
             if (Description != null) job.Description = Description;
             if (Status != null) job.Status = Status;
             if (StatusMessage != null) job.StatusMessage = StatusMessage;
-            if (TryRun(ct => Client.Jobs.UpdateAsync(job, ct), job, out var updated) && PassThru) WriteObject(updated);
         }
     }
 }

@@ -84,7 +84,7 @@ namespace SeeMe.PowerShell.Commands.Models
                 PrivacyEnabled = PrivacyEnabled,
                 Config = Config ?? "",
             };
-            if (!ShouldChange("Model", Name, "new", "Create")) return;
+            if (!ShouldChange("Model", model, "Create")) return;
             WriteObject(RunOrStop(ct => Client.Models.CreateAsync(model, ct), Name));
         }
 

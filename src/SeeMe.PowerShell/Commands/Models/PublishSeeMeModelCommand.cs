@@ -43,16 +43,8 @@ namespace SeeMe.PowerShell.Commands.Models
         {
             var literal = ParameterSetName == LiteralPathSet;
             foreach (var path in literal ? LiteralPath : Path)
-            {
-                try
-                {
-                    foreach (var file in ProviderPaths.ResolveFiles(this, path, literal)) Upload(file);
-                }
-                catch (System.IO.FileNotFoundException e)
-                {
-                    WriteFailure(e, path);
-                }
-            }
+            foreach (var file in ResolvePaths(path, literal))
+                Upload(file);
         }
 
         private void Upload(string file)
@@ -60,7 +52,7 @@ namespace SeeMe.PowerShell.Commands.Models
             if (_model == null && !TryGetModel(Model, null, out _model)) return;
             var model = _model!;
             var versionId = Version?.Id ?? model.ActiveVersionId;
-            if (!ShouldChange("Model", model.Name, model.Id, $"Upload '{file}' to version {versionId}")) return;
+            if (!ShouldChange("Model", model, $"Upload '{file}' to version {versionId}")) return;
             var progress = TransferProgress($"Uploading to model '{model.Name}'");
             if (TryRun(ct => Version == null
                     ? Client.Models.UploadFileAsync(model.Id, file, progress, ct)

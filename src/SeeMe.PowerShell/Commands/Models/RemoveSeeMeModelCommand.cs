@@ -33,9 +33,7 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            if (!TryGetModel(Model, ModelId, out var model)) return;
-            if (!ShouldChange("Model", model.Name, model.Id, "Delete")) return;
-            if (TryRun(ct => Client.Models.DeleteAsync(model.Id, ct), model, out var deleted) && PassThru) WriteObject(deleted);
+            if (TryGetModel(Model, ModelId, out var model)) Remove("Model", model, ct => Client.Models.DeleteAsync(model.Id, ct), PassThru);
         }
     }
 }

@@ -37,9 +37,8 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            if (!TryGetModelVersion(Version, ModelId, VersionId, out var version)) return;
-            if (!ShouldChange("ModelVersion", version.Name, version.Id, "Delete")) return;
-            if (TryRun(ct => Client.ModelVersions.DeleteAsync(version.ModelId, version.Id, ct), version, out var deleted) && PassThru) WriteObject(deleted);
+            if (TryGetModelVersion(Version, ModelId, VersionId, out var version))
+                Remove("ModelVersion", version, ct => Client.ModelVersions.DeleteAsync(version.ModelId, version.Id, ct), PassThru);
         }
     }
 }

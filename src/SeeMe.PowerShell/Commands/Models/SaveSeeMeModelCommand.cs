@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Management.Automation;
 using SeeMe.Core.Models;
@@ -6,7 +7,7 @@ namespace SeeMe.PowerShell.Commands.Models
 {
     /// <summary>
     /// <para type="synopsis">Downloads a model file (pkl, onnx, tflite, labels, ...) of a model's active version or of a given version.</para>
-    /// <para type="description">Saves the asset into -Destination (default: the current folder) under the SDK's name, {version_id}.{asset} (labels: {version_id}.txt, onnx_int8: {version_id}_int8.onnx, conversion_cfg: {version_id}_conversion.cfg), and writes the file (FileInfo). An existing file is only replaced with -Force. The download goes to a temporary file first, so an interrupted download leaves no half file.</para>
+    /// <para type="description">Saves the asset into -Destination (default: the current folder) under the SDK's name, {version_id}.{asset} (labels: {version_id}.txt, onnx_int8: {version_id}_int8.onnx, conversion_cfg: {version_id}_conversion.cfg), and writes the file (FileInfo). An existing file is replaced with -Force or after you confirm (in a host that cannot ask, it is a ModelFileExists error); -WhatIf shows the target file and writes nothing. The download goes to a temporary file first, so an interrupted download leaves no half file.</para>
     /// <example><code>Get-SeeMeModel -Name 'Cats and dogs' | Save-SeeMeModel -AssetType Onnx -Destination ./models</code><para>Downloads the ONNX file of the active version.</para></example>
     /// <example><code>Get-SeeMeModel -Name Pets | Get-SeeMeModelVersion | Save-SeeMeModel -AssetType Labels -Force</code><para>Downloads the labels file of every version, replacing earlier downloads.</para></example>
     /// </summary>
@@ -43,29 +44,36 @@ namespace SeeMe.PowerShell.Commands.Models
         [Alias("Folder")]
         public string? Destination { get; set; }
 
-        /// <summary><para type="description">Replaces an existing file of the same name.</para></summary>
+        /// <summary><para type="description">Replaces an existing file of the same name without asking.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
-            var folder = ProviderPaths.ResolveFolder(this, Destination);
+            var folder = ResolveFolder(Destination);
             if (ParameterSetName == VersionSet) SaveVersionAsset(Version!, folder);
             else if (TryGetModel(Model, ModelId, out var model)) SaveActiveAsset(model, folder);
         }
 
         private void SaveActiveAsset(Model model, string folder)
         {
-            if (!ShouldChange("Model", model.Name, model.Id, $"Save {AssetType} to {folder}")) return;
+            if (string.IsNullOrEmpty(model.ActiveVersionId))
+            {
+                WriteFailure(new ArgumentException($"The model '{model.Name}' has no active version to download from."), model);
+                return;
+            }
+            var file = Path.Combine(folder, AssetType.FileName(model.ActiveVersionId));
+            if (!ShouldSave(Describe("Model", model), AssetType.ToString(), file, Force)) return;
             var progress = TransferProgress($"Downloading {AssetType} of model '{model.Name}'");
-            if (TryRun(ct => Client.Models.DownloadAssetAsync(model, AssetType, folder, Force, progress, ct), model, out var file)) WriteObject(file);
+            if (TryRun(ct => Client.Models.DownloadAssetAsync(model, AssetType, folder, overwrite: true, progress, ct), model, out var saved)) WriteObject(saved);
         }
 
         private void SaveVersionAsset(ModelVersion version, string folder)
         {
-            if (!ShouldChange("ModelVersion", version.Name, version.Id, $"Save {AssetType} to {folder}")) return;
+            var file = Path.Combine(folder, AssetType.FileName(version.Id));
+            if (!ShouldSave(Describe("ModelVersion", version), AssetType.ToString(), file, Force)) return;
             var progress = TransferProgress($"Downloading {AssetType} of version '{version.Name}'");
-            if (TryRun(ct => Client.ModelVersions.DownloadAssetAsync(version, AssetType, folder, Force, progress, ct), version, out var file)) WriteObject(file);
+            if (TryRun(ct => Client.ModelVersions.DownloadAssetAsync(version, AssetType, folder, overwrite: true, progress, ct), version, out var saved)) WriteObject(saved);
         }
     }
 }

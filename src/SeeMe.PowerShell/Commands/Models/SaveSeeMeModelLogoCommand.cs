@@ -1,12 +1,13 @@
 using System.IO;
 using System.Management.Automation;
+using SeeMe.Core.Files;
 using SeeMe.Core.Models;
 
 namespace SeeMe.PowerShell.Commands.Models
 {
     /// <summary>
     /// <para type="synopsis">Downloads a SeeMe model's logo.</para>
-    /// <para type="description">Saves the logo into -Destination (default: the current folder) under the model's logo file name (reduced to a bare name, so the server cannot choose a folder) and writes the file (FileInfo). An existing file is only replaced with -Force.</para>
+    /// <para type="description">Saves the logo into -Destination (default: the current folder) under the model's logo file name (reduced to a bare name, so the server cannot choose a folder) and writes the file (FileInfo). An existing file is replaced with -Force or after you confirm (in a host that cannot ask, it is a ModelLogoFileExists error); -WhatIf shows the target file and writes nothing.</para>
     /// <example><code>Get-SeeMeModel -Name 'Cats and dogs' | Save-SeeMeModelLogo -Destination ./logos</code><para>Saves one model's logo.</para></example>
     /// <example><code>Get-SeeMeModel | Where-Object HasLogo | Save-SeeMeModelLogo -Destination ./logos -Force</code><para>Saves the logo of every model that has one.</para></example>
     /// </summary>
@@ -32,16 +33,17 @@ namespace SeeMe.PowerShell.Commands.Models
         [Parameter]
         public string? Destination { get; set; }
 
-        /// <summary><para type="description">Replaces an existing file of the same name.</para></summary>
+        /// <summary><para type="description">Replaces an existing file of the same name without asking.</para></summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
         protected override void ProcessRecord()
         {
-            var folder = ProviderPaths.ResolveFolder(this, Destination);
+            var folder = ResolveFolder(Destination);
             if (!TryGetModel(Model, ModelId, out var model)) return;
-            if (!ShouldChange("Model", model.Name, model.Id, $"Save logo to {folder}")) return;
-            if (TryRun(ct => Client.Models.DownloadLogoAsync(model, folder, Force, ct), model, out var file)) WriteObject(file);
+            var file = Path.Combine(folder, LocalFiles.SafeFileName(model.Logo, "logo.png"));
+            if (!ShouldSave(Describe("Model", model), "logo", file, Force)) return;
+            if (TryRun(ct => Client.Models.DownloadLogoAsync(model, folder, overwrite: true, ct), model, out var saved)) WriteObject(saved);
         }
     }
 }

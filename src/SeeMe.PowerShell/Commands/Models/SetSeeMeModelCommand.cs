@@ -72,13 +72,10 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            if (!TryGetModel(Model, ModelId, out var model)) return;
-            if (!ShouldChange("Model", model.Name, model.Id, "Update")) return;
-            Apply(model);
-            if (TryRun(ct => Client.Models.UpdateAsync(model, ct), model, out var updated) && PassThru) WriteObject(updated);
+            if (TryGetModel(Model, ModelId, out var model)) Update("Model", model, Edit, (m, ct) => Client.Models.UpdateAsync(m, ct), PassThru);
         }
 
-        private void Apply(Model model)
+        private void Edit(Model model)
         {
             if (Name != null) model.Name = Name;
             if (Description != null) model.Description = Description;

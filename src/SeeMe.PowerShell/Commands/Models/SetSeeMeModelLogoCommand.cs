@@ -38,9 +38,9 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            var image = LogoFile.Resolve(this, ParameterSetName == LiteralPathSet ? LiteralPath : Path, ParameterSetName == LiteralPathSet);
+            var image = ParameterSetName == LiteralPathSet ? ResolveImage(LiteralPath, literal: true) : ResolveImage(Path, literal: false);
             if (image == null || !TryGetModel(Model, null, out var model)) return;
-            if (!ShouldChange("Model", model.Name, model.Id, $"Set logo to '{image}'")) return;
+            if (!ShouldChange("Model", model, $"Upload logo '{image}'")) return;
             if (TryRun(ct => Client.Models.UploadLogoAsync(model.Id, image, ct), image, out var updated) && PassThru) WriteObject(updated);
         }
     }

@@ -54,13 +54,16 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            if (!TryGetModelVersion(Version, ModelId, VersionId, out var version)) return;
-            if (!ShouldChange("ModelVersion", version.Name, version.Id, "Update")) return;
+            if (TryGetModelVersion(Version, ModelId, VersionId, out var version))
+                Update("ModelVersion", version, Edit, (v, ct) => Client.ModelVersions.UpdateAsync(v, ct), PassThru);
+        }
+
+        private void Edit(ModelVersion version)
+        {
             if (Name != null) version.Name = Name;
             if (Description != null) version.Description = Description;
             if (ApplicationId != null) version.ApplicationId = ApplicationId;
             if (Config != null) version.Config = Config;
-            if (TryRun(ct => Client.ModelVersions.UpdateAsync(version, ct), version, out var updated) && PassThru) WriteObject(updated);
         }
     }
 }

@@ -101,14 +101,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         private void PredictFiles(string path, bool literal)
         {
-            IReadOnlyList<string> files;
-            try { files = ProviderPaths.ResolveFiles(this, path, literal); }
-            catch (FileNotFoundException e)
-            {
-                WriteFailure(e, path);
-                return;
-            }
-            foreach (var file in files)
+            foreach (var file in ResolvePaths(path, literal))
             {
                 var progress = TransferProgress($"Uploading to model '{TargetModel.Name}'");
                 Predict(System.IO.Path.GetFileName(file), file, ct => Client.Predictions.PredictFileAsync(TargetModel.Id, Version?.Id, file, progress, ct));

@@ -37,8 +37,11 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         protected override void ProcessRecord()
         {
-            var prediction = Prediction!;
-            if (!ShouldChange("Prediction", prediction.Name, prediction.Id, "Update")) return;
+            Update("Prediction", Prediction!, Edit, (p, ct) => Client.Predictions.UpdateAsync(p, ct), PassThru);
+        }
+
+        private void Edit(Prediction prediction)
+        {
             if (IsBound(nameof(ErrorReported))) prediction.ErrorReported = ErrorReported;
             if (ErrorMessage != null)
             {
@@ -46,7 +49,6 @@ namespace SeeMe.PowerShell.Commands.Predictions
                 if (!IsBound(nameof(ErrorReported))) prediction.ErrorReported = true;
             }
             if (IsBound(nameof(Hidden))) prediction.Hidden = Hidden;
-            if (TryRun(ct => Client.Predictions.UpdateAsync(prediction, ct), prediction, out var updated) && PassThru) WriteObject(updated);
         }
     }
 }

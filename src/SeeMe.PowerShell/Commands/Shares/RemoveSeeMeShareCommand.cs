@@ -34,16 +34,16 @@ namespace SeeMe.PowerShell.Commands.Shares
 
         protected override void ProcessRecord()
         {
-            if (InputObject != null) Remove(InputObject);
+            if (InputObject != null) RemoveShare(InputObject);
             else if (TryRun(ct => Client.Shares.GetAllAsync(TargetKind, TargetId, ct), TargetId, out var shares))
             {
                 var matching = shares.FindAll(s => string.Equals(s.Email, Email, StringComparison.OrdinalIgnoreCase));
                 if (matching.Count == 0) WriteFailure(new ItemNotFoundException($"It is not shared with '{Email}'."), Email);
-                matching.ForEach(Remove);
+                matching.ForEach(RemoveShare);
             }
         }
 
-        private void Remove(Share share)
+        private void RemoveShare(Share share)
         {
             var kind = share.EntityType == "datasets" ? ShareTarget.Dataset : ShareTarget.Model;
             if (!ShouldChange("Share", share.Email, share.Id, $"Stop sharing {kind} {share.EntityId}")) return;

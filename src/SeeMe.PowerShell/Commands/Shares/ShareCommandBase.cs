@@ -30,7 +30,7 @@ namespace SeeMe.PowerShell.Commands.Shares
             bool found;
             if (Dataset != null)
             {
-                found = TryComplete(Dataset, (id, ct) => Client.Datasets.GetAsync(id, ct), out var dataset);
+                found = TryFetch(Dataset, null, (id, ct) => Client.Datasets.GetAsync(id, ct), out var dataset);
                 target = dataset;
             }
             else
