@@ -9,6 +9,8 @@ namespace SeeMe.Core.Models
         /// <summary>The dataset this belongs to (set by the client; not a wire field).</summary>
         [JsonIgnore]
         public string DatasetId { get; set; } = "";
+
+        internal override void CopyParentIdsTo(SeeMeEntity copy) => ((DatasetVersionChild)copy).DatasetId = DatasetId;
     }
 
     /// <summary>A split (train, valid, test, ...) of a dataset version.</summary>
@@ -40,6 +42,12 @@ namespace SeeMe.Core.Models
         public string DatasetVersionId { get; set; } = "";
         public string UserId { get; set; } = "";
         public string Text { get; set; } = "";
+
+        internal override void CopyParentIdsTo(SeeMeEntity copy)
+        {
+            base.CopyParentIdsTo(copy);
+            ((DatasetItem)copy).DatasetVersionId = DatasetVersionId;
+        }
         public List<DatasetSplit> Splits { get; set; } = new List<DatasetSplit>();
         public List<Annotation> Annotations { get; set; } = new List<Annotation>();
         /// <summary>The image's extension (jpg, png, ...) once an image was uploaded.</summary>
@@ -59,6 +67,13 @@ namespace SeeMe.Core.Models
         /// <summary>"" for a class label, "x_center y_center width height" (relative, 0..1) for a box.</summary>
         public string Coordinates { get; set; } = "";
         public string UserId { get; set; } = "";
+
+        internal override void CopyParentIdsTo(SeeMeEntity copy)
+        {
+            var annotation = (Annotation)copy;
+            annotation.DatasetId = DatasetId;
+            annotation.DatasetVersionId = DatasetVersionId;
+        }
     }
 
     /// <summary>Counts of one label in one split; <see cref="LabelId"/> "" counts unlabelled items.</summary>

@@ -20,6 +20,20 @@ namespace SeeMe.Core.Models
 
         /// <summary>A field the server sent that this client has no property for (null when absent).</summary>
         public JToken? GetUnknownField(string name) => _unknownFields.TryGetValue(name, out var value) ? value : null;
+
+        /// <summary>Copies the ids this client adds (not wire fields) onto a copy of this entity.</summary>
+        internal virtual void CopyParentIdsTo(SeeMeEntity copy) { }
+    }
+
+    public static class SeeMeEntityExtensions
+    {
+        /// <summary>A deep copy to edit without touching the original: wire fields, unknown fields and parent ids.</summary>
+        public static T DeepCopy<T>(this T entity) where T : SeeMeEntity
+        {
+            var copy = Http.SeeMeJson.Deserialize<T>(Http.SeeMeJson.Serialize(entity));
+            entity.CopyParentIdsTo(copy);
+            return copy;
+        }
     }
 
     /// <summary>An entity with a name and a description.</summary>

@@ -53,6 +53,25 @@ public sealed class EntityJsonTests
         Assert.Equal("0.5 0.5 0.1 0.1", Assert.Single(prediction.InferenceItems).Coordinates);
     }
 
+    [Fact]
+    public void A_deep_copy_keeps_parent_ids_and_unknown_fields_and_is_independent()
+    {
+        var item = SeeMeJson.Deserialize<DatasetItem>("""{"id":"i1","name":"a","future":1,"annotations":[{"id":"x","label_id":"l"}]}""");
+        item.DatasetId = "d1";
+        item.DatasetVersionId = "v1";
+
+        var copy = item.DeepCopy();
+        copy.Name = "b";
+        copy.Annotations.Clear();
+
+        Assert.Equal(("d1", "v1"), (copy.DatasetId, copy.DatasetVersionId));
+        Assert.Equal(1, (int)copy.GetUnknownField("future")!);
+        Assert.Equal("a", item.Name);
+        Assert.Single(item.Annotations);
+        Assert.Equal("d1", new DatasetLabel { DatasetId = "d1" }.DeepCopy().DatasetId);
+        Assert.Equal("v1", new Annotation { DatasetVersionId = "v1" }.DeepCopy().DatasetVersionId);
+    }
+
     [Theory]
     [InlineData(ModelAssetType.Pkl, "v.pkl")]
     [InlineData(ModelAssetType.Onnx, "v.onnx")]

@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Management.Automation;
+using System.Management.Automation.Host;
+using System.Threading;
+using System.Threading.Tasks;
+using SeeMe.Core.Files;
+using SeeMe.Core.Models;
+
+namespace SeeMe.PowerShell
+{
+    /// <summary>
+    /// How commands find what they change and confirm it: "object or id" fetching, the house
+    /// ShouldProcess text, and the Set-*, Remove-* and Save-* flows.
+    /// </summary>
+    public abstract partial class SeeMeCmdlet
+    {
+        private bool _replaceAll;
+        private bool _replaceNone;
+
+        /// <summary>
+        /// The whole entity a command works on: <paramref name="given"/> when it is a real object; otherwise fetched
+        /// by id, the id of an id-only stand-in (see <see cref="EntityFromIdAttribute"/>) or <paramref name="id"/>
+        /// (an -XxxId parameter). A failed fetch is a per-item error: written, and false returned.
+        /// Every "object or id" parameter goes through here (TryGetModel, TryGetDataset, TryGetEntity, ...).
+        /// </summary>
+        protected bool TryFetch<T>(T? given, string? id, Func<string, CancellationToken, Task<T>> fetch, out T entity) where T : SeeMeEntity
+        {
+            if (given != null && !EntityStubs.IsStub(given))
+            {
+                entity = given;
+                return true;
+            }
+            var key = given?.Id ?? id ?? "";
+            return TryRun(ct => fetch(key, ct), key, out entity);
+        }
+
+        /// <summary>The model given as -Model (object or id) or -ModelId, fetched when only the id is known.</summary>
+        protected bool TryGetModel(Model? model, string? modelId, out Model complete) =>
+            TryFetch(model, modelId, (id, ct) => Client.Models.GetAsync(id, ct), out complete);
+
+        /// <summary>The model version given as -Version (object or id, with the model from <paramref name="modelId"/>) or by ids.</summary>
+        protected bool TryGetModelVersion(ModelVersion? version, string? modelId, string? versionId, out ModelVersion complete)
+        {
+            var parent = version != null && !string.IsNullOrEmpty(version.ModelId) ? version.ModelId : modelId ?? "";
+            return TryFetch(version, versionId, (id, ct) => Client.ModelVersions.GetAsync(parent, id, ct), out complete);
+        }
+
+        /// <summary>True when the user gave the parameter (so a switch given as -X:$false still counts as a change).</summary>
+        protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+        /// <summary>The house ShouldProcess target: "&lt;Kind&gt; '&lt;name&gt;' (&lt;id&gt;)", or "&lt;Kind&gt; '&lt;name&gt;'" before it has an id.</summary>
+        protected static string Describe(string kind, string name, string id) =>
+            string.IsNullOrEmpty(id) ? $"{kind} '{name}'" : $"{kind} '{name}' ({id})";
+
+        /// <summary><see cref="Describe(string, string, string)"/> of an entity ("DatasetLabel 'cat' (3f2…)").</summary>
+        protected static string Describe(string kind, SeeMeEntity entity) => entity switch
+        {
+            NamedEntity named => Describe(kind, named.Name, named.Id),
+            Annotation annotation => Describe(kind, annotation.LabelId, annotation.Id),
+            _ => $"{kind} ({entity.Id})",
+        };
+
+        /// <summary>ShouldProcess with the house target (see <see cref="Describe(string, string, string)"/>).</summary>
+        protected bool ShouldChange(string kind, string name, string id, string action) => ShouldProcess(Describe(kind, name, id), action);
+
+        /// <summary>ShouldProcess with the house target of an entity.</summary>
+        protected bool ShouldChange(string kind, SeeMeEntity entity, string action) => ShouldProcess(Describe(kind, entity), action);
+
+        /// <summary>
+        /// The Set-* flow: confirms, applies <paramref name="edit"/> to a copy (the caller's object stays as the
+        /// server sent it), PUTs it and writes the result with -PassThru.
+        /// </summary>
+        protected void Update<T>(string kind, T entity, Action<T> edit, Func<T, CancellationToken, Task<T>> put, bool passThru) where T : SeeMeEntity
+        {
+            if (!ShouldChange(kind, entity, "Update")) return;
+            var copy = entity.DeepCopy();
+            edit(copy);
+            if (TryRun(ct => put(copy, ct), entity, out var updated) && passThru) WriteObject(updated);
+        }
+
+        /// <summary>The Remove-* flow: confirms, deletes and writes the deleted object with -PassThru.</summary>
+        protected void Remove<T>(string kind, SeeMeEntity entity, Func<CancellationToken, Task<T>> delete, bool passThru, string action = "Remove")
+        {
+            if (!ShouldChange(kind, entity, action)) return;
+            if (TryRun(delete, entity, out var deleted) && passThru) WriteObject(deleted);
+        }
+
+        /// <summary>
+        /// The Save-* flow, before anything is written: ShouldProcess("&lt;target&gt;", "Save &lt;what&gt; to &lt;file&gt;"),
+        /// then <see cref="ConfirmReplace"/> when <paramref name="file"/> exists.
+        /// </summary>
+        protected bool ShouldSave(string target, string what, string file, bool force) =>
+            ShouldProcess(target, $"Save {what} to {file}") && ConfirmReplace(file, File.Exists(file), $"'{file}' exists. Replace it?", force);
+
+        /// <summary>
+        /// The one place where a command replaces local files: nothing to replace, -Force, or the user's yes to
+        /// ShouldContinue (Yes to All / No to All hold for the rest of the pipeline). A declined replacement is
+        /// skipped with a verbose message. A host that cannot ask (a hosted engine, pwsh -NonInteractive) makes it
+        /// a non-terminating &lt;Noun&gt;FileExists error instead, so the file is never replaced silently and the
+        /// pipeline goes on.
+        /// </summary>
+        protected bool ConfirmReplace(string target, bool exists, string query, bool force)
+        {
+            if (!exists || force) return true;
+            try
+            {
+                if (ShouldContinue(query, "Replace file", ref _replaceAll, ref _replaceNone)) return true;
+            }
+            catch (Exception e) when (e is HostException || e is PSInvalidOperationException)
+            {
+                WriteError(ErrorRecords.FileExists(ErrorNoun, target, e));
+                return false;
+            }
+            WriteVerbose($"Skipped: '{target}' exists and was not replaced.");
+            return false;
+        }
+    }
+}
