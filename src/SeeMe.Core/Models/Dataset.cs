@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace SeeMe.Core.Models
 {
     /// <summary>A dataset; its data lives in its <see cref="Versions"/>.</summary>
-    public sealed class Dataset : NamedEntity
+    public sealed class Dataset : NamedEntity, IOwnedEntity
     {
         public DateTimeOffset? DeletedAt { get; set; }
         public string UserId { get; set; } = "";

@@ -1,7 +1,7 @@
 namespace SeeMe.Core.Models
 {
     /// <summary>A model: what you predict with. Its files live in its versions; <see cref="ActiveVersionId"/> is the one used.</summary>
-    public sealed class Model : NamedEntity
+    public sealed class Model : NamedEntity, IOwnedEntity
     {
         public string UserId { get; set; } = "";
         public string Notes { get; set; } = "";

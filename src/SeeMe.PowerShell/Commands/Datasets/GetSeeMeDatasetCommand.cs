@@ -1,5 +1,7 @@
-using System.Linq;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using SeeMe.Core.Models;
 
 namespace SeeMe.PowerShell.Commands.Datasets
@@ -12,11 +14,8 @@ namespace SeeMe.PowerShell.Commands.Datasets
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SeeMeDataset", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Dataset))]
-    public sealed class GetSeeMeDatasetCommand : SeeMeCmdlet
+    public sealed class GetSeeMeDatasetCommand : GetOwnedEntityCmdlet<Dataset>
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         /// <summary><para type="description">The dataset's name; wildcards allowed.</para></summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
@@ -29,38 +28,12 @@ namespace SeeMe.PowerShell.Commands.Datasets
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary><para type="description">Only datasets you own.</para></summary>
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter Owned { get; set; }
+        protected override string? NamePattern => Name;
+        protected override string[] Ids => Id;
+        protected override string Noun => "dataset";
 
-        /// <summary><para type="description">Only public datasets.</para></summary>
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter Public { get; set; }
+        protected override Task<List<Dataset>> GetAllAsync(CancellationToken cancellationToken) => Client.Datasets.GetAllAsync(cancellationToken);
 
-        /// <summary><para type="description">Only datasets others shared with you.</para></summary>
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter SharedWithMe { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == IdSet)
-            {
-                foreach (var id in Id)
-                    if (TryRun(ct => Client.Datasets.GetAsync(id, ct), id, out var dataset)) WriteObject(dataset);
-                return;
-            }
-
-            var pattern = string.IsNullOrEmpty(Name) ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase);
-            var datasets = RunOrStop(ct => Client.Datasets.GetAllAsync(ct), null).Where(d => Matches(d, pattern)).ToList();
-            WriteObject(datasets, enumerateCollection: true);
-            if (datasets.Count == 0 && Name != null && !WildcardPattern.ContainsWildcardCharacters(Name))
-                WriteFailure(new ItemNotFoundException($"There is no dataset named '{Name}' that you can see."), Name);
-        }
-
-        private bool Matches(Dataset dataset, WildcardPattern? pattern) =>
-            (pattern == null || pattern.IsMatch(dataset.Name)) &&
-            (!Owned || dataset.UserId == ResolvedSession.UserId || (!dataset.SharedWithMe && !dataset.Public)) &&
-            (!Public || dataset.Public) &&
-            (!SharedWithMe || dataset.SharedWithMe);
+        protected override Task<Dataset> GetAsync(string id, CancellationToken cancellationToken) => Client.Datasets.GetAsync(id, cancellationToken);
     }
 }

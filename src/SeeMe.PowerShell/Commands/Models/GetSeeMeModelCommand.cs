@@ -1,5 +1,7 @@
-using System.Linq;
+using System.Collections.Generic;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using SeeMe.Core.Models;
 
 namespace SeeMe.PowerShell.Commands.Models
@@ -12,11 +14,8 @@ namespace SeeMe.PowerShell.Commands.Models
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SeeMeModel", DefaultParameterSetName = ListSet)]
     [OutputType(typeof(Model))]
-    public sealed class GetSeeMeModelCommand : SeeMeCmdlet
+    public sealed class GetSeeMeModelCommand : GetOwnedEntityCmdlet<Model>
     {
-        private const string ListSet = "List";
-        private const string IdSet = "Id";
-
         /// <summary><para type="description">The model's name; wildcards allowed.</para></summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
@@ -29,38 +28,12 @@ namespace SeeMe.PowerShell.Commands.Models
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary><para type="description">Only models you own.</para></summary>
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter Owned { get; set; }
+        protected override string? NamePattern => Name;
+        protected override string[] Ids => Id;
+        protected override string Noun => "model";
 
-        /// <summary><para type="description">Only public models.</para></summary>
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter Public { get; set; }
+        protected override Task<List<Model>> GetAllAsync(CancellationToken cancellationToken) => Client.Models.GetAllAsync(cancellationToken);
 
-        /// <summary><para type="description">Only models others shared with you.</para></summary>
-        [Parameter(ParameterSetName = ListSet)]
-        public SwitchParameter SharedWithMe { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            if (ParameterSetName == IdSet)
-            {
-                foreach (var id in Id)
-                    if (TryRun(ct => Client.Models.GetAsync(id, ct), id, out var model)) WriteObject(model);
-                return;
-            }
-
-            var pattern = string.IsNullOrEmpty(Name) ? null : WildcardPattern.Get(Name, WildcardOptions.IgnoreCase);
-            var models = RunOrStop(ct => Client.Models.GetAllAsync(ct), null).Where(m => Matches(m, pattern)).ToList();
-            WriteObject(models, enumerateCollection: true);
-            if (models.Count == 0 && Name != null && !WildcardPattern.ContainsWildcardCharacters(Name))
-                WriteFailure(new ItemNotFoundException($"There is no model named '{Name}' that you can see."), Name);
-        }
-
-        private bool Matches(Model model, WildcardPattern? pattern) =>
-            (pattern == null || pattern.IsMatch(model.Name)) &&
-            (!Owned || model.UserId == ResolvedSession.UserId || (!model.SharedWithMe && !model.Public)) &&
-            (!Public || model.Public) &&
-            (!SharedWithMe || model.SharedWithMe);
+        protected override Task<Model> GetAsync(string id, CancellationToken cancellationToken) => Client.Models.GetAsync(id, cancellationToken);
     }
 }
