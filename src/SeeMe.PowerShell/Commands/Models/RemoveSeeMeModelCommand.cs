@@ -11,29 +11,15 @@ namespace SeeMe.PowerShell.Commands.Models
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SeeMeModel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(Model))]
-    public sealed class RemoveSeeMeModelCommand : SeeMeCmdlet
+    public sealed class RemoveSeeMeModelCommand : ModelCmdlet
     {
-        private const string ModelSet = "Model";
-        private const string IdSet = "Id";
-
-        /// <summary><para type="description">The model (object or id).</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
-        [EntityFromId(typeof(Model))]
-        public Model? Model { get; set; }
-
-        /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string? ModelId { get; set; }
-
         /// <summary><para type="description">Writes the deleted model to the pipeline.</para></summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (TryGetModel(Model, ModelId, out var model)) Remove("Model", model, ct => Client.Models.DeleteAsync(model.Id, ct), PassThru);
+            if (TryGetModel(out var model)) Remove("Model", model, ct => Client.Models.DeleteAsync(model.Id, ct), PassThru);
         }
     }
 }

@@ -13,22 +13,8 @@ namespace SeeMe.PowerShell.Commands.Models
     /// </summary>
     [Cmdlet(VerbsData.Save, "SeeMeModelLogo", SupportsShouldProcess = true, DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(FileInfo))]
-    public sealed class SaveSeeMeModelLogoCommand : SeeMeCmdlet
+    public sealed class SaveSeeMeModelLogoCommand : ModelCmdlet
     {
-        private const string ModelSet = "Model";
-        private const string IdSet = "Id";
-
-        /// <summary><para type="description">The model (object or id).</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
-        [EntityFromId(typeof(Model))]
-        public Model? Model { get; set; }
-
-        /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string? ModelId { get; set; }
-
         /// <summary><para type="description">The folder to save into (created when missing); default the current location.</para></summary>
         [Parameter]
         public string? Destination { get; set; }
@@ -40,7 +26,7 @@ namespace SeeMe.PowerShell.Commands.Models
         protected override void ProcessRecord()
         {
             var folder = ResolveFolder(Destination);
-            if (!TryGetModel(Model, ModelId, out var model)) return;
+            if (!TryGetModel(out var model)) return;
             var file = Path.Combine(folder, LocalFiles.SafeFileName(model.Logo, "logo.png"));
             if (!ShouldSave(Describe("Model", model), "logo", file, Force)) return;
             if (TryRun(ct => Client.Models.DownloadLogoAsync(model, folder, overwrite: true, ct), model, out var saved)) WriteObject(saved);

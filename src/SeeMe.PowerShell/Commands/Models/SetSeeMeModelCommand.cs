@@ -12,22 +12,8 @@ namespace SeeMe.PowerShell.Commands.Models
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SeeMeModel", SupportsShouldProcess = true, DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(Model))]
-    public sealed class SetSeeMeModelCommand : SeeMeCmdlet
+    public sealed class SetSeeMeModelCommand : ModelCmdlet
     {
-        private const string ModelSet = "Model";
-        private const string IdSet = "Id";
-
-        /// <summary><para type="description">The model (object or id).</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
-        [EntityFromId(typeof(Model))]
-        public Model? Model { get; set; }
-
-        /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string? ModelId { get; set; }
-
         /// <summary><para type="description">A new name.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -72,7 +58,7 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            if (TryGetModel(Model, ModelId, out var model)) Update("Model", model, Edit, (m, ct) => Client.Models.UpdateAsync(m, ct), PassThru);
+            if (TryGetModel(out var model)) Update("Model", model, Edit, (m, ct) => Client.Models.UpdateAsync(m, ct), PassThru);
         }
 
         private void Edit(Model model)
