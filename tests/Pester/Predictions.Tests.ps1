@@ -43,3 +43,55 @@ Describe 'Invoke-SeeMePrediction' {
         @(Get-SeeMePrediction -Model $script:model -First 10).Count | Should -BeLessOrEqual 10
     }
 }
+
+Describe 'Real predictions from ONNX models' {
+    BeforeAll {
+        # Small real models, written by the xunit builder (PesterModelFilesTests keeps them identical).
+        $script:models = Join-Path $PSScriptRoot 'TestModels'
+        function Publish-TestModel([string] $Type, [string] $Onnx, [string] $Labels) {
+            $app = Get-SeeMeApplication -Framework onnx -ApplicationType $Type
+            $model = New-SeeMeModel -Name (New-UniqueName $Type) -ApplicationId $app.Id
+            Publish-SeeMeModel -Model $model -LiteralPath (Join-Path $script:models $Onnx), (Join-Path $script:models $Labels) | Out-Null
+            $model
+        }
+        # softmax of logit 4 against two logits 0: the confidence of a pure colour
+        $script:pureColour = [math]::Exp(4) / ([math]::Exp(4) + 2)
+    }
+
+    It 'classifies piped image files' {
+        $model = Publish-TestModel image_classification colours.onnx colours.txt
+        $files = Get-Item -LiteralPath (Join-Path $script:models 'red.png'), (Join-Path $script:models 'blue.png')
+        $predictions = @($files | Invoke-SeeMePrediction -Model $model)
+        ($predictions.Label -join ',') | Should -Be 'red,blue'
+        [math]::Abs($predictions[0].Confidence - $script:pureColour) | Should -BeLessThan 1e-4
+    }
+
+    It 'classifies piped texts' {
+        $model = Publish-TestModel text_classification sentiment.onnx sentiment.txt
+        $predictions = @('lovely', 'awful', 'meh' | Invoke-SeeMePrediction -Model $model)
+        ($predictions.Label -join ',') | Should -Be 'positive,negative,neutral'
+    }
+
+    It 'classifies hashtables as structured rows' {
+        $model = Publish-TestModel structured yesno.onnx yesno.txt
+        Get-SeeMeModelVersion -Model $model | Set-SeeMeModelVersion -Config '{"column_names":"a,b,c"}'
+        $prediction = @{ a = 1; b = 2; c = 3 } | Invoke-SeeMePrediction -Model $model
+        $prediction.Label | Should -Be 'yes'
+        # logits no = -0.9, yes = 3.1
+        [math]::Abs($prediction.Confidence - 1 / (1 + [math]::Exp(-4))) | Should -BeLessThan 1e-4
+    }
+
+    It 'predicts with a given version and reports a prediction wrong' {
+        $model = Publish-TestModel image_classification colours.onnx colours.txt
+        $v2 = New-SeeMeModelVersion -Model $model -Name v2
+        Publish-SeeMeModel -Model $model -Version $v2 -LiteralPath (Join-Path $script:models 'colours-rotated.onnx'), (Join-Path $script:models 'colours.txt') | Out-Null
+        $red = Get-Item -LiteralPath (Join-Path $script:models 'red.png')
+
+        ($red | Invoke-SeeMePrediction -Model $model).Label | Should -Be 'red'
+        $wrong = $red | Invoke-SeeMePrediction -Model $model -Version $v2
+        $wrong.Label | Should -Be 'green'
+        $reported = $wrong | Set-SeeMePrediction -ErrorReported -ErrorMessage 'v2 says green for red' -PassThru
+        $reported.ErrorReported | Should -BeTrue
+        $reported.Error | Should -Be 'v2 says green for red'
+    }
+}
