@@ -47,4 +47,43 @@ public sealed class SessionCmdletTests(LocalServerFixture server) : IClassFixtur
         var result = ps.Run("Disconnect-SeeMe; Get-SeeMeModel");
         Assert.Contains(result.Errors, e => e.FullyQualifiedErrorId.StartsWith("SessionNotFound"));
     }
+
+    [Fact]
+    public void Without_arguments_Connect_reads_the_CI_environment_variables_and_caches_the_applications()
+    {
+        using var ps = new PowerShellHost();
+        var result = ps.Run("""
+            $env:SEEME_USERNAME, $env:SEEME_API_KEY, $env:SEEME_BACKEND = $args
+            try { Connect-SeeMe } finally { $env:SEEME_USERNAME = $env:SEEME_API_KEY = $env:SEEME_BACKEND = $null }
+            """, server.Username, server.ApiKey, server.BaseUri.AbsoluteUri);
+        Assert.Empty(result.Errors);
+        var session = Assert.Single(result.OfType<SeeMeSession>());
+        Assert.Equal(server.Username, session.Username);
+        Assert.Equal(server.BaseUri, session.BaseUri);
+        Assert.Contains(session.Applications, a => a.Framework == "onnx" && a.ApplicationType == "structured");
+        Assert.Null(Environment.GetEnvironmentVariable("SEEME_API_KEY"));
+    }
+
+    [Fact]
+    public void Without_arguments_or_environment_Connect_says_what_to_give()
+    {
+        using var ps = new PowerShellHost();
+        var result = ps.Run("$env:SEEME_USERNAME = $env:SEEME_API_KEY = $null; Connect-SeeMe");
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("SessionCredentialsMissing,", error.FullyQualifiedErrorId);
+        Assert.Contains("SEEME_API_KEY", error.Exception.Message);
+    }
+
+    [Fact]
+    public void Local_is_the_default_local_address_and_an_unreachable_server_is_a_connection_error_with_advice()
+    {
+        using var ps = new PowerShellHost();
+        var result = ps.Run("Connect-SeeMe -Local -Username someone -ApiKey $args[0]", PowerShellHost.Secure("secret-local-key"));
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith("SessionConnectionFailed,", error.FullyQualifiedErrorId);
+        Assert.Equal(System.Management.Automation.ErrorCategory.ConnectionError, error.CategoryInfo.Category);
+        Assert.Contains("127.0.0.1:5080", error.Exception.Message);
+        Assert.Contains("Start-SeeMeLocalServer", error.ErrorDetails.RecommendedAction);
+        Assert.DoesNotContain("secret-local-key", result.AllText());
+    }
 }
