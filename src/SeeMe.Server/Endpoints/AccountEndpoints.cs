@@ -55,7 +55,7 @@ public static class AccountEndpoints
         var body = await request.ReadJsonObjectAsync();
         var username = body.Str("username");
         var password = body.Str("password");
-        var user = store.List(Kinds.User).FirstOrDefault(u => u.Str("username") == username);
+        var user = store.FindBy(Kinds.User, "username", username);
         if (user is null || !Accounts.PasswordMatches(user, password))
             throw new ApiException(401, "Unknown username or wrong password.");
         var reply = new JsonObject();

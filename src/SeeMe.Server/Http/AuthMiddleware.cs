@@ -42,7 +42,7 @@ public sealed class AuthMiddleware(RequestDelegate next, Store store)
         var username = header[..colon].Trim();
         var apiKey = header[(colon + 1)..].Trim();
 
-        var user = store.List(Kinds.User).FirstOrDefault(u => string.Equals((string?)u["username"], username, StringComparison.Ordinal));
+        var user = store.FindBy(Kinds.User, "username", username);
         var expected = (string?)user?["apikey"] ?? "";
         var matches = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(apiKey), Encoding.UTF8.GetBytes(expected));
         if (user is null || !matches) throw new ApiException(401, "Unknown username or API key.");

@@ -60,6 +60,17 @@ public sealed class Store : IDisposable
         }
     }
 
+    /// <summary>The first document of a kind whose top-level string <paramref name="field"/> equals <paramref name="value"/>, or null.</summary>
+    public JsonObject? FindBy(string kind, string field, string value)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND json_extract(json, $path) = $value ORDER BY seq LIMIT 1",
+                ("$kind", kind), ("$path", "$." + field), ("$value", value));
+            return cmd.ExecuteScalar() is string json ? Parse(json) : null;
+        }
+    }
+
     /// <summary>Every document of a kind owned by one user, in creation order.</summary>
     public List<JsonObject> ListOwnedBy(string kind, string ownerId)
     {
