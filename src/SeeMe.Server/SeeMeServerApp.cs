@@ -23,6 +23,9 @@ public sealed class SeeMeServerApp : IAsyncDisposable
     }
 
     public Store Store { get; }
+
+    /// <summary>The host's services (routing, options, ...), e.g. to list the endpoints it serves.</summary>
+    public IServiceProvider Services => _app.Services;
     public SeedUser SeedUser { get; }
 
     /// <summary>The API root, e.g. http://127.0.0.1:5080/api/v1/ (known after start).</summary>
