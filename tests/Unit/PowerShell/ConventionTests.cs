@@ -99,6 +99,17 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void Every_SeeMe_type_a_command_outputs_has_a_table_view()
+    {
+        var format = File.ReadAllText(Path.Combine(PowerShellHost.ModuleDirectory, "SeeMe.Format.ps1xml"));
+        var viewed = Regex.Matches(format, "<TypeName>([^<]+)</TypeName>").Select(m => m.Groups[1].Value).ToHashSet();
+        var outputs = CommandTypes.SelectMany(t => t.GetCustomAttributes<OutputTypeAttribute>())
+            .SelectMany(o => o.Type).Select(t => t.Type).Where(t => t != null && t.Namespace!.StartsWith("SeeMe")).Distinct().ToList();
+        Assert.True(outputs.Count >= 15, $"only {outputs.Count} SeeMe output types found");
+        foreach (var type in outputs) Assert.True(viewed.Contains(type.FullName!), $"{type.FullName} is output but has no view in SeeMe.Format.ps1xml");
+    }
+
+    [Fact]
     public void Set_and_Remove_commands_take_PassThru()
     {
         foreach (var (type, cmdlet) in Commands.Where(c => c.Cmdlet.VerbName is VerbsCommon.Set or VerbsCommon.Remove))
