@@ -87,16 +87,7 @@ public sealed class ConventionTests
                 $"{force.DeclaringType!.Name} has -Force but does not ask ShouldContinue (through ConfirmReplace/ShouldSave or Force || ShouldContinue)");
     }
 
-    private static string SourceFolder
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SeeMe.PowerShell.sln"))) dir = dir.Parent;
-            Assert.NotNull(dir);
-            return Path.Combine(dir!.FullName, "src", "SeeMe.PowerShell");
-        }
-    }
+    private static string SourceFolder => Path.Combine(Repository.Root, "src", "SeeMe.PowerShell");
 
     [Fact]
     public void Every_SeeMe_type_a_command_outputs_has_a_table_view()

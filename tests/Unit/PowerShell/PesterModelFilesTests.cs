@@ -26,7 +26,7 @@ public sealed class PesterModelFilesTests
     [Fact]
     public void The_committed_Pester_models_are_what_the_builder_makes()
     {
-        var folder = Path.Combine(RepositoryRoot(), "tests", "Pester", "TestModels");
+        var folder = Path.Combine(Repository.Root, "tests", "Pester", "TestModels");
         var write = Environment.GetEnvironmentVariable("SEEME_WRITE_PESTER_MODELS") == "1";
         foreach (var (name, content) in Files)
         {
@@ -35,12 +35,5 @@ public sealed class PesterModelFilesTests
             Assert.True(File.Exists(path), $"{path} is missing (see this test's summary to regenerate)");
             Assert.True(content().SequenceEqual(File.ReadAllBytes(path)), $"{name} differs from the builder's output (see this test's summary to regenerate)");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SeeMe.PowerShell.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new DirectoryNotFoundException("Not inside the repository.");
     }
 }

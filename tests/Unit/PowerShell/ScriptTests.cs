@@ -11,7 +11,7 @@ namespace SeeMe.Tests.PowerShell;
 /// </summary>
 public sealed class ScriptTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root;
 
     public static TheoryData<string> Scripts => new(
         Directory.EnumerateFiles(Path.Combine(Root, "tests", "Pester"), "*.ps1").Append(Path.Combine(Root, "build.ps1"))
@@ -138,11 +138,4 @@ public sealed class ScriptTests
         return rows.Select(r => r.Split('|')).GroupBy(r => r[0], StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.Select(r => r[1]).ToHashSet(StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
     });
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir != null && !File.Exists(Path.Combine(dir.FullName, "SeeMe.PowerShell.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("SeeMe.PowerShell.sln not found above " + AppContext.BaseDirectory);
-    }
 }
