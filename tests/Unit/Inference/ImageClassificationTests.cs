@@ -1,5 +1,6 @@
 using SkiaSharp;
 using SeeMe.TestModels;
+using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.Inference;
 

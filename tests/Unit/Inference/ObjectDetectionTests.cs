@@ -1,5 +1,6 @@
 using SeeMe.Server.Inference;
 using SeeMe.TestModels;
+using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.Inference;
 

@@ -1,4 +1,5 @@
 using SeeMe.TestModels;
+using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.Inference;
 

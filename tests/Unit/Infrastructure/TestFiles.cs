@@ -12,14 +12,8 @@ public sealed class TestFiles : IDisposable
     /// <summary>A real PNG (or JPEG) image of one colour.</summary>
     public string Image(string name, SKColor color, int size = 32)
     {
-        using var bitmap = new SKBitmap(size, size);
-        bitmap.Erase(color);
-        using var image = SKImage.FromBitmap(bitmap);
         var format = name.EndsWith(".png", StringComparison.OrdinalIgnoreCase) ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
-        using var data = image.Encode(format, 90);
-        var path = PathOf(name);
-        File.WriteAllBytes(path, data.ToArray());
-        return path;
+        return Bytes(name, TestImages.Solid(color, size, size, format));
     }
 
     public string Bytes(string name, byte[] content)

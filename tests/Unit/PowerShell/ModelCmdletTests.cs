@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using SeeMe.Core.Models;
 using SeeMe.TestModels;
-using SeeMe.Tests.Inference;
 using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.PowerShell;

@@ -2,7 +2,6 @@ using System.Collections;
 using System.Management.Automation;
 using SeeMe.Core.Models;
 using SeeMe.TestModels;
-using SeeMe.Tests.Inference;
 using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.PowerShell;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using SeeMe.Tests.Infrastructure;
 using SkiaSharp;
 
 namespace SeeMe.Tests.Server;
@@ -78,12 +79,6 @@ public sealed class DatasetTestApi(HttpClient http)
         (string)version["splits"]!.AsArray().First(s => (string)s!["name"] == name)!["id"];
 
     /// <summary>An encoded image of one colour.</summary>
-    public static byte[] Image(int width = 32, int height = 24, SKEncodedImageFormat format = SKEncodedImageFormat.Png, uint color = 0xFF3366CC)
-    {
-        using var bitmap = new SKBitmap(width, height);
-        bitmap.Erase(new SKColor(color));
-        using var image = SKImage.FromBitmap(bitmap);
-        using var data = image.Encode(format, 90);
-        return data.ToArray();
-    }
+    public static byte[] Image(int width = 32, int height = 24, SKEncodedImageFormat format = SKEncodedImageFormat.Png, uint color = 0xFF3366CC) =>
+        TestImages.Solid(new SKColor(color), width, height, format);
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using SeeMe.TestModels;
-using SeeMe.Tests.Inference;
 using SeeMe.Tests.Infrastructure;
 using SkiaSharp;
 using static SeeMe.Tests.Infrastructure.KnownModels;
