@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using SeeMe.Tests.Infrastructure;
@@ -50,10 +49,7 @@ public sealed class DatasetTestApi(HttpClient http)
 
     public async Task<(HttpStatusCode Status, JsonNode Body)> UploadAsync(string path, byte[] bytes, string fileName = "image.png", string contentType = "image/png")
     {
-        using var form = new MultipartFormDataContent();
-        var part = new ByteArrayContent(bytes);
-        part.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        form.Add(part, "file", fileName);
+        using var form = ModelHttp.File(bytes, fileName, contentType);
         using var reply = await http.PostAsync(path, form);
         var text = await reply.Content.ReadAsStringAsync();
         return (reply.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));

@@ -33,8 +33,7 @@ public sealed class NoServerErrorSweepTests(LocalServerFixture server) : IClassF
     {
         var user = await server.RegisterUserAsync();
         var ids = await SeedAsync(user.Username, user.ApiKey);
-        using var http = new HttpClient { BaseAddress = server.BaseUri };
-        http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"{user.Username}:{user.ApiKey}");
+        using var http = server.RawClient(user.Username, user.ApiKey);
 
         var failures = new List<string>();
         var calls = 0;
