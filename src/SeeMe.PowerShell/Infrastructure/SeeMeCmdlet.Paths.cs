@@ -2,11 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 using SeeMe.Core.Files;
-using SeeMe.Core.Models;
 
 namespace SeeMe.PowerShell
 {

@@ -1,15 +1,11 @@
 using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using System.Management.Automation.Host;
 using System.Threading;
 using System.Threading.Tasks;
 using SeeMe.Core;
-using SeeMe.Core.Files;
 using SeeMe.Core.Http;
-using SeeMe.Core.Models;
 
 namespace SeeMe.PowerShell
 {

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using SeeMe.Core.Clients;
 using SeeMe.Core.Models;
 
 namespace SeeMe.PowerShell

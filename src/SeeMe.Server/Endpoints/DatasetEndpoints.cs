@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SeeMe.Server.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Images;

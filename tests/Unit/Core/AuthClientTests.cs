@@ -1,4 +1,3 @@
-using System.Net;
 using SeeMe.Core;
 using SeeMe.Core.Exceptions;
 using SeeMe.Core.Models;

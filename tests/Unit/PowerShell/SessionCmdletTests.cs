@@ -1,4 +1,3 @@
-using SeeMe.Core.Models;
 using SeeMe.PowerShell;
 using SeeMe.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using SeeMe.Tests.Infrastructure;
 using static SeeMe.Tests.Server.DatasetTestApi;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using SeeMe.Server.Storage;
 using SeeMe.Tests.Infrastructure;
 

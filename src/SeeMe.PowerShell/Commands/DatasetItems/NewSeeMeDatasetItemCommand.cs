@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.IO;
 using System.Management.Automation;
 using SeeMe.Core.Models;
 

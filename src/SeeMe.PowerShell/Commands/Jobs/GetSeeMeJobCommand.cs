@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SeeMe.Core.Models;
 using Job = SeeMe.Core.Models.Job;
 
 namespace SeeMe.PowerShell.Commands.Jobs

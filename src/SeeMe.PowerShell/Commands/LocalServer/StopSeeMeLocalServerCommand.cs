@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 
 namespace SeeMe.PowerShell.Commands.LocalServer

@@ -1,7 +1,6 @@
 using System.IO;
 using System.Management.Automation;
 using SeeMe.Core.Files;
-using SeeMe.Core.Models;
 
 namespace SeeMe.PowerShell.Commands.Models
 {
