@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using SeeMe.Core.Files;
 
 namespace SeeMe.PowerShell

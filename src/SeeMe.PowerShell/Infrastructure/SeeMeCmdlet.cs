@@ -90,7 +90,7 @@ namespace SeeMe.PowerShell
             }
             catch (Exception e) when (IsItemFailure(e))
             {
-                WriteError(ErrorRecords.From(e, ErrorNoun, target));
+                WriteFailure(e, target);
                 result = default!;
                 return false;
             }
@@ -126,8 +126,6 @@ namespace SeeMe.PowerShell
         }
 
         internal void PostToPipelineThread(Action action) => _pipelineThread.Post(action);
-
-        internal void WriteFailureFor(Exception exception, object? target) => WriteFailure(exception, target);
 
         private static bool IsItemFailure(Exception e) =>
             !(e is PipelineStoppedException) && !(e is OperationCanceledException);
