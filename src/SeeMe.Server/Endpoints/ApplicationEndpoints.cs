@@ -70,9 +70,11 @@ public static class ApplicationCatalogue
         id.Length == 0 ? null : store.Get(Kinds.Application, id);
 
     /// <summary>The application a model of <paramref name="kind"/> gets when created without one: the local ONNX one, if any.</summary>
-    public static JsonObject? DefaultFor(Store store, string kind) =>
-        store.List(Kinds.Application).FirstOrDefault(a => a.Str("application") == kind && a.Str("framework") == "onnx")
-        ?? store.List(Kinds.Application).FirstOrDefault(a => a.Str("application") == kind);
+    public static JsonObject? DefaultFor(Store store, string kind)
+    {
+        var ofKind = store.List(Kinds.Application).Where(a => a.Str("application") == kind).ToList();
+        return ofKind.FirstOrDefault(a => a.Str("framework") == "onnx") ?? ofKind.FirstOrDefault();
+    }
 
     /// <summary>
     /// The (application_id, kind) of a model: a given application decides the kind; without one the
