@@ -17,7 +17,7 @@ public sealed class InferenceTestKit : IDisposable
     public string Labels(params string[] names) =>
         _files.Text(Guid.NewGuid().ToString("N") + ".txt", string.Concat(names.Select(name => name + Environment.NewLine)));
 
-    /// <summary>A request for a fresh version id with the given model bytes written as model.onnx.</summary>
+    /// <summary>A request for a fresh version id, with the model bytes written to a fresh .onnx file.</summary>
     public InferenceRequest Request(string applicationType, byte[] model, string labelsPath = null, string config = "") =>
         new(Guid.NewGuid().ToString("N"), applicationType, Write(Guid.NewGuid().ToString("N") + ".onnx", model), labelsPath, config);
 
