@@ -80,22 +80,15 @@ public static class DatasetEndpoints
     {
         var caller = context.Caller();
         var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
-        var upload = await context.Request.ReadSingleFileAsync(files);
-        try
-        {
-            var logo = "logo." + Thumbnails.RequireImage(upload.TempPath, "The logo");
-            var previous = dataset.Str("logo");
-            files.Commit(upload.TempPath, ItemFiles.Logo(files, ds, logo));
-            dataset["logo"] = logo;
-            dataset["has_logo"] = true;
-            DatasetDocs.SaveDataset(store, Entities.Touch(dataset));
-            if (previous.Length > 0 && previous != logo) files.Delete(ItemFiles.Logo(files, ds, previous));
-            return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
-        }
-        finally
-        {
-            File.Delete(upload.TempPath);
-        }
+        using var upload = await context.Request.ReadSingleFileAsync(files);
+        var logo = "logo." + Thumbnails.RequireImage(upload.TempPath, "The logo");
+        var previous = dataset.Str("logo");
+        files.Commit(upload.TempPath, ItemFiles.Logo(files, ds, logo));
+        dataset["logo"] = logo;
+        dataset["has_logo"] = true;
+        DatasetDocs.SaveDataset(store, Entities.Touch(dataset));
+        if (previous.Length > 0 && previous != logo) files.Delete(ItemFiles.Logo(files, ds, previous));
+        return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 
     private static IResult DownloadLogo(HttpContext context, string ds, Store store, FileStore files)

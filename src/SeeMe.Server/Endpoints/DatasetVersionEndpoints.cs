@@ -92,15 +92,8 @@ public static class DatasetVersionEndpoints
     {
         var scope = VersionScope.Write(c, store, files, ds, dv);
         if (format is not null) DatasetZip.Find(format);
-        var upload = await c.Request.ReadSingleFileAsync(files);
-        try
-        {
+        using (var upload = await c.Request.ReadSingleFileAsync(files))
             DatasetZip.Import(scope, upload.TempPath, format);
-        }
-        finally
-        {
-            File.Delete(upload.TempPath);
-        }
         return Reply.Json(DatasetReplies.Version(store, store.Get(Kinds.DatasetVersion, dv)!));
     }
 }

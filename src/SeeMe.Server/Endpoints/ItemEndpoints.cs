@@ -85,7 +85,7 @@ public static class ItemEndpoints
     {
         var scope = VersionScope.Write(c, store, files, ds, dv);
         scope.Item(id);
-        var upload = await c.Request.ReadSingleFileAsync(files);
+        using var upload = await c.Request.ReadSingleFileAsync(files);
         var thumbnail = files.NewTempPath();
         try
         {
@@ -105,7 +105,6 @@ public static class ItemEndpoints
         }
         finally
         {
-            File.Delete(upload.TempPath);
             File.Delete(thumbnail);
         }
     }

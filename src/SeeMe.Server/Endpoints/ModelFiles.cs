@@ -30,16 +30,9 @@ public static class ModelFiles
     /// <summary>Reads the single multipart <c>file</c> part, hands it to <paramref name="handle"/>, and removes what is left of the temp file.</summary>
     public static async Task<IResult> ReceiveAsync(HttpRequest request, FileStore files, Func<UploadedFile, JsonObject> handle)
     {
-        var upload = await request.ReadSingleFileAsync(files);
-        try
-        {
-            if (upload.Length == 0) throw ApiException.BadRequest("The uploaded file is empty.");
-            return Reply.Json(handle(upload));
-        }
-        finally
-        {
-            File.Delete(upload.TempPath);
-        }
+        using var upload = await request.ReadSingleFileAsync(files);
+        if (upload.Length == 0) throw ApiException.BadRequest("The uploaded file is empty.");
+        return Reply.Json(handle(upload));
     }
 
     /// <summary>Stores an uploaded model file as an asset of the version and updates its flags (and the model's when active).</summary>

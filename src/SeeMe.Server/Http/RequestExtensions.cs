@@ -7,10 +7,15 @@ using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Http;
 
-/// <summary>A file received as the single multipart part <c>file</c>, already on disk under tmp/.</summary>
-public sealed record UploadedFile(string TempPath, string FileName, string ContentType, long Length)
+/// <summary>
+/// A file received as the single multipart part <c>file</c>, already on disk under tmp/. Disposing
+/// deletes the temp file unless it was committed (moved) into place.
+/// </summary>
+public sealed record UploadedFile(string TempPath, string FileName, string ContentType, long Length) : IDisposable
 {
     public string Extension => Path.GetExtension(FileName).TrimStart('.').ToLowerInvariant();
+
+    public void Dispose() => File.Delete(TempPath);
 }
 
 public static class RequestExtensions
@@ -33,7 +38,7 @@ public static class RequestExtensions
     /// <summary>
     /// Streams the multipart part named <c>file</c> to a temp file (constant memory). Any other part
     /// is skipped. Fails with 400 when the request is not multipart or has no <c>file</c> part.
-    /// The caller moves the temp file into place (<see cref="FileStore.Commit"/>) or deletes it.
+    /// The caller moves the temp file into place (<see cref="FileStore.Commit"/>) or disposes the upload.
     /// </summary>
     public static async Task<UploadedFile> ReadSingleFileAsync(this HttpRequest request, FileStore files)
     {
