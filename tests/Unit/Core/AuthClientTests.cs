@@ -19,7 +19,7 @@ public sealed class AuthClientTests(LocalServerFixture server) : IClassFixture<L
         await client.LoginAsync(name, "a long password");
         Assert.True(client.IsAuthenticated);
         Assert.Equal(user.Id, client.UserId);
-        Assert.NotNull(await client.Applications.GetAllAsync());
+        Assert.NotEmpty(await client.Applications.GetAllAsync());
     }
 
     [Fact]

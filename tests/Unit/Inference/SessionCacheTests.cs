@@ -59,7 +59,10 @@ public sealed class SessionCacheTests : IDisposable
     [Fact]
     public void Invalidating_an_unknown_version_is_harmless()
     {
-        _kit.Engine.Invalidate("never-seen");
+        var path = _kit.Write("model.onnx", OnnxModelBuilder.ImageClassifier());
+        Assert.Equal("red", _kit.Engine.Predict(RedImage(path)).Items[0].Label);
+        Assert.Null(Record.Exception(() => _kit.Engine.Invalidate("never-seen")));
+        Assert.Equal("red", _kit.Engine.Predict(RedImage(path)).Items[0].Label);
     }
 
     [Fact]

@@ -103,8 +103,14 @@ public sealed class ConventionTests
     [Fact]
     public void Set_and_Remove_commands_take_PassThru()
     {
-        foreach (var (type, cmdlet) in Commands.Where(c => c.Cmdlet.VerbName is VerbsCommon.Set or VerbsCommon.Remove))
-            Assert.NotNull(type.GetProperty("PassThru"));
+        var changers = Commands.Where(c => c.Cmdlet.VerbName is VerbsCommon.Set or VerbsCommon.Remove).Select(c => c.Type).ToList();
+        Assert.True(changers.Count >= 20, $"only {changers.Count} Set-/Remove- commands found");
+        foreach (var type in changers)
+        {
+            var passThru = type.GetProperty("PassThru");
+            Assert.True(passThru?.PropertyType == typeof(SwitchParameter) && passThru.GetCustomAttribute<ParameterAttribute>() != null,
+                $"{type.Name} has no -PassThru switch parameter");
+        }
     }
 
     [Fact]

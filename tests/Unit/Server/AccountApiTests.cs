@@ -54,7 +54,7 @@ public sealed class AccountApiTests(LocalServerFixture server) : IClassFixture<L
         using var http = server.RawClient();
         var reply = await http.GetAsync("no-such-thing");
         Assert.Equal(HttpStatusCode.NotFound, reply.StatusCode);
-        Assert.NotNull(JsonNode.Parse(await reply.Content.ReadAsStringAsync())!["message"]);
+        Assert.False(string.IsNullOrWhiteSpace((string)JsonNode.Parse(await reply.Content.ReadAsStringAsync())!["message"]));
     }
 
     [Fact]
