@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace SeeMe.Server.Http;
@@ -41,12 +42,15 @@ public sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlewar
         }
     }
 
+    // Messages are read by people with curl too: keep quotes and <> readable (the reply is JSON, never HTML).
+    private static readonly JsonSerializerOptions MessageJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async Task ReplyAsync(HttpContext context, int status, string message)
     {
         if (context.Response.HasStarted) return;
         context.Response.Clear();
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(new { message }));
+        await context.Response.WriteAsync(JsonSerializer.Serialize(new { message }, MessageJson));
     }
 }
