@@ -11,29 +11,15 @@ namespace SeeMe.PowerShell.Commands.Jobs
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SeeMeJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = JobSet)]
     [OutputType(typeof(Job))]
-    public sealed class RemoveSeeMeJobCommand : SeeMeCmdlet
+    public sealed class RemoveSeeMeJobCommand : JobCmdlet
     {
-        private const string JobSet = "Job";
-        private const string IdSet = "Id";
-
-        /// <summary><para type="description">The job (object or id).</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = JobSet)]
-        [EntityFromId(typeof(Job))]
-        public Job? Job { get; set; }
-
-        /// <summary><para type="description">The job's id (binds from the pipeline by property name).</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string? JobId { get; set; }
-
         /// <summary><para type="description">Writes the deleted job to the pipeline.</para></summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (TryFetch(Job, JobId, (id, ct) => Client.Jobs.GetAsync(id, ct), out var job))
+            if (TryGetJob(out var job))
                 Remove("Job", job, ct => Client.Jobs.DeleteAsync(job.Id, ct), PassThru);
         }
     }

@@ -11,22 +11,8 @@ namespace SeeMe.PowerShell.Commands.Jobs
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SeeMeJob", SupportsShouldProcess = true, DefaultParameterSetName = JobSet)]
     [OutputType(typeof(Job))]
-    public sealed class SetSeeMeJobCommand : SeeMeCmdlet
+    public sealed class SetSeeMeJobCommand : JobCmdlet
     {
-        private const string JobSet = "Job";
-        private const string IdSet = "Id";
-
-        /// <summary><para type="description">The job (object or id).</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = JobSet)]
-        [EntityFromId(typeof(Job))]
-        public Job? Job { get; set; }
-
-        /// <summary><para type="description">The job's id (binds from the pipeline by property name).</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string? JobId { get; set; }
-
         /// <summary><para type="description">A new name.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -51,7 +37,7 @@ namespace SeeMe.PowerShell.Commands.Jobs
 
         protected override void ProcessRecord()
         {
-            if (TryFetch(Job, JobId, (id, ct) => Client.Jobs.GetAsync(id, ct), out var job))
+            if (TryGetJob(out var job))
                 Update("Job", job, Edit, (j, ct) => Client.Jobs.UpdateAsync(j, ct), PassThru);
         }
 

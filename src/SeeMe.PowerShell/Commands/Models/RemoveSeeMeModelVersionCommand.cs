@@ -11,33 +11,15 @@ namespace SeeMe.PowerShell.Commands.Models
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SeeMeModelVersion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = VersionSet)]
     [OutputType(typeof(ModelVersion))]
-    public sealed class RemoveSeeMeModelVersionCommand : SeeMeCmdlet
+    public sealed class RemoveSeeMeModelVersionCommand : ModelVersionCmdlet
     {
-        private const string VersionSet = "Version";
-        private const string IdSet = "Id";
-
-        /// <summary><para type="description">The version (from Get-SeeMeModelVersion).</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = VersionSet)]
-        public ModelVersion? Version { get; set; }
-
-        /// <summary><para type="description">The model's id.</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [ValidateNotNullOrEmpty]
-        public string? ModelId { get; set; }
-
-        /// <summary><para type="description">The version's id.</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string? VersionId { get; set; }
-
         /// <summary><para type="description">Writes the deleted version to the pipeline.</para></summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (TryGetModelVersion(Version, ModelId, VersionId, out var version))
+            if (TryGetModelVersion(out var version))
                 Remove("ModelVersion", version, ct => Client.ModelVersions.DeleteAsync(version.ModelId, version.Id, ct), PassThru);
         }
     }

@@ -11,26 +11,8 @@ namespace SeeMe.PowerShell.Commands.Models
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SeeMeModelVersion", SupportsShouldProcess = true, DefaultParameterSetName = VersionSet)]
     [OutputType(typeof(ModelVersion))]
-    public sealed class SetSeeMeModelVersionCommand : SeeMeCmdlet
+    public sealed class SetSeeMeModelVersionCommand : ModelVersionCmdlet
     {
-        private const string VersionSet = "Version";
-        private const string IdSet = "Id";
-
-        /// <summary><para type="description">The version (from Get-SeeMeModelVersion).</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = VersionSet)]
-        public ModelVersion? Version { get; set; }
-
-        /// <summary><para type="description">The model's id.</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [ValidateNotNullOrEmpty]
-        public string? ModelId { get; set; }
-
-        /// <summary><para type="description">The version's id.</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string? VersionId { get; set; }
-
         /// <summary><para type="description">A new name.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -54,7 +36,7 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            if (TryGetModelVersion(Version, ModelId, VersionId, out var version))
+            if (TryGetModelVersion(out var version))
                 Update("ModelVersion", version, Edit, (v, ct) => Client.ModelVersions.UpdateAsync(v, ct), PassThru);
         }
 
