@@ -14,11 +14,11 @@ namespace SeeMe.Core.Clients
     {
         public ItemsClient(ApiConnection api) : base(api) { }
 
-        /// <summary>One page (0-based <paramref name="page"/>) of items.</summary>
+        /// <summary>One page (0-based <paramref name="page"/>, of <see cref="PagedQuery.PageSize"/> items) of the items matching the query.</summary>
         public async Task<List<DatasetItem>> GetPageAsync(string datasetId, string versionId, int page, ItemQuery? query = null, CancellationToken cancellationToken = default)
         {
             query ??= new ItemQuery();
-            if (query.PageSize < 1 || query.PageSize > 1000) throw new ArgumentOutOfRangeException(nameof(query), "PageSize must be 1 to 1000.");
+            query.Validate();
             var path = ApiPath.WithQuery(DatasetPaths.Child(datasetId, versionId, "items"), new[]
             {
                 new KeyValuePair<string, string?>("pageSize", query.PageSize.ToString()),
@@ -30,13 +30,13 @@ namespace SeeMe.Core.Clients
             return Adopt(await Api.GetAsync<List<DatasetItem>>(path, cancellationToken).ConfigureAwait(false), datasetId, versionId);
         }
 
-        /// <summary>Every item matching the query, fetched lazily page by page.</summary>
-        public ItemPages GetAll(string datasetId, string versionId, ItemQuery? query = null)
+        /// <summary>The items matching the query (its Skip and First included), fetched page by page as they are consumed.</summary>
+        public Pages<DatasetItem> GetAll(string datasetId, string versionId, ItemQuery? query = null)
         {
             query ??= new ItemQuery();
             Ensure.NotNullOrEmpty(datasetId, nameof(datasetId));
             Ensure.NotNullOrEmpty(versionId, nameof(versionId));
-            return new ItemPages((page, ct) => GetPageAsync(datasetId, versionId, page, query, ct), query.PageSize);
+            return new Pages<DatasetItem>((page, ct) => GetPageAsync(datasetId, versionId, page, query, ct), query);
         }
 
         public async Task<DatasetItem> GetAsync(string datasetId, string versionId, string itemId, CancellationToken cancellationToken = default) =>

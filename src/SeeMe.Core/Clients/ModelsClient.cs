@@ -58,31 +58,28 @@ namespace SeeMe.Core.Clients
             return Api.DownloadAsync(ApiPath.Of("models", model.Id, "download", asset.WireName()), target, overwrite, progress, cancellationToken);
         }
 
-        /// <summary>One page of the model's prediction history (later SDKs).</summary>
-        public Task<List<Prediction>> GetPredictionsAsync(string modelId, PredictionQuery? query = null, CancellationToken cancellationToken = default)
+        /// <summary>One page (0-based <paramref name="page"/>) of the model's prediction history, newest first (later SDKs).</summary>
+        public Task<List<Prediction>> GetPredictionsPageAsync(string modelId, int page, PredictionQuery? query = null, CancellationToken cancellationToken = default)
         {
             query ??= new PredictionQuery();
-            var path = ApiPath.WithQuery(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId)), "inferences"), query.ToQuery());
+            query.Validate();
+            var path = ApiPath.WithQuery(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId)), "inferences"), new[]
+            {
+                new KeyValuePair<string, string?>("pageCount", page.ToString()),
+                new KeyValuePair<string, string?>("pageSize", query.PageSize.ToString()),
+                new KeyValuePair<string, string?>("modelVersionIds", query.ModelVersionIds.Count == 0 ? null : string.Join(",", query.ModelVersionIds)),
+                new KeyValuePair<string, string?>("includeAlreadyAdded", query.IncludeAlreadyAdded ? "true" : "false"),
+                new KeyValuePair<string, string?>("showHidden", query.ShowHidden ? "true" : "false"),
+            });
             return Api.GetAsync<List<Prediction>>(path, cancellationToken);
         }
-    }
 
-    /// <summary>Paging and filters of a model's prediction history.</summary>
-    public sealed class PredictionQuery
-    {
-        public int PageCount { get; set; }
-        public int PageSize { get; set; } = 25;
-        public IList<string> ModelVersionIds { get; set; } = new List<string>();
-        public bool IncludeAlreadyAdded { get; set; }
-        public bool ShowHidden { get; set; }
-
-        internal IEnumerable<KeyValuePair<string, string?>> ToQuery()
+        /// <summary>The model's prediction history matching the query (its Skip and First included), fetched page by page as it is consumed.</summary>
+        public Pages<Prediction> GetPredictions(string modelId, PredictionQuery? query = null)
         {
-            yield return new KeyValuePair<string, string?>("pageCount", PageCount.ToString());
-            yield return new KeyValuePair<string, string?>("pageSize", PageSize.ToString());
-            yield return new KeyValuePair<string, string?>("modelVersionIds", ModelVersionIds.Count == 0 ? null : string.Join(",", ModelVersionIds));
-            yield return new KeyValuePair<string, string?>("includeAlreadyAdded", IncludeAlreadyAdded ? "true" : "false");
-            yield return new KeyValuePair<string, string?>("showHidden", ShowHidden ? "true" : "false");
+            query ??= new PredictionQuery();
+            Ensure.NotNullOrEmpty(modelId, nameof(modelId));
+            return new Pages<Prediction>((page, ct) => GetPredictionsPageAsync(modelId, page, query, ct), query);
         }
     }
 }

@@ -28,6 +28,13 @@ namespace SeeMe.Core.Models
         public List<PredictionItem> InferenceItems { get; set; } = new List<PredictionItem>();
         public bool Hidden { get; set; }
         public bool PrivacyEnabled { get; set; }
+
+        /// <summary>
+        /// What the prediction was made from, kept by the client (never sent): the file's full path,
+        /// the text, or the row of features. Results join back to their inputs through it.
+        /// </summary>
+        [JsonIgnore]
+        public object? Input { get; set; }
     }
 
     /// <summary>One predicted class (and for object detection its box, YOLO "x_center y_center width height", relative).</summary>

@@ -60,9 +60,18 @@ namespace SeeMe.PowerShell
             if (RequiresSession) _ = ResolvedSession;
         }
 
-        protected override void StopProcessing() => _cancellation.Cancel();
+        protected override void StopProcessing()
+        {
+            _cancellation.Cancel();
+            WaitForCancelledItems();
+        }
 
-        protected override void EndProcessing() => _cancellation.Dispose();
+        /// <summary>Writes what per-item calls are still in flight; a command that overrides this calls it first.</summary>
+        protected override void EndProcessing()
+        {
+            FinishItems();
+            _cancellation.Dispose();
+        }
 
         /// <summary>Runs a Core call and waits for it on the pipeline thread (progress is written meanwhile).</summary>
         protected T Run<T>(Func<CancellationToken, Task<T>> call)
@@ -117,14 +126,6 @@ namespace SeeMe.PowerShell
         protected IProgress<TransferProgress> TransferProgress(string activity, int activityId = 1) =>
             new ProgressSink(this, activity, activityId);
 
-        /// <summary>Progress of a multi-item pipeline ("3 of 10").</summary>
-        protected void WriteItemProgress(string activity, string status, int done, int total, int activityId = 2)
-        {
-            var record = new ProgressRecord(activityId, activity, status);
-            if (total > 0) record.PercentComplete = Math.Min(100, done * 100 / total);
-            WriteProgress(record);
-        }
-
         internal void PostToPipelineThread(Action action) => _pipelineThread.Post(action);
 
         private static bool IsItemFailure(Exception e) =>
@@ -135,13 +136,19 @@ namespace SeeMe.PowerShell
             private readonly SeeMeCmdlet _cmdlet;
             private readonly string _activity;
             private readonly int _activityId;
+            private readonly int _parentId;
 
-            public ProgressSink(SeeMeCmdlet cmdlet, string activity, int activityId)
+            public ProgressSink(SeeMeCmdlet cmdlet, string activity, int activityId, int parentId = -1)
             {
                 _cmdlet = cmdlet;
                 _activity = activity;
                 _activityId = activityId;
+                _parentId = parentId;
             }
+
+            /// <summary>Closes this transfer's bar (on the pipeline thread), whether or not the last bytes were reported.</summary>
+            public void Complete() =>
+                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { ParentActivityId = _parentId, RecordType = ProgressRecordType.Completed });
 
             public void Report(TransferProgress value)
             {
@@ -151,6 +158,7 @@ namespace SeeMe.PowerShell
                 {
                     PercentComplete = value.Percent,
                     RecordType = done ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+                    ParentActivityId = _parentId,
                 };
                 _cmdlet.PostToPipelineThread(() => _cmdlet.WriteProgress(record));
             }

@@ -29,6 +29,15 @@ namespace SeeMe.PowerShell
         public string UserId { get; }
         public DateTimeOffset ConnectedAt { get; }
 
+        /// <summary>
+        /// Requests a per-item command (Invoke-SeeMePrediction, New-SeeMeDatasetItem, ...) keeps in flight when
+        /// it has no -ThrottleLimit of its own. 4 by default: enough to hide a remote round trip, and as few
+        /// connections as a browser opens to one host, which services and their rate limits expect.
+        /// </summary>
+        public int ThrottleLimit { get; internal set; } = DefaultThrottleLimit;
+
+        internal const int DefaultThrottleLimit = 4;
+
         /// <summary>The application catalogue, cached at connect time.</summary>
         public IReadOnlyList<Application> Applications { get; }
 

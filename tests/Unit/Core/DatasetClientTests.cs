@@ -265,9 +265,9 @@ public sealed class DatasetClientTests(LocalServerFixture server) : IClassFixtur
         }
     }
 
-    internal static async Task<List<DatasetItem>> ToListAsync(ItemPages pages)
+    internal static async Task<List<T>> ToListAsync<T>(Pages<T> pages)
     {
-        var list = new List<DatasetItem>();
+        var list = new List<T>();
         await foreach (var item in pages) list.Add(item);
         return list;
     }

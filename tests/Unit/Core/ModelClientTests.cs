@@ -182,7 +182,7 @@ public sealed class ModelClientTests(LocalServerFixture server) : IClassFixture<
     {
         using var client = server.SeedUser();
         var model = await NewModelAsync();
-        var page = await client.Models.GetPredictionsAsync(model.Id, new PredictionQuery { PageSize = 10, ShowHidden = true });
+        var page = await client.Models.GetPredictionsPageAsync(model.Id, 0, new PredictionQuery { PageSize = 10, ShowHidden = true });
         Assert.Empty(page);
     }
 

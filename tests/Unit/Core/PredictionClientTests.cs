@@ -162,7 +162,7 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
         Assert.Equal(prediction.Confidence, updated.Confidence, 1e-12);
         Assert.Equal(3, updated.InferenceItems.Count);
 
-        var stored = Assert.Single(await client.Models.GetPredictionsAsync(model.Id));
+        var stored = Assert.Single(await client.Models.GetPredictionsPageAsync(model.Id, 0));
         Assert.True(stored.ErrorReported);
         Assert.Equal("It is a fox, not a colour.", stored.Error);
         Assert.Equal("fox.png", stored.Name);
@@ -180,20 +180,20 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
         foreach (var text in texts) made.Add(await client.Predictions.PredictTextAsync(model.Id, null, text));
         var onV2 = await client.Predictions.PredictTextAsync(model.Id, v2.Id, "awful");
 
-        var all = await client.Models.GetPredictionsAsync(model.Id);
+        var all = await client.Models.GetPredictionsPageAsync(model.Id, 0);
         Assert.Equal([onV2.Id, made[3].Id, made[2].Id, made[1].Id, made[0].Id], all.Select(p => p.Id));
         Assert.Equal(["2", "positive", "neutral", "negative", "positive"], all.Select(p => p.Label)); // v2 has no labels file
 
-        var page = await client.Models.GetPredictionsAsync(model.Id, new PredictionQuery { PageCount = 1, PageSize = 2 });
+        var page = await client.Models.GetPredictionsPageAsync(model.Id, 1, new PredictionQuery { PageSize = 2 });
         Assert.Equal([made[2].Id, made[1].Id], page.Select(p => p.Id));
 
-        var active = await client.Models.GetPredictionsAsync(model.Id, new PredictionQuery { ModelVersionIds = { model.ActiveVersionId } });
+        var active = await client.Models.GetPredictionsPageAsync(model.Id, 0, new PredictionQuery { ModelVersionIds = { model.ActiveVersionId } });
         Assert.Equal(4, active.Count);
         Assert.All(active, p => Assert.Equal(model.ActiveVersionId, p.ModelVersionId));
-        var both = await client.Models.GetPredictionsAsync(model.Id, new PredictionQuery { ModelVersionIds = { model.ActiveVersionId, v2.Id }, PageSize = 3 });
+        var both = await client.Models.GetPredictionsPageAsync(model.Id, 0, new PredictionQuery { ModelVersionIds = { model.ActiveVersionId, v2.Id }, PageSize = 3 });
         Assert.Equal([onV2.Id, made[3].Id, made[2].Id], both.Select(p => p.Id));
-        Assert.Equal([onV2.Id], (await client.Models.GetPredictionsAsync(model.Id, new PredictionQuery { ModelVersionIds = { v2.Id } })).Select(p => p.Id));
-        Assert.Empty(await client.Models.GetPredictionsAsync(model.Id, new PredictionQuery { PageCount = 5 }));
+        Assert.Equal([onV2.Id], (await client.Models.GetPredictionsPageAsync(model.Id, 0, new PredictionQuery { ModelVersionIds = { v2.Id } })).Select(p => p.Id));
+        Assert.Empty(await client.Models.GetPredictionsPageAsync(model.Id, 5));
     }
 
     [Fact]
@@ -218,6 +218,6 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
         var text = await client.Models.CreateAsync(new Model { Name = CoreClients.Unique("text"), Kind = "text_classification" });
         var noText = await Assert.ThrowsAsync<SeeMeApiException>(() => client.Predictions.PredictTextAsync(text.Id, null, "lovely"));
         Assert.Equal(422, noText.StatusCode);
-        Assert.Empty(await client.Models.GetPredictionsAsync(empty.Id));
+        Assert.Empty(await client.Models.GetPredictionsPageAsync(empty.Id, 0));
     }
 }

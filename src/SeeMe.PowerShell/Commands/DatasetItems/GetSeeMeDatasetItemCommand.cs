@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using SeeMe.Core.Clients;
 using SeeMe.Core.Models;
@@ -7,7 +6,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 {
     /// <summary>
     /// <para type="synopsis">Gets the items of a dataset version, streamed page by page.</para>
-    /// <para type="description">Writes every item of the version piped in (-DatasetVersion) or given by -DatasetId with -DatasetVersionId, each page as it arrives, so the next command starts at once. -First and -Skip page through the items (fetching stops once -First items are written); -Split, -Label (objects, ids or names) and -Unlabelled filter on the server; -Id gets given items.</para>
+    /// <para type="description">Writes every item of the version piped in (-DatasetVersion) or given by -DatasetId with -DatasetVersionId, each page as it arrives, so the next command starts at once. -First and -Skip page through the items (the listing starts at the page that holds the first wanted item, the next page is fetched while one is written, and fetching stops once -First items are written); -Split, -Label (objects, ids or names) and -Unlabelled filter on the server; -Id gets given items.</para>
     /// <example><code>Get-SeeMeDatasetItem -DatasetId $ds -DatasetVersionId $dv -Split train -Label robin -First 20</code><para>Gets the first 20 items of the split train labelled robin.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Get-SeeMeDatasetItem -First 100 | Save-SeeMeDatasetItemImage -Destination ./sample</code><para>Saves the images of the first 100 items.</para></example>
     /// </summary>
@@ -52,36 +51,8 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
                 SplitId = ResolveSplitId(version, Split),
                 LabelId = ResolveLabelId(version, Label),
                 OnlyUnlabelled = Unlabelled,
-                PageSize = PageSize(),
             };
-            Stream(Client.Items.GetAll(version.DatasetId, version.VersionId, query), version);
-        }
-
-        /// <summary>Writes each page as it arrives; stops fetching once -First items are written.</summary>
-        private void Stream(ItemPages pages, VersionIds version)
-        {
-            ulong seen = 0, written = 0;
-            var complete = false;
-            while (written < PagingParameters.First)
-            {
-                if (!TryRun(ct => pages.NextPageAsync(ct), version.VersionId, out var page)) return;
-                if (page.Count == 0) { complete = true; break; }
-                foreach (var item in page)
-                {
-                    if (seen++ < PagingParameters.Skip) continue;
-                    if (written >= PagingParameters.First) break;
-                    WriteObject(item);
-                    written++;
-                }
-            }
-            if (PagingParameters.IncludeTotalCount) WriteObject(PagingParameters.NewTotalCount(seen, complete ? 1.0 : 0.0));
-        }
-
-        /// <summary>Small pages for a small -First, so no more is fetched than needed.</summary>
-        private int PageSize()
-        {
-            var wanted = PagingParameters.First == ulong.MaxValue ? ulong.MaxValue : PagingParameters.First + Math.Min(PagingParameters.Skip, (ulong)MaxPageSize);
-            return (int)Math.Max(1, Math.Min(wanted, (ulong)MaxPageSize));
+            WritePages(Client.Items.GetAll(version.DatasetId, version.VersionId, Paged(query, MaxPageSize)), version.VersionId);
         }
     }
 }

@@ -6,13 +6,13 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 {
     /// <summary>
     /// <para type="synopsis">Creates items in a dataset version: text items, or image items from files.</para>
-    /// <para type="description">Without -Path creates one item from -Name, -Description and -Text. With -Path (wildcards) or -LiteralPath (binds from Get-ChildItem) creates one item per image file, named after the file unless -Name is given, and uploads the image (Write-Progress shows the upload). -Split puts the item in a split and -Label gives it a classification label (an annotation without coordinates); both take an object, an id or a name. Outputs the created items.</para>
+    /// <para type="description">Without -Path creates one item from -Name, -Description and -Text. With -Path (wildcards) or -LiteralPath (binds from Get-ChildItem) creates one item per image file, named after the file unless -Name is given, and uploads the image (Write-Progress shows the upload). -Split puts the item in a split and -Label gives it a classification label (an annotation without coordinates); both take an object, an id or a name. Up to -ThrottleLimit items are created at once (default: the session's, 4); they are output in input order. Outputs the created items.</para>
     /// <example><code>New-SeeMeDatasetItem -DatasetId $ds -DatasetVersionId $dv -Text 'What a lovely day' -Split train -Label positive</code><para>Creates a labelled text item in the split train.</para></example>
     /// <example><code>Get-ChildItem ./robins/*.jpg | New-SeeMeDatasetItem -DatasetVersion $version -Split train -Label robin</code><para>Creates an item per image, each labelled robin.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SeeMeDatasetItem", SupportsShouldProcess = true, DefaultParameterSetName = TextSet)]
     [OutputType(typeof(DatasetItem))]
-    public sealed class NewSeeMeDatasetItemCommand : DatasetVersionCmdlet
+    public sealed class NewSeeMeDatasetItemCommand : DatasetVersionCmdlet, IThrottledCmdlet
     {
         private const string TextSet = "Text";
         private const string PathSet = "Path";
@@ -52,6 +52,11 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         [IdFromEntity]
         public string? Label { get; set; }
 
+        /// <summary><para type="description">How many requests may be in flight at once; 1 sends one at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4). Output keeps input order.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         protected override void ProcessRecord()
         {
             var version = LocateVersion();
@@ -84,10 +89,16 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         {
             var what = imageFile == null ? "Create" : $"Create from '{imageFile}'";
             if (!ShouldProcess($"{Describe("DatasetItem", item)} in dataset version {version.VersionId}", what)) return;
-            if (!TryRun(ct => Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct), imageFile ?? item.Name, out var created)) return;
-            if (imageFile != null && !TryRun(ct => Client.Items.UploadImageAsync(version.DatasetId, version.VersionId, created.Id, imageFile,
-                    TransferProgress($"Uploading {System.IO.Path.GetFileName(imageFile)}"), ct), imageFile, out created)) return;
-            WriteObject(created);
+            if (imageFile == null)
+            {
+                RunItem(ct => Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct), item.Name, WriteObject);
+                return;
+            }
+            RunTransferItem($"Uploading {System.IO.Path.GetFileName(imageFile)}", async (progress, ct) =>
+            {
+                var created = await Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct).ConfigureAwait(false);
+                return await Client.Items.UploadImageAsync(version.DatasetId, version.VersionId, created.Id, imageFile, progress, ct).ConfigureAwait(false);
+            }, imageFile, WriteObject);
         }
     }
 }

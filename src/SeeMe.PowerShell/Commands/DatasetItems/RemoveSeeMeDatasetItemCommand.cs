@@ -7,13 +7,13 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 {
     /// <summary>
     /// <para type="synopsis">Deletes items, or with -Split removes them from one split only.</para>
-    /// <para type="description">Asks for confirmation (ConfirmImpact High); in scripts and CI pass -Confirm:$false. Without -Split deletes the item with its image and annotations (0.13.7); with -Split (an object, id or name) only takes it out of that split (later SDKs). The item comes from the pipeline (-Item) or by -DatasetId, -DatasetVersionId and -Id. -PassThru outputs the removed item.</para>
+    /// <para type="description">Asks for confirmation (ConfirmImpact High); in scripts and CI pass -Confirm:$false. Without -Split deletes the item with its image and annotations (0.13.7); with -Split (an object, id or name) only takes it out of that split (later SDKs). The item comes from the pipeline (-Item) or by -DatasetId, -DatasetVersionId and -Id. Piped items are removed up to -ThrottleLimit at once (default: the session's, 4). -PassThru outputs the removed items, in input order.</para>
     /// <example><code>Remove-SeeMeDatasetItem -DatasetId $ds -DatasetVersionId $dv -Id $itemId -Confirm:$false</code><para>Deletes an item without asking (for CI).</para></example>
     /// <example><code>Get-SeeMeDatasetItem -DatasetVersion $version -Split valid -Unlabelled | Remove-SeeMeDatasetItem -Split valid -WhatIf</code><para>Shows which unlabelled items would be taken out of the split valid.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SeeMeDatasetItem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetItem))]
-    public sealed class RemoveSeeMeDatasetItemCommand : RemoveVersionChildCmdlet<DatasetItem>
+    public sealed class RemoveSeeMeDatasetItemCommand : RemoveVersionChildCmdlet<DatasetItem>, IThrottledCmdlet
     {
         private string? _splitId;
 
@@ -26,6 +26,11 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         [Parameter]
         [IdFromEntity]
         public string? Split { get; set; }
+
+        /// <summary><para type="description">How many requests may be in flight at once; 1 sends one at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4). Output keeps input order.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
 
         protected override DatasetItem? InputObject => Item;
         protected override string VersionIdOf(DatasetItem entity) => entity.DatasetVersionId;

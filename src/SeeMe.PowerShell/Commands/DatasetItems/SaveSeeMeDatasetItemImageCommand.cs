@@ -6,17 +6,14 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 {
     /// <summary>
     /// <para type="synopsis">Downloads items' images (or thumbnails) into a folder.</para>
-    /// <para type="description">Saves the image of each item piped in (-Item) or given by -DatasetId, -DatasetVersionId and -Id into -Destination (created when missing; default: the current location) as name.extension (id.extension for unnamed items; name_thumbnail.extension with -Thumbnail), and outputs each file. Write-Progress shows each download and the count so far. An existing file is replaced with -Force or after you confirm (Yes to All answers for the rest of the pipeline; in a host that cannot ask, it is a DatasetItemImageFileExists error); -WhatIf shows each target file and writes nothing; a failing item is a non-terminating error and the pipeline goes on.</para>
+    /// <para type="description">Saves the image of each item piped in (-Item) or given by -DatasetId, -DatasetVersionId and -Id into -Destination (created when missing; default: the current location) as name.extension (id.extension for unnamed items; name_thumbnail.extension with -Thumbnail), and outputs each file. Up to -ThrottleLimit images download at once (default: the session's, 4), and the files are output in input order; Write-Progress shows each download and the count so far. An existing file is replaced with -Force or after you confirm (Yes to All answers for the rest of the pipeline; in a host that cannot ask, it is a DatasetItemImageFileExists error); -WhatIf shows each target file and writes nothing; a failing item is a non-terminating error and the pipeline goes on.</para>
     /// <example><code>Save-SeeMeDatasetItemImage -DatasetId $ds -DatasetVersionId $dv -Id $itemId -Thumbnail</code><para>Saves one item's thumbnail in the current folder.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem -First 100 | Save-SeeMeDatasetItemImage -Destination ./sample -Force</code><para>Saves the first 100 images of every version of the dataset Birds, replacing older copies.</para></example>
     /// </summary>
     [Cmdlet(VerbsData.Save, "SeeMeDatasetItemImage", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(FileInfo))]
-    public sealed class SaveSeeMeDatasetItemImageCommand : ItemCmdlet
+    public sealed class SaveSeeMeDatasetItemImageCommand : ItemCmdlet, IThrottledCmdlet
     {
-        private const string Activity = "Saving dataset item images";
-        private int _saved;
-
         /// <summary><para type="description">The folder to save into (created when missing); default: the current location.</para></summary>
         [Parameter(Position = 1)]
         public string? Destination { get; set; }
@@ -29,23 +26,21 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         [Parameter]
         public SwitchParameter Force { get; set; }
 
+        /// <summary><para type="description">How many requests may be in flight at once; 1 sends one at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4). Output keeps input order.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
+        protected override string ItemActivity => "Saving dataset item images";
+
         protected override void ProcessRecord()
         {
             if (!TryGetEntity(out var item)) return;
             var folder = ResolveFolder(Destination);
             var file = Path.Combine(folder, ItemsClient.ImageFileName(item, Thumbnail));
             if (!ShouldSave(Describe("DatasetItem", item), Thumbnail ? "thumbnail" : "image", file, Force)) return;
-            WriteItemProgress(Activity, $"{_saved} saved; downloading {item.Name}", _saved, 0);
-            var progress = TransferProgress($"Downloading {item.Name}", activityId: 1);
-            if (!TryRun(ct => Client.Items.DownloadImageAsync(item, folder, Thumbnail, overwrite: true, progress, ct), item, out var saved)) return;
-            _saved++;
-            WriteObject(saved);
-        }
-
-        protected override void EndProcessing()
-        {
-            WriteProgress(new ProgressRecord(2, Activity, $"{_saved} saved") { RecordType = ProgressRecordType.Completed });
-            base.EndProcessing();
+            RunTransferItem($"Downloading {item.Name}",
+                (progress, ct) => Client.Items.DownloadImageAsync(item, folder, Thumbnail, overwrite: true, progress, ct), item, WriteObject);
         }
     }
 }

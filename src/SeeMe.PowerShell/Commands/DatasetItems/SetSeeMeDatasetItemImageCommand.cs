@@ -5,13 +5,13 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 {
     /// <summary>
     /// <para type="synopsis">Uploads (or replaces) an item's image.</para>
-    /// <para type="description">Uploads a .jpg, .jpeg or .png image from -Path (wildcards, must match one file) or -LiteralPath to the item piped in (-Item) or given by -DatasetId, -DatasetVersionId and -Id. Write-Progress shows the upload. -PassThru outputs the updated item (its Extension set).</para>
+    /// <para type="description">Uploads a .jpg, .jpeg or .png image from -Path (wildcards, must match one file) or -LiteralPath to the item piped in (-Item) or given by -DatasetId, -DatasetVersionId and -Id. Write-Progress shows the upload; piped items upload up to -ThrottleLimit at once (default: the session's, 4), output in input order. -PassThru outputs the updated item (its Extension set).</para>
     /// <example><code>Set-SeeMeDatasetItemImage -DatasetId $ds -DatasetVersionId $dv -Id $itemId -Path ./robin.png</code><para>Uploads robin.png as the item's image.</para></example>
     /// <example><code>Get-SeeMeDatasetItem -DatasetVersion $version -Id $itemId | Set-SeeMeDatasetItemImage -LiteralPath './robin [cropped].jpg' -PassThru</code><para>Replaces an item's image with a file whose name has brackets.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SeeMeDatasetItemImage", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetItem))]
-    public sealed class SetSeeMeDatasetItemImageCommand : ItemCmdlet
+    public sealed class SetSeeMeDatasetItemImageCommand : ItemCmdlet, IThrottledCmdlet
     {
         /// <summary><para type="description">The image; wildcards allowed (they must match one file). Give -Path or -LiteralPath.</para></summary>
         [Parameter(Position = 1)]
@@ -29,14 +29,19 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary><para type="description">How many requests may be in flight at once; 1 sends one at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4). Output keeps input order.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         protected override void ProcessRecord()
         {
             if ((Path == null) == (LiteralPath == null)) StopWithInvalidArgument("Give the image with -Path or with -LiteralPath (one of them).", "DatasetItemImagePathRequired", null);
             var image = Path != null ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath!, literal: true);
             if (image == null || !TryGetEntity(out var item) || !ShouldChange("DatasetItem", item, $"Upload image '{image}'")) return;
-            var progress = TransferProgress($"Uploading {System.IO.Path.GetFileName(image)}");
-            if (TryRun(ct => Client.Items.UploadImageAsync(item.DatasetId, item.DatasetVersionId, item.Id, image, progress, ct), image, out var updated) && PassThru)
-                WriteObject(updated);
+            RunTransferItem($"Uploading {System.IO.Path.GetFileName(image)}",
+                (progress, ct) => Client.Items.UploadImageAsync(item.DatasetId, item.DatasetVersionId, item.Id, image, progress, ct), image,
+                updated => { if (PassThru) WriteObject(updated); });
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using SeeMe.Core.Clients;
@@ -7,7 +8,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
 {
     /// <summary>
     /// <para type="synopsis">Gets the prediction history of a SeeMe model, newest pages first as the server sends them.</para>
-    /// <para type="description">Streams every page of the model's predictions (each page is written as it arrives). -Version limits it to given versions, -IncludeHidden adds hidden predictions, -First and -Skip page through it.</para>
+    /// <para type="description">Streams every page of the model's predictions (each page is written as it arrives, the next one fetched meanwhile). -Version limits it to given versions, -IncludeHidden adds hidden predictions, -First and -Skip page through it.</para>
     /// <example><code>Get-SeeMeModel -Name 'Cats and dogs' | Get-SeeMePrediction -First 20</code><para>Shows the 20 latest predictions of a model.</para></example>
     /// <example><code>Get-SeeMePrediction -Model $m | Where-Object ErrorReported</code><para>Lists the predictions reported as wrong.</para></example>
     /// </summary>
@@ -43,25 +44,10 @@ namespace SeeMe.PowerShell.Commands.Predictions
             var modelId = Model?.Id ?? ModelId!;
             var query = new PredictionQuery
             {
-                PageSize = PageSize,
-                PageCount = (int)(PagingParameters.Skip / PageSize),
                 ShowHidden = IncludeHidden,
-                ModelVersionIds = Version?.Select(v => v.Id).ToList() ?? new System.Collections.Generic.List<string>(),
+                ModelVersionIds = Version?.Select(v => v.Id).ToList() ?? new List<string>(),
             };
-            var skip = (int)(PagingParameters.Skip % PageSize);
-            var left = PagingParameters.First;
-            while (left > 0)
-            {
-                if (!TryRun(ct => Client.Models.GetPredictionsAsync(modelId, query, ct), modelId, out var page)) return;
-                foreach (var prediction in page.Skip(skip).Take((int)System.Math.Min(left, int.MaxValue)))
-                {
-                    WriteObject(prediction);
-                    left--;
-                }
-                if (page.Count < PageSize) return;
-                skip = 0;
-                query.PageCount++;
-            }
+            WritePages(Client.Models.GetPredictions(modelId, Paged(query, PageSize)), modelId);
         }
     }
 }

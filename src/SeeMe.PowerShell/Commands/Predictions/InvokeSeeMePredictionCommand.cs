@@ -7,21 +7,21 @@ namespace SeeMe.PowerShell.Commands.Predictions
 {
     /// <summary>
     /// <para type="synopsis">Runs a SeeMe model on images, documents, texts or structured rows and writes the predictions.</para>
-    /// <para type="description">What is sent follows the model's application type (its Kind, or -ApplicationType): image_classification, object_detection and ocr upload a file; text_classification, ner and language_model send a text; structured sends the features of a hashtable or object as JSON. Files come from -Path (wildcards), -LiteralPath or the pipeline (Get-ChildItem output); texts from -Text or piped strings; rows from -InputObject or piped hashtables/objects. A piped string is a file path for a file model and a text otherwise. Every input is one request: a failing one (a missing file, a model that cannot predict) is a non-terminating error and the pipeline goes on. -Version predicts with a given version instead of the active one.</para>
+    /// <para type="description">What is sent follows the model's application type (its Kind, or -ApplicationType): image_classification, object_detection and ocr upload a file; text_classification, ner and language_model send a text; structured sends the features of a hashtable or object as JSON. Files come from -Path (wildcards), -LiteralPath or the pipeline (Get-ChildItem output); texts from -Text or piped strings; rows from -InputObject or piped hashtables/objects. A piped string is a file path for a file model and a text otherwise. Every input is one request: a failing one (a missing file, a model that cannot predict) is a non-terminating error and the pipeline goes on. Up to -ThrottleLimit requests are in flight at once (default: the session's, 4); the predictions come out in input order, each naming its input (Input: the file's full path, the text or the row). -Version predicts with a given version instead of the active one.</para>
     /// <example><code>Get-ChildItem ./photos/*.jpg | Invoke-SeeMePrediction -Model (Get-SeeMeModel -Name 'Cats and dogs')</code><para>Classifies every photo of a folder.</para></example>
     /// <example><code>Get-Content ./reviews.txt | Invoke-SeeMePrediction -Model $sentiment | Where-Object Confidence -lt 0.6</code><para>Classifies each line of a file and keeps the uncertain ones.</para></example>
     /// <example><code>Invoke-SeeMePrediction -Model $churn -InputObject @{ tenure = 12; plan = 'basic' }</code><para>Predicts from structured features.</para></example>
+    /// <example><code>Get-ChildItem ./photos -Filter *.jpg | Invoke-SeeMePrediction -Model $birds -ThrottleLimit 8 | Select-Object Input, Label, Confidence | Export-Csv ./predictions.csv</code><para>Classifies a folder with 8 requests in flight and writes one CSV row per photo, in the folder's order.</para></example>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "SeeMePrediction", DefaultParameterSetName = InputObjectSet)]
     [OutputType(typeof(Prediction))]
-    public sealed class InvokeSeeMePredictionCommand : SeeMeCmdlet
+    public sealed class InvokeSeeMePredictionCommand : SeeMeCmdlet, IThrottledCmdlet
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
         private const string TextSet = "Text";
         private const string InputObjectSet = "InputObject";
         private Model? _model;
-        private int _done;
 
         /// <summary><para type="description">The model (object or id).</para></summary>
         [Parameter(Mandatory = true)]
@@ -61,6 +61,11 @@ namespace SeeMe.PowerShell.Commands.Predictions
         [ValidateNotNullOrEmpty]
         public string? ApplicationType { get; set; }
 
+        /// <summary><para type="description">How many requests may be in flight at once; 1 sends one at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4). Output keeps input order.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
+
         protected override void ProcessRecord()
         {
             switch (ParameterSetName)
@@ -72,13 +77,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
             }
         }
 
-        protected override void EndProcessing()
-        {
-            if (_done > 0) WriteProgress(new ProgressRecord(2, Activity, "Done") { RecordType = ProgressRecordType.Completed });
-            base.EndProcessing();
-        }
-
-        private string Activity => $"Predicting with model '{TargetModel.Name}'";
+        protected override string ItemActivity => $"Predicting with model '{TargetModel.Name}'";
 
         /// <summary>The model, fetched once when only its id was given; without it nothing can run.</summary>
         private Model TargetModel =>
@@ -100,24 +99,27 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         private void PredictFiles(string path, bool literal)
         {
+            var (modelId, versionId) = (TargetModel.Id, Version?.Id);
             foreach (var file in ResolvePaths(path, literal))
-            {
-                var progress = TransferProgress($"Uploading to model '{TargetModel.Name}'");
-                Predict(System.IO.Path.GetFileName(file), file, ct => Client.Predictions.PredictFileAsync(TargetModel.Id, Version?.Id, file, progress, ct));
-            }
+                RunTransferItem($"Uploading {System.IO.Path.GetFileName(file)} to model '{TargetModel.Name}'",
+                    (progress, ct) => Client.Predictions.PredictFileAsync(modelId, versionId, file, progress, ct), file, WriteObject);
         }
 
-        private void PredictText(string text) =>
-            Predict(text, text, ct => Client.Predictions.PredictTextAsync(TargetModel.Id, Version?.Id, text, ct));
-
-        private void PredictStructured(IDictionary features, object target) =>
-            Predict("features", target, ct => Client.Predictions.PredictStructuredAsync(TargetModel.Id, Version?.Id, features, ct));
-
-        private void Predict(string label, object target, System.Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<Prediction>> call)
+        private void PredictText(string text)
         {
-            WriteItemProgress(Activity, $"{_done + 1}: {label}", _done, 0);
-            if (TryRun(call, target, out var prediction)) WriteObject(prediction);
-            _done++;
+            var (modelId, versionId) = (TargetModel.Id, Version?.Id);
+            RunItem(ct => Client.Predictions.PredictTextAsync(modelId, versionId, text, ct), text, WriteObject);
+        }
+
+        /// <summary>Structured features; the prediction's Input is the row as given (the hashtable or the object).</summary>
+        private void PredictStructured(IDictionary features, PSObject row)
+        {
+            var (modelId, versionId) = (TargetModel.Id, Version?.Id);
+            RunItem(ct => Client.Predictions.PredictStructuredAsync(modelId, versionId, features, ct), row, prediction =>
+            {
+                prediction.Input = row.BaseObject is IDictionary given ? given : row;
+                WriteObject(prediction);
+            });
         }
 
         /// <summary>A PSObject's properties as features ([pscustomobject] rows, Import-Csv output).</summary>

@@ -45,9 +45,12 @@ namespace SeeMe.PowerShell.Commands.Session
         [Parameter]
         public SwitchParameter Local { get; set; }
 
-        protected override bool RequiresSession => false;
+        /// <summary><para type="description">How many requests per-item commands (Invoke-SeeMePrediction, New-SeeMeDatasetItem, Save-SeeMeDatasetItemImage, ...) keep in flight by default in this session; 1 sends one at a time. Default: 4. Each command's own -ThrottleLimit overrides it.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = SeeMeSession.DefaultThrottleLimit;
 
-        public static readonly Uri LocalBaseUri = BaseUris.Local;
+        protected override bool RequiresSession => false;
 
         protected override void ProcessRecord()
         {
@@ -56,7 +59,7 @@ namespace SeeMe.PowerShell.Commands.Session
             {
                 SignIn(client);
                 var applications = RunOrStop(ct => client.Applications.GetAllAsync(ct), client.BaseUri);
-                var session = new SeeMeSession(client, client.Username ?? "", client.UserId, applications);
+                var session = new SeeMeSession(client, client.Username ?? "", client.UserId, applications) { ThrottleLimit = ThrottleLimit };
                 SeeMeSession.Current = session;
                 WriteVerbose($"Connected to {client.BaseUri} as {session.Username}; {applications.Count} applications cached.");
                 WriteObject(session);
