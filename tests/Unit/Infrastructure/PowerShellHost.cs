@@ -40,10 +40,11 @@ public sealed class PowerShellHost : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public PowerShellHost()
+    /// <param name="host">A host that answers prompts (see <see cref="ScriptedHost"/>); by default the engine's own, which cannot.</param>
+    public PowerShellHost(System.Management.Automation.Host.PSHost host = null)
     {
         var state = InitialSessionState.CreateDefault2();
-        _runspace = RunspaceFactory.CreateRunspace(state);
+        _runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         _runspace.Open();
         var imported = Run("Import-Module $args[0] -PassThru", Path.Combine(ModuleDirectory, "SeeMe.psd1"));
         if (imported.Errors.Count > 0) throw new InvalidOperationException("Import-Module failed: " + imported.Errors[0]);

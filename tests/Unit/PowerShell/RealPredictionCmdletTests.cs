@@ -40,6 +40,7 @@ public sealed class RealPredictionCmdletTests(LocalServerFixture server) : IClas
         Assert.Empty(result.Errors);
         Assert.Equal(new[] { "positive", "negative", "neutral" }, result.OfType<Prediction>().Select(p => p.Label));
         Assert.Equal(new[] { "lovely", "awful", "meh" }, result.OfType<Prediction>().Select(p => p.Name));
+        Assert.Equal(new[] { "lovely", "awful", "meh" }, result.OfType<Prediction>().Select(p => p.Input));
     }
 
     [Fact]
@@ -56,6 +57,8 @@ public sealed class RealPredictionCmdletTests(LocalServerFixture server) : IClas
         Assert.Equal(Math.Max(first.Yes, first.No), predictions[0].Confidence, 4);
         Assert.Equal(second.Yes > second.No ? "yes" : "no", predictions[1].Label);
         Assert.Equal(Math.Max(second.Yes, second.No), predictions[1].Confidence, 4);
+        Assert.Equal(1, ((System.Collections.Hashtable)predictions[0].Input)["a"]);       // the row as given joins back to its prediction
+        Assert.Equal(3, ((System.Management.Automation.PSObject)predictions[1].Input).Properties["a"].Value);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         /// <summary><para type="description">Image files taken exactly as written; binds from Get-ChildItem.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
+        [Alias("PSPath", "FullName", "LP")]
         [ValidateNotNullOrEmpty]
         public string[]? LiteralPath { get; set; }
 
