@@ -2,6 +2,7 @@ using SeeMe.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- transfer [--size-mb 1024]
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- predict [--count 1000] [--concurrency 4]
+// dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- cmdlets [--calls 200] [--files 500] [--round-trip-ms 20]
 var mode = args.FirstOrDefault() ?? "help";
 long Option(string name, long fallback)
 {
@@ -18,11 +19,17 @@ switch (mode)
     case "predict":
         await PredictBenchmark.RunAsync((int)Option("--count", 1000), (int)Option("--concurrency", 4), configuration);
         break;
+    case "cmdlets":
+        await CmdletBenchmark.RunAsync((int)Option("--calls", 200), (int)Option("--files", 500), (int)Option("--round-trip-ms", 20), configuration);
+        break;
     default:
         Console.WriteLine("""
             Usage: SeeMe.Benchmarks <mode> [options]
               transfer [--size-mb N]                  upload and download one N MiB model file (default 1024)
               predict [--count N] [--concurrency C]   N image predictions with a real ONNX model, sequential and C at a time (defaults 1000, 4)
+              cmdlets [--calls N] [--files F] [--round-trip-ms R]
+                                                      the cmdlets in the PowerShell engine: per-call cost over N calls; Invoke-SeeMePrediction and
+                                                      Save-SeeMeDatasetItemImage over F files with -ThrottleLimit 1/2/4/8, on loopback and behind R ms (defaults 200, 500, 20)
             """);
         break;
 }
