@@ -33,9 +33,9 @@ public static class JobEndpoints
     {
         var query = context.Request.Query;
         var applicationId = query["applicationId"].ToString();
-        var jobType = Required(query["jobType"].ToString(), "jobType", "the job type to list, e.g. jobType=training");
         var statuses = Required(query["status"].ToString(), "status", "the statuses to list, e.g. status=waiting,started,finished,error")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var jobType = Required(query["jobType"].ToString(), "jobType", "the job type to list, e.g. jobType=training");
         foreach (var status in statuses) CheckIn("status", status, Statuses);
         CheckIn("jobType", jobType, JobTypes);
         return Reply.List(store.ListOwnedBy(Kinds.Job, context.Caller().Id)

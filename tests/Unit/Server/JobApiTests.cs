@@ -79,7 +79,7 @@ public sealed class JobApiTests(LocalServerFixture server) : IClassFixture<Local
 
     [Theory]
     [InlineData("", "'status' is required")]
-    [InlineData("?applicationId=&status=&jobType=", "'jobType' is required")]
+    [InlineData("?applicationId=&status=&jobType=", "'status' is required")]
     [InlineData("?applicationId=&status=&jobType=training", "'status' is required")]
     [InlineData("?applicationId=&status=waiting&jobType=", "'jobType' is required")]
     [InlineData("?applicationId=&status=paused&jobType=training", "status")]
