@@ -24,6 +24,7 @@ Describe 'Shares' {
         $model = New-SeeMeModel -Name (New-UniqueName 'Shared')
         $share = $model | Add-SeeMeShare -Email $script:friendEmail
         $share.Email | Should -Be $script:friendEmail
+        $share.WithoutInvite | Should -BeTrue
         (Get-SeeMeModel -Session $script:friend).Id | Should -Contain $model.Id
 
         @(Get-SeeMeShare -Model $model).Count | Should -Be 1
@@ -34,5 +35,18 @@ Describe 'Shares' {
         @(Get-SeeMeModel -Session $script:friend | Where-Object Id -eq $model.Id).Count | Should -Be 0
         { Remove-SeeMeShare -Model $model -Email $script:friendEmail -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId 'ShareNotFound*'
+    }
+
+    It 'sends an invitation only with -SendInvite' {
+        $model = New-SeeMeModel -Name (New-UniqueName 'Invited')
+        ($model | Add-SeeMeShare -Email $script:friendEmail -SendInvite).WithoutInvite | Should -BeFalse
+    }
+
+    It 'shares a dataset, which the API cannot list or unshare' {
+        $dataset = New-SeeMeDataset -Name (New-UniqueName 'SharedData')
+        ($dataset | Add-SeeMeShare -Email $script:friendEmail).EntityType | Should -Be 'datasets'
+        (Get-SeeMeDataset -Session $script:friend).Id | Should -Contain $dataset.Id
+        (Get-Command Get-SeeMeShare).Parameters.Keys | Should -Not -Contain 'Dataset'
+        (Get-Command Remove-SeeMeShare).Parameters.Keys | Should -Not -Contain 'Dataset'
     }
 }

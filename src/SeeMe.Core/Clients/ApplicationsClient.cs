@@ -31,7 +31,7 @@ namespace SeeMe.Core.Clients
                    ?? candidates.FirstOrDefault(a => a.BaseFrameworkVersion.Length > 0 && baseFrameworkVersion.Contains(a.BaseFrameworkVersion))
                    ?? throw new NotSupportedException(
                        $"The combination {baseFramework} {baseFrameworkVersion} / {framework} {frameworkVersion} / {applicationType} is not supported. " +
-                       "Run Get-SeeMeApplication to see the supported ones.");
+                       "The application list (GET applications) shows the supported ones.");
         }
     }
 }

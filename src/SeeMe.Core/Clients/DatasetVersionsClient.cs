@@ -67,28 +67,4 @@ namespace SeeMe.Core.Clients
             return version;
         }
     }
-
-    /// <summary>The zip layouts of dataset export and import.</summary>
-    public enum DatasetFormat
-    {
-        /// <summary>One folder per split, one sub-folder per label (image and text classification).</summary>
-        Folders,
-        /// <summary>YOLO text files per image, a .names file and config.json (object detection).</summary>
-        Yolo,
-        /// <summary>One CSV file (structured data).</summary>
-        Csv,
-    }
-
-    /// <summary>The paths under datasets/{ds}/versions/{dv}.</summary>
-    internal static class DatasetPaths
-    {
-        public static string Versions(string datasetId) =>
-            ApiPath.Of("datasets", Ensure.NotNullOrEmpty(datasetId, nameof(datasetId)), "versions");
-
-        public static string Version(string datasetId, string versionId) =>
-            Versions(datasetId) + "/" + ApiPath.Of(Ensure.NotNullOrEmpty(versionId, "datasetVersionId"));
-
-        public static string Child(string datasetId, string versionId, string collection, string? id = null) =>
-            Version(datasetId, versionId) + "/" + collection + (id == null ? "" : "/" + ApiPath.Of(Ensure.NotNullOrEmpty(id, "id")));
-    }
 }

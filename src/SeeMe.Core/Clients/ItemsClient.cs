@@ -53,13 +53,33 @@ namespace SeeMe.Core.Clients
             return Adopt(updated, item.DatasetId, item.DatasetVersionId);
         }
 
-        /// <summary>Deletes the item (0.13.7), or with <paramref name="splitId"/> removes it from that split (later SDKs).</summary>
+        /// <summary>
+        /// With <paramref name="splitId"/>: DELETE .../splits/{split}/items/{id} (later SDKs), which
+        /// removes the item from that split (the service deletes an item left in no split). Without:
+        /// DELETE .../items/{id} (0.13.7), which deletes the item.
+        /// </summary>
         public async Task<DatasetItem> DeleteAsync(string datasetId, string versionId, string itemId, string? splitId = null, CancellationToken cancellationToken = default)
         {
             var path = string.IsNullOrEmpty(splitId)
                 ? Item(datasetId, versionId, itemId)
                 : DatasetPaths.Child(datasetId, versionId, "splits", splitId) + "/items/" + ApiPath.Of(Ensure.NotNullOrEmpty(itemId, nameof(itemId)));
             return Adopt(await Api.DeleteAsync<DatasetItem>(path, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+        }
+
+        /// <summary>
+        /// Deletes the item the way the newer SDK does: removes it from each of its splits through
+        /// .../splits/{split}/items/{id}; removed from its last split, the item is deleted with its
+        /// image and annotations. Only an item in no split goes through the 0.13.7 route .../items/{id}.
+        /// Returns the item as the last call replied.
+        /// </summary>
+        public async Task<DatasetItem> DeleteAsync(DatasetItem item, CancellationToken cancellationToken = default)
+        {
+            Ensure.NotNull(item, nameof(item));
+            if (item.Splits.Count == 0) return await DeleteAsync(item.DatasetId, item.DatasetVersionId, item.Id, null, cancellationToken).ConfigureAwait(false);
+            DatasetItem? deleted = null;
+            foreach (var split in item.Splits)
+                deleted = await DeleteAsync(item.DatasetId, item.DatasetVersionId, item.Id, Ensure.NotNullOrEmpty(split.Id, "split.Id"), cancellationToken).ConfigureAwait(false);
+            return deleted!;
         }
 
         public async Task<DatasetItem> UploadImageAsync(string datasetId, string versionId, string itemId, string imagePath,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using SeeMe.Core.Http;
@@ -11,12 +12,19 @@ namespace SeeMe.Core.Clients
     {
         public JobsClient(ApiConnection api) : base(api) { }
 
-        /// <summary>Jobs filtered by application, statuses and type; the three keys are always sent (empty = no filter).</summary>
+        /// <summary>
+        /// Jobs filtered as the SDK filters them: the three keys are always sent; the statuses default
+        /// to every status and the type to training; only the application id may be empty (no filter).
+        /// </summary>
         public Task<List<Job>> GetAllAsync(string? applicationId = null, IEnumerable<string>? statuses = null, string? jobType = null, CancellationToken cancellationToken = default)
         {
-            var path = "jobs?applicationId=" + System.Uri.EscapeDataString(applicationId ?? "") +
-                       "&status=" + System.Uri.EscapeDataString(statuses == null ? "" : string.Join(",", statuses)) +
-                       "&jobType=" + System.Uri.EscapeDataString(jobType ?? "");
+            var wanted = statuses?.Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+            var path = ApiPath.WithQuery("jobs", new[]
+            {
+                new KeyValuePair<string, string?>("applicationId", applicationId ?? ""),
+                new KeyValuePair<string, string?>("status", string.Join(",", wanted == null || wanted.Count == 0 ? JobStatuses.All : wanted)),
+                new KeyValuePair<string, string?>("jobType", string.IsNullOrWhiteSpace(jobType) ? JobTypes.Training : jobType),
+            });
             return Api.GetAsync<List<Job>>(path, cancellationToken);
         }
 

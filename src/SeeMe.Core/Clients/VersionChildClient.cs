@@ -43,20 +43,4 @@ namespace SeeMe.Core.Clients
             return entity;
         }
     }
-
-    /// <summary>datasets/{ds}/versions/{dv}/splits.</summary>
-    public sealed class SplitsClient : VersionChildClient<DatasetSplit>
-    {
-        public SplitsClient(ApiConnection api) : base(api, "splits") { }
-    }
-
-    /// <summary>datasets/{ds}/versions/{dv}/labels, and label statistics per split.</summary>
-    public sealed class LabelsClient : VersionChildClient<DatasetLabel>
-    {
-        public LabelsClient(ApiConnection api) : base(api, "labels") { }
-
-        /// <summary>Counts per label in a split; the entry with an empty LabelId counts unlabelled items.</summary>
-        public Task<List<LabelStat>> GetStatsAsync(string datasetId, string versionId, string splitId, CancellationToken cancellationToken = default) =>
-            Api.GetAsync<List<LabelStat>>(DatasetPaths.Child(datasetId, versionId, "labels/splits", splitId), cancellationToken);
-    }
 }

@@ -77,7 +77,7 @@ namespace SeeMe.Core.Models
     }
 
     /// <summary>Counts of one label in one split; <see cref="LabelId"/> "" counts unlabelled items.</summary>
-    public sealed class LabelStat
+    public sealed class LabelStat : WireObject
     {
         public string LabelId { get; set; } = "";
         public string SplitId { get; set; } = "";

@@ -16,7 +16,8 @@ namespace SeeMe.Core.Models
         public string Config { get; set; } = "";
         public string ApplicationId { get; set; } = "";
         public string Version { get; set; } = "";
-        public int VersionNumber { get; set; }
+        /// <summary>Numbered by the server, per model; null on a version not yet created (the SDK sends null).</summary>
+        public int? VersionNumber { get; set; }
         public bool HasMlModel { get; set; }
         public bool HasOnnxModel { get; set; }
         public bool HasOnnxInt8Model { get; set; }

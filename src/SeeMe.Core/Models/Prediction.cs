@@ -38,7 +38,7 @@ namespace SeeMe.Core.Models
     }
 
     /// <summary>One predicted class (and for object detection its box, YOLO "x_center y_center width height", relative).</summary>
-    public sealed class PredictionItem
+    public sealed class PredictionItem : WireObject
     {
         public string Id { get; set; } = "";
         [JsonProperty("prediction")]

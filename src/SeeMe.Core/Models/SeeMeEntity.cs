@@ -1,25 +1,13 @@
 using System;
-using System.Collections.Generic;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
 
 namespace SeeMe.Core.Models
 {
-    /// <summary>
-    /// What every SeeMe entity has: id and timestamps. Fields this version does not know are kept
-    /// and sent back on update, so a newer server's fields are never dropped.
-    /// </summary>
-    public abstract class SeeMeEntity
+    /// <summary>What every SeeMe entity has: id and timestamps (and, as every wire object, the fields this version does not know).</summary>
+    public abstract class SeeMeEntity : WireObject
     {
-        [JsonExtensionData]
-        private IDictionary<string, JToken> _unknownFields = new Dictionary<string, JToken>();
-
         public string Id { get; set; } = "";
         public DateTimeOffset? CreatedAt { get; set; }
         public DateTimeOffset? UpdatedAt { get; set; }
-
-        /// <summary>A field the server sent that this client has no property for (null when absent).</summary>
-        public JToken? GetUnknownField(string name) => _unknownFields.TryGetValue(name, out var value) ? value : null;
 
         /// <summary>Copies the ids this client adds (not wire fields) onto a copy of this entity.</summary>
         internal virtual void CopyParentIdsTo(SeeMeEntity copy) { }

@@ -20,6 +20,14 @@ namespace SeeMe.PowerShell
             return record;
         }
 
+        /// <summary>An application combination the catalogue lacks (Core says so host-neutrally; this adds the cmdlet to run).</summary>
+        public static ErrorRecord UnsupportedApplication(NotSupportedException exception, string noun, object? target)
+        {
+            var record = From(exception, noun, target);
+            record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Run Get-SeeMeApplication to see the supported combinations." };
+            return record;
+        }
+
         public static ErrorRecord NoSession() => new ErrorRecord(
             new InvalidOperationException("There is no SeeMe session. Run Connect-SeeMe first (or pass -Session)."),
             "SessionNotFound", ErrorCategory.ConnectionError, null);

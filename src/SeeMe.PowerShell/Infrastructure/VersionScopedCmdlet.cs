@@ -56,7 +56,20 @@ namespace SeeMe.PowerShell
 
         /// <summary>A split given as an object, an id or a name (case-insensitive) → its id; null when not given.</summary>
         protected string? ResolveSplitId(VersionIds version, string? split) =>
-            ResolveChildId(version, split, "DatasetSplit", (ids, ct) => Client.Splits.GetAllAsync(ids.DatasetId, ids.VersionId, ct));
+            ResolveChildId(version, split, "DatasetSplit", SplitsOf);
+
+        /// <summary>
+        /// A split given as an object, an id or a name → the whole split as the server has it (the
+        /// version's splits are fetched once per command); null when not given. Items are sent with
+        /// these, as the SDK sends them, never with stubs.
+        /// </summary>
+        protected DatasetSplit? ResolveSplit(VersionIds version, string? split)
+        {
+            if (string.IsNullOrEmpty(split)) return null;
+            var match = Children(version, "DatasetSplit", SplitsOf, split!).Cast<DatasetSplit>()
+                .FirstOrDefault(s => s.Id == split || string.Equals(s.Name, split, StringComparison.OrdinalIgnoreCase));
+            return match ?? throw NoSuchChild(version, "DatasetSplit", split!);
+        }
 
         /// <summary>A label given as an object, an id or a name (case-insensitive) → its id; null when not given.</summary>
         protected string? ResolveLabelId(VersionIds version, string? label) =>
@@ -71,14 +84,27 @@ namespace SeeMe.PowerShell
         {
             if (string.IsNullOrEmpty(value)) return null;
             if (Guid.TryParse(value, out _)) return value;
+            var match = Children(version, kind, fetch, value!).FirstOrDefault(c => string.Equals(c.Name, value, StringComparison.OrdinalIgnoreCase));
+            return match?.Id ?? throw NoSuchChild(version, kind, value!);
+        }
+
+        private Task<List<DatasetSplit>> SplitsOf(VersionIds ids, CancellationToken ct) => Client.Splits.GetAllAsync(ids.DatasetId, ids.VersionId, ct);
+
+        /// <summary>The version's splits or labels, fetched once per command (a failed fetch stops it).</summary>
+        private IReadOnlyList<DatasetVersionChild> Children<T>(VersionIds version, string kind, Func<VersionIds, CancellationToken, Task<List<T>>> fetch, string target)
+            where T : DatasetVersionChild
+        {
             var key = kind + "|" + version.VersionId;
             if (!_childrenByVersion.TryGetValue(key, out var children))
-                _childrenByVersion[key] = children = RunOrStop(ct => fetch(version, ct), value).Cast<DatasetVersionChild>().ToList();
-            var match = children.FirstOrDefault(c => string.Equals(c.Name, value, StringComparison.OrdinalIgnoreCase));
-            if (match != null) return match.Id;
+                _childrenByVersion[key] = children = RunOrStop(ct => fetch(version, ct), target).Cast<DatasetVersionChild>().ToList();
+            return children;
+        }
+
+        private Exception NoSuchChild(VersionIds version, string kind, string value)
+        {
             var missing = new ItemNotFoundException($"The dataset version {version.VersionId} has no {kind.Substring(7).ToLowerInvariant()} named '{value}'.");
             ThrowTerminatingError(ErrorRecords.From(missing, kind, value));
-            return null; // not reached
+            return missing; // not reached
         }
     }
 

@@ -4,12 +4,15 @@ using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
-/// <summary>jobs CRUD. The service trains from these; the local server only stores them. Each user sees only their own jobs.</summary>
+/// <summary>
+/// jobs CRUD. The service trains from these; the local server only stores them. Each user sees
+/// only their own jobs. As strict as the SDK's models: a job needs its status and job type, every
+/// item its name, value, value type and label; nothing the client leaves out is filled in.
+/// </summary>
 public static class JobEndpoints
 {
     private static readonly string[] JobTypes = ["training", "validation", "conversion"];
     private static readonly string[] Statuses = ["waiting", "started", "finished", "error"];
-    private static readonly string[] ItemKeys = ["name", "value", "value_type", "label", "default_value"];
 
     public static void Map(RouteGroupBuilder api)
     {
@@ -25,28 +28,29 @@ public static class JobEndpoints
         });
     }
 
-    // The SDK always sends applicationId, status and jobType; an empty value means no filter.
+    // The SDK always sends status (a comma list) and jobType; only applicationId may be empty (no filter).
     private static IResult List(HttpContext context, Store store)
     {
         var query = context.Request.Query;
         var applicationId = query["applicationId"].ToString();
-        var jobType = query["jobType"].ToString();
-        var statuses = query["status"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var statuses = Required(query["status"].ToString(), "status", "the statuses to list, e.g. status=waiting,started,finished,error")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var jobType = Required(query["jobType"].ToString(), "jobType", "the job type to list, e.g. jobType=training");
         foreach (var status in statuses) CheckIn("status", status, Statuses);
-        if (jobType.Length > 0) CheckIn("jobType", jobType, JobTypes);
+        CheckIn("jobType", jobType, JobTypes);
         return Reply.List(store.ListOwnedBy(Kinds.Job, context.Caller().Id)
             .Where(j => applicationId.Length == 0 || j.Str("application_id") == applicationId)
-            .Where(j => jobType.Length == 0 || j.Str("job_type") == jobType)
-            .Where(j => statuses.Length == 0 || statuses.Contains(j.Str("status"))));
+            .Where(j => j.Str("job_type") == jobType)
+            .Where(j => statuses.Contains(j.Str("status"))));
     }
 
     private static async Task<IResult> Create(HttpContext context, Store store)
     {
         var body = await context.Request.ReadEntityAsync(Kinds.Job);
-        var job = Entities.ApplyClientFields(Entities.Create(Kinds.Job), body);
+        var job = Entities.ApplyClientFields(Entities.Create(Kinds.Job), body, "items");
         job["user_id"] = context.Caller().Id;
-        if (job.Str("status").Length == 0) job["status"] = "waiting";
         Validate(store, job);
+        job["items"] = JobItems.FromClient(body["items"], job.Str("id"), []);
         store.Put(Kinds.Job, job);
         return Reply.Json(job);
     }
@@ -55,8 +59,10 @@ public static class JobEndpoints
     {
         var job = Own(store, context.Caller(), id);
         var body = await context.Request.ReadEntityAsync(Kinds.Job);
-        Entities.ApplyClientFields(job, body);
+        var before = job["items"]!.AsArray();
+        Entities.ApplyClientFields(job, body, "items");
         Validate(store, job);
+        if (body["items"] is not null) job["items"] = JobItems.FromClient(body["items"], id, before);
         store.Put(Kinds.Job, Entities.Touch(job));
         return Reply.Json(job);
     }
@@ -69,28 +75,15 @@ public static class JobEndpoints
 
     private static void Validate(Store store, JsonObject job)
     {
-        CheckIn("job_type", job.Str("job_type"), JobTypes);
-        CheckIn("status", job.Str("status"), Statuses);
+        CheckIn("job_type", Required(job.Str("job_type"), "job_type", "training, validation or conversion"), JobTypes);
+        CheckIn("status", Required(job.Str("status"), "status", "a new job is usually \"waiting\""), Statuses);
         var applicationId = job.Str("application_id");
         if (applicationId.Length > 0 && ApplicationCatalogue.Find(store, applicationId) is null)
             throw ApiException.BadRequest($"Application '{applicationId}' does not exist; GET applications lists the valid ids.");
-        job["items"] = NormalizeItems(job["items"]!.AsArray());
     }
 
-    // Every item carries all five keys as strings, as the SDK expects.
-    private static JsonArray NormalizeItems(JsonArray items) => new(items.Select(node =>
-    {
-        if (node is not JsonObject item) throw ApiException.BadRequest("Each job item must be an object {name, value, value_type, label, default_value}.");
-        var normalized = new JsonObject();
-        foreach (var key in ItemKeys)
-            normalized[key] = item[key] switch
-            {
-                null => "",
-                JsonValue v when v.TryGetValue<string>(out var s) => s,
-                var other => other.ToJsonString(),
-            };
-        return (JsonNode)normalized;
-    }).ToArray());
+    private static string Required(string value, string field, string hint) =>
+        value.Length > 0 ? value : throw ApiException.BadRequest($"'{field}' is required: {hint}.");
 
     private static void CheckIn(string field, string value, string[] allowed)
     {

@@ -4,25 +4,20 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// models/{id}/share and datasets/{id}/share: the owner shares with an e-mail address, lists and
-/// removes shares. A share is stored under the shared entity (parent id = entity id), where
-/// <see cref="Access"/> looks for it.
+/// models/{id}/share and datasets/{id}/share: the owner shares with an e-mail address; a model's
+/// shares can also be listed and removed. Datasets have no list or delete route, as on the service
+/// (the SDK only ever POSTs dataset shares), so nobody comes to rely on one. A share is stored
+/// under the shared entity (parent id = entity id), where <see cref="Access"/> looks for it.
 /// </summary>
 public static class ShareEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        MapFor(api, "models", Kinds.Model);
-        MapFor(api, "datasets", Kinds.Dataset);
-    }
-
-    private static void MapFor(RouteGroupBuilder api, string entityType, string kind)
-    {
-        var shares = api.MapGroup(entityType + "/{id}/share");
-        shares.MapPost("", (HttpContext context, string id, Store store) => Create(context, id, store, entityType, kind));
-        shares.MapGet("", (HttpContext context, string id, Store store) =>
-            Reply.List(store.List(Kinds.Share, Access.Owned(store, context.Caller(), kind, id).Str("id"))));
-        shares.MapDelete("{shareId}", (HttpContext context, string id, string shareId, Store store) => Delete(context, id, shareId, store, kind));
+        api.MapPost("models/{id}/share", (HttpContext context, string id, Store store) => Create(context, id, store, "models", Kinds.Model));
+        api.MapGet("models/{id}/share", (HttpContext context, string id, Store store) =>
+            Reply.List(store.List(Kinds.Share, Access.Owned(store, context.Caller(), Kinds.Model, id).Str("id"))));
+        api.MapDelete("models/{id}/share/{shareId}", (HttpContext context, string id, string shareId, Store store) => Delete(context, id, shareId, store, Kinds.Model));
+        api.MapPost("datasets/{id}/share", (HttpContext context, string id, Store store) => Create(context, id, store, "datasets", Kinds.Dataset));
     }
 
     private static async Task<IResult> Create(HttpContext context, string id, Store store, string entityType, string kind)
@@ -33,6 +28,8 @@ public static class ShareEndpoints
         var email = body.Str("email").Trim();
         if (!email.Contains('@')) throw ApiException.BadRequest("Send the e-mail address to share with as JSON {\"email\": \"someone@example.com\"}.");
         if (string.Equals(email, caller.Email, StringComparison.OrdinalIgnoreCase)) throw ApiException.BadRequest("You cannot share with yourself.");
+        if (body.Str("entity_type") is { Length: > 0 } sentType && sentType is not ("models" or "datasets"))
+            throw ApiException.BadRequest($"'entity_type' must be models or datasets, not '{sentType}'.");
 
         // Sharing twice with the same address answers the existing share.
         var share = store.List(Kinds.Share, id).FirstOrDefault(s => string.Equals(s.Str("email"), email, StringComparison.OrdinalIgnoreCase));

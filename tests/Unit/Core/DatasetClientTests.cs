@@ -233,14 +233,11 @@ public sealed class DatasetClientTests(LocalServerFixture server) : IClassFixtur
 
             var share = await owner.Shares.ShareAsync(ShareTarget.Dataset, dataset.Id, email);
             Assert.Equal("datasets", share.EntityType);
-            Assert.Contains(await owner.Shares.GetAllAsync(ShareTarget.Dataset, dataset.Id), s => s.Email == email);
+            Assert.Equal(email, share.Email);
             var seen = await other.Datasets.GetAsync(dataset.Id);
             Assert.True(seen.SharedWithMe);
             seen.Name = "hijacked";
             Assert.True((await Assert.ThrowsAsync<SeeMeApiException>(() => other.Datasets.UpdateAsync(seen))).IsForbidden);
-
-            await owner.Shares.DeleteAsync(ShareTarget.Dataset, dataset.Id, share.Id);
-            Assert.True((await Assert.ThrowsAsync<SeeMeApiException>(() => other.Datasets.GetAsync(dataset.Id))).IsNotFound);
         }
     }
 

@@ -35,6 +35,41 @@ public sealed class EntityJsonTests
         Assert.Equal(1, (int)json["future"]!["x"]!);
     }
 
+    // Nested objects too: a PUT of the parent sends them back whole.
+    [Theory]
+    [InlineData(typeof(Job), """{"id":"j","items":[{"id":"ji","job_id":"j","name":"e","value":5,"value_type":"int","label":"E","future":1}]}""", "items")]
+    [InlineData(typeof(Prediction), """{"id":"p","inference_items":[{"id":"pi","prediction":"cat","future":1}]}""", "inference_items")]
+    [InlineData(typeof(DatasetItem), """{"id":"i","splits":[{"id":"s","name":"train","future":1}],"annotations":[{"id":"a","label_id":"l","future":1}]}""", "splits")]
+    [InlineData(typeof(DatasetItem), """{"id":"i","splits":[],"annotations":[{"id":"a","label_id":"l","future":1}]}""", "annotations")]
+    [InlineData(typeof(DatasetVersion), """{"id":"v","labels":[{"id":"l","future":1}],"splits":[]}""", "labels")]
+    public void Unknown_fields_of_nested_objects_are_kept_and_sent_back(Type type, string json, string list)
+    {
+        var entity = Newtonsoft.Json.JsonConvert.DeserializeObject(json, type, SeeMeJson.Settings)!;
+        var sent = JObject.Parse(SeeMeJson.Serialize(entity));
+        var nested = (JObject)sent[list]![0]!;
+        Assert.Equal(1, (int)nested["future"]!);
+        foreach (var (key, value) in (JObject)JObject.Parse(json)[list]![0]!) Assert.True(JToken.DeepEquals(value, nested[key]), $"{list}[0].{key} changed: {nested[key]}");
+    }
+
+    [Fact]
+    public void A_share_keeps_unknown_fields_and_is_sent_without_invite_by_default()
+    {
+        var share = SeeMeJson.Deserialize<Share>("""{"id":"s","email":"a@b.c","future":1}""");
+        Assert.Equal(1, (int)share.GetUnknownField("future")!);
+        Assert.True((bool)JObject.Parse(SeeMeJson.Serialize(new Share()))["without_invite"]!);
+    }
+
+    [Fact]
+    public void Job_items_are_typed_by_their_value_type_and_a_new_version_has_no_number()
+    {
+        var items = new[] { JobItem.For("epochs", 5), JobItem.For("lr", 0.5m), JobItem.For("augment", true), JobItem.For("arch", "resnet") };
+        var sent = JArray.Parse(SeeMeJson.Serialize(items));
+        Assert.Equal(["int", "float", "boolean", "text"], sent.Select(i => (string)i["value_type"]));
+        Assert.Equal([JTokenType.Integer, JTokenType.Float, JTokenType.Boolean, JTokenType.String], sent.Select(i => i["value"]!.Type));
+        Assert.All(sent, i => Assert.Equal((string)i["name"], (string)i["label"]));
+        Assert.Equal(JTokenType.Null, JObject.Parse(SeeMeJson.Serialize(new ModelVersion { Name = "v" }))["version_number"]!.Type);
+    }
+
     [Fact]
     public void Parent_ids_the_client_adds_are_not_sent_to_the_server()
     {

@@ -132,6 +132,29 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task Remove_deletes_an_item_through_all_its_splits_and_one_in_no_split_directly()
+    {
+        using var ps = new PowerShellHost();
+        ps.Connect(server);
+        using var client = Client(server);
+        var (_, version) = await NewDatasetAsync(client);
+        var twoSplits = await client.Items.CreateAsync(version.DatasetId, version.Id, new DatasetItem
+        {
+            Name = "both", Splits = [version.Splits.Single(s => s.Name == "train"), version.Splits.Single(s => s.Name == "valid")],
+        });
+        var lone = await client.Items.CreateAsync(version.DatasetId, version.Id, new DatasetItem { Name = "lone" });
+
+        var removed = ps.Run("""
+            Remove-SeeMeDatasetItem -DatasetId $args[0] -DatasetVersionId $args[1] -Id $args[2] -Confirm:$false -PassThru
+            $args[3] | Remove-SeeMeDatasetItem -Confirm:$false -PassThru
+            """, version.DatasetId, version.Id, twoSplits.Id, lone);
+        Assert.Empty(removed.Errors);
+        Assert.Equal(["both", "lone"], removed.OfType<DatasetItem>().Select(i => i.Name));
+        foreach (var id in new[] { twoSplits.Id, lone.Id })
+            Assert.True((await Assert.ThrowsAsync<SeeMe.Core.Exceptions.SeeMeApiException>(() => client.Items.GetAsync(version.DatasetId, version.Id, id))).IsNotFound);
+    }
+
+    [Fact]
     public async Task Annotations_are_added_listed_moved_and_removed()
     {
         using var ps = new PowerShellHost();

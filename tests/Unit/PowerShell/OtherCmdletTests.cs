@@ -61,7 +61,9 @@ public sealed class OtherCmdletTests(LocalServerFixture server) : IClassFixture<
 
         var added = ps.Run("Get-SeeMeModel -Id $args[0] | Add-SeeMeShare -Email $args[1]", model.Id, email);
         Assert.Empty(added.Errors);
-        Assert.Equal(email, Assert.Single(added.OfType<Share>()).Email);
+        var share = Assert.Single(added.OfType<Share>());
+        Assert.Equal(email, share.Email);
+        Assert.True(share.WithoutInvite);
         Assert.Contains(await other.Models.GetAllAsync(), m => m.Id == model.Id && m.SharedWithMe);
 
         Assert.Single(ps.Run("Get-SeeMeShare -Model $args[0]", model.Id).OfType<Share>());
@@ -76,6 +78,81 @@ public sealed class OtherCmdletTests(LocalServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task Send_invite_asks_for_the_invitation_and_WhatIf_says_so()
+    {
+        using var ps = Connected();
+        var (other, email) = await server.NewUserAsync();
+        using var _ = other;
+        var model = Assert.Single(ps.Run("New-SeeMeModel -Name $args[0]", Unique("Invite")).OfType<Model>());
+
+        var whatIf = ps.Run("Add-SeeMeShare -Model $args[0] -Email $args[1] -SendInvite -WhatIf", model.Id, email);
+        Assert.Empty(whatIf.Errors);
+        Assert.Empty(await other.Models.GetAllAsync());
+
+        var invited = ps.Run("Add-SeeMeShare -Model $args[0] -Email $args[1] -SendInvite", model.Id, email);
+        Assert.Empty(invited.Errors);
+        Assert.False(Assert.Single(invited.OfType<Share>()).WithoutInvite);
+    }
+
+    [Fact]
+    public async Task Dataset_shares_can_be_added_but_not_listed_or_removed_and_the_help_says_why()
+    {
+        using var ps = Connected();
+        var (other, email) = await server.NewUserAsync();
+        using var _ = other;
+        var dataset = Assert.Single(ps.Run("New-SeeMeDataset -Name $args[0]", Unique("SharedData")).OfType<Dataset>());
+        var share = Assert.Single(ps.Run("Add-SeeMeShare -Dataset $args[0] -Email $args[1]", dataset.Id, email).OfType<Share>());
+        Assert.Equal("datasets", share.EntityType);
+        Assert.True(share.WithoutInvite);
+
+        foreach (var command in new[] { "Get-SeeMeShare -Dataset $args[0]", "Remove-SeeMeShare -Dataset $args[0] -Email x@example.test -Confirm:$false" })
+        {
+            var error = Assert.Single(ps.Run(command, dataset.Id).Errors);
+            Assert.StartsWith("NamedParameterNotFound", error.FullyQualifiedErrorId);
+        }
+        var piped = ps.Run("$args[0] | Remove-SeeMeShare -Confirm:$false", share);
+        var refused = Assert.Single(piped.Errors);
+        Assert.StartsWith("ShareNotSupported", refused.FullyQualifiedErrorId);
+        Assert.Contains("web application", refused.Exception.Message);
+        Assert.Contains(await other.Datasets.GetAllAsync(), d => d.Id == dataset.Id);
+
+        foreach (var cmdlet in new[] { "Get-SeeMeShare", "Remove-SeeMeShare" })
+            Assert.Contains("shares of models only", string.Join(" ", ps.Run($"(Get-Help {cmdlet} -Full).description.Text").Objects));
+    }
+
+    [Fact]
+    public void New_jobs_carry_a_status_and_complete_typed_items()
+    {
+        using var ps = Connected();
+        var created = ps.Run("New-SeeMeJob -Name $args[0] -JobType training -Setting ([ordered]@{ epochs = 5; lr = 0.5; augment = $true; arch = 'resnet' })", Unique("Job"));
+        Assert.Empty(created.Errors);
+        var job = Assert.Single(created.OfType<Job>());
+        Assert.Equal("waiting", job.Status);
+        Assert.Equal(["epochs", "lr", "augment", "arch"], job.Items.Select(i => i.Label));
+        Assert.Equal(["int", "float", "boolean", "text"], job.Items.Select(i => i.ValueType));
+        Assert.Equal([5L, 0.5, true, "resnet"], job.Items.Select(i => i.Value));
+
+        var started = ps.Run("New-SeeMeJob -Name $args[0] -JobType conversion -Status started", Unique("Job"));
+        Assert.Equal("started", Assert.Single(started.OfType<Job>()).Status);
+        Assert.StartsWith("ParameterArgumentValidationError", Assert.Single(ps.Run("New-SeeMeJob -Name x -JobType training -Status paused").Errors).FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Get_job_lists_training_jobs_of_every_status_unless_narrowed()
+    {
+        using var ps = Connected();
+        var ids = new Dictionary<string, string>();
+        foreach (var (status, type) in new[] { ("waiting", "training"), ("finished", "training"), ("error", "training"), ("waiting", "conversion") })
+            ids[status + type] = Assert.Single(ps.Run("New-SeeMeJob -Name $args[0] -JobType $args[1] -Status $args[2]", Unique("Job"), type, status).OfType<Job>()).Id;
+
+        List<string> Listed(string arguments) => ps.Run("Get-SeeMeJob " + arguments).OfType<Job>().Select(j => j.Id).Where(ids.ContainsValue).ToList();
+        Assert.Equal([ids["waitingtraining"], ids["finishedtraining"], ids["errortraining"]], Listed(""));
+        Assert.Equal([ids["finishedtraining"], ids["errortraining"]], Listed("-Status finished, error"));
+        Assert.Equal([ids["waitingconversion"]], Listed("-JobType conversion"));
+        Assert.Equal([ids["waitingconversion"]], Listed("-JobType conversion -Status waiting"));
+    }
+
+    [Fact]
     public void Jobs_are_created_listed_changed_and_removed()
     {
         using var ps = Connected();
@@ -83,7 +160,7 @@ public sealed class OtherCmdletTests(LocalServerFixture server) : IClassFixture<
         var created = ps.Run("New-SeeMeJob -Name $args[0] -JobType training -Setting @{ epochs = 5 }", name);
         Assert.Empty(created.Errors);
         var job = Assert.Single(created.OfType<Job>());
-        Assert.Equal("5", Assert.Single(job.Items).Value);
+        Assert.Equal(5L, Assert.Single(job.Items).Value);
 
         Assert.Contains(ps.Run("Get-SeeMeJob -JobType training").OfType<Job>(), j => j.Id == job.Id);
         var set = ps.Run("Get-SeeMeJob -Id $args[0] | Set-SeeMeJob -Status started -StatusMessage 'epoch 1' -PassThru", job.Id);

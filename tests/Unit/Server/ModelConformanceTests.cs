@@ -30,13 +30,13 @@ public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFix
         ModelWireShape.AssertAll("ModelVersion", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}/versions")).OkJson());
         ModelWireShape.AssertAll("Application", await http.SendAsync(Stale(HttpMethod.Get, "applications")).OkJson());
         ModelWireShape.AssertAll("Inference", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}/inferences?includeAlreadyAdded=False&showHidden=TRUE")).OkJson());
-        ModelWireShape.AssertAll("Job", await http.SendAsync(Stale(HttpMethod.Get, "jobs?applicationId=&status=&jobType=")).OkJson());
+        ModelWireShape.AssertAll("Job", await http.SendAsync(Stale(HttpMethod.Get, "jobs?applicationId=&status=waiting,started,finished,error&jobType=training")).OkJson());
 
         var renamed = await http.SendAsync(Stale(HttpMethod.Put, $"models/{id}", """{"name":"renamed"}""")).OkJson();
         Assert.Equal("renamed", (string)renamed["name"]);
         var v2 = await http.SendAsync(Stale(HttpMethod.Post, $"models/{id}/versions", """{"name":"two"}""")).OkJson();
         var share = await http.SendAsync(Stale(HttpMethod.Post, $"models/{id}/share", """{"email":"friend@example.test"}""")).OkJson();
-        var job = await http.SendAsync(Stale(HttpMethod.Post, "jobs", """{"job_type":"training"}""")).OkJson();
+        var job = await http.SendAsync(Stale(HttpMethod.Post, "jobs", """{"job_type":"training","status":"waiting"}""")).OkJson();
 
         ModelWireShape.Assert("Share", await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}/share/{share["id"]}")).OkJson());
         ModelWireShape.Assert("Job", await http.SendAsync(Stale(HttpMethod.Delete, $"jobs/{job["id"]}")).OkJson());

@@ -29,7 +29,7 @@ public static class ModelWireShape
         ["Share"] = "id:s email:s entity_type:s entity_id:s without_invite:b",
         ["Job"] = Common + "name:s description:s job_type:s application_id:s status:s status_message:s user_id:s dataset_id:s " +
             "dataset_version_id:s model_id:s model_version_id:s start_model_id:s items:l",
-        ["JobItem"] = "name:s value:s value_type:s label:s default_value:s",
+        ["JobItem"] = Common + "job_id:s name:s description:s value:v value_type:s label:s default_value:v",
     };
 
     /// <summary>Asserts that <paramref name="node"/> is a complete <paramref name="entity"/> (and its nested items are too).</summary>
@@ -47,6 +47,7 @@ public static class ModelWireShape
                 "s" => [JsonValueKind.String],
                 "b" => [JsonValueKind.True, JsonValueKind.False],
                 "n" => [JsonValueKind.Number],
+                "v" => [JsonValueKind.String, JsonValueKind.Number, JsonValueKind.True, JsonValueKind.False],
                 _ => new[] { JsonValueKind.Array },
             };
             Xunit.Assert.True(expected.Contains(value.GetValueKind()), $"{entity}.{key} is {value.GetValueKind()}, expected {type}");

@@ -124,7 +124,7 @@ public sealed class NoServerErrorSweepTests(LocalServerFixture server) : IClassF
         var item = await client.Items.CreateAsync(dataset.Id, version.Id, new DatasetItem { Name = "i", Splits = { split } });
         var annotation = await client.Annotations.CreateAsync(dataset.Id, version.Id, new Annotation { ItemId = item.Id, LabelId = label.Id, SplitId = split.Id });
         var share = await client.Shares.ShareAsync(ShareTarget.Model, model.Id, "friend@example.test");
-        var job = await client.Jobs.CreateAsync(new Job { Name = "j", JobType = "training", ApplicationId = app.Id });
+        var job = await client.Jobs.CreateAsync(new Job { Name = "j", JobType = "training", Status = "waiting", ApplicationId = app.Id });
         return new Dictionary<string, string>
         {
             ["models"] = model.Id, ["versions"] = model.ActiveVersionId, ["inference_or_model"] = model.Id,

@@ -126,7 +126,7 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
     }
 
     [Fact]
-    public async Task Datasets_are_shared_the_same_way()
+    public async Task Datasets_are_shared_but_have_no_list_or_delete_route_as_on_the_service()
     {
         var (owner, other, otherEmail) = await TwoUsersAsync();
         using var _ = owner;
@@ -139,12 +139,14 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
         var id = (string)dataset["id"];
 
         await other.PostAsync($"datasets/{id}/share", ModelHttp.Json($$"""{"email":"{{otherEmail}}"}""")).Fails(HttpStatusCode.NotFound);
-        var share = await owner.PostAsync($"datasets/{id}/share", ModelHttp.Json($$"""{"email":"{{otherEmail}}","entity_type":"models"}""")).OkJson();
+        await owner.PostAsync($"datasets/{id}/share", ModelHttp.Json($$"""{"email":"{{otherEmail}}","entity_type":"pets"}""")).Fails(HttpStatusCode.BadRequest);
+        var share = await owner.PostAsync($"datasets/{id}/share", ModelHttp.Json($$"""{"email":"{{otherEmail}}","entity_type":"datasets"}""")).OkJson();
         Assert.Equal("datasets", (string)share["entity_type"]);
         Assert.Equal(id, (string)share["entity_id"]);
-        Assert.Single((await owner.GetAsync($"datasets/{id}/share").OkJson()).AsArray());
-        await other.GetAsync($"datasets/{id}/share").Fails(HttpStatusCode.Forbidden);
-        await owner.DeleteAsync($"datasets/{id}/share/{share["id"]}").OkJson();
-        Assert.Empty(server.Server.Store.List(Kinds.Share, id));
+        Assert.Single(server.Server.Store.List(Kinds.Share, id));
+
+        Assert.Contains("No such endpoint", await owner.GetAsync($"datasets/{id}/share").Fails(HttpStatusCode.NotFound));
+        Assert.Contains("No such endpoint", await owner.DeleteAsync($"datasets/{id}/share/{share["id"]}").Fails(HttpStatusCode.NotFound));
+        Assert.Single(server.Server.Store.List(Kinds.Share, id));
     }
 }

@@ -60,7 +60,7 @@ namespace SeeMe.PowerShell.Commands.Applications
             }
             catch (System.NotSupportedException e)
             {
-                ThrowTerminatingError(ErrorRecords.From(e, ErrorNoun, ApplicationType));
+                ThrowTerminatingError(ErrorRecords.UnsupportedApplication(e, ErrorNoun, ApplicationType));
                 throw; // not reached
             }
         }

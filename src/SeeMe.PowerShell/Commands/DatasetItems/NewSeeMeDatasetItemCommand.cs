@@ -60,28 +60,29 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         protected override void ProcessRecord()
         {
             var version = LocateVersion();
-            var splitId = ResolveSplitId(version, Split);
+            var split = ResolveSplit(version, Split);
             var labelId = ResolveLabelId(version, Label);
             if (ParameterSetName == TextSet)
             {
-                Create(version, Build(Name ?? "", splitId, labelId, version), null);
+                Create(version, Build(Name ?? "", split, labelId, version), null);
                 return;
             }
             var literal = ParameterSetName == LiteralPathSet;
             foreach (var path in (literal ? LiteralPath : Path)!)
             foreach (var file in ResolvePaths(path, literal))
-                Create(version, Build(Name ?? System.IO.Path.GetFileNameWithoutExtension(file), splitId, labelId, version), file);
+                Create(version, Build(Name ?? System.IO.Path.GetFileNameWithoutExtension(file), split, labelId, version), file);
         }
 
-        private DatasetItem Build(string name, string? splitId, string? labelId, VersionIds version) => new DatasetItem
+        // The split goes as the whole object the server sent (as the SDK sends it), a copy per item.
+        private DatasetItem Build(string name, DatasetSplit? split, string? labelId, VersionIds version) => new DatasetItem
         {
             Name = name,
             Description = Description,
             Text = Text,
             DatasetId = version.DatasetId,
             DatasetVersionId = version.VersionId,
-            Splits = splitId == null ? new List<DatasetSplit>() : new List<DatasetSplit> { new DatasetSplit { Id = splitId, VersionId = version.VersionId } },
-            Annotations = labelId == null ? new List<Annotation>() : new List<Annotation> { new Annotation { LabelId = labelId, SplitId = splitId ?? "" } },
+            Splits = split == null ? new List<DatasetSplit>() : new List<DatasetSplit> { split.DeepCopy() },
+            Annotations = labelId == null ? new List<Annotation>() : new List<Annotation> { new Annotation { LabelId = labelId, SplitId = split?.Id ?? "" } },
         };
 
         /// <summary>Creates the item, then uploads its image (two calls: the API has no create-with-file).</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,7 +8,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 {
     /// <summary>
     /// <para type="synopsis">Deletes items, or with -Split removes them from one split only.</para>
-    /// <para type="description">Asks for confirmation (ConfirmImpact High); in scripts and CI pass -Confirm:$false. Without -Split deletes the item with its image and annotations (0.13.7); with -Split (an object, id or name) only takes it out of that split (later SDKs). The item comes from the pipeline (-Item) or by -DatasetId, -DatasetVersionId and -Id. Piped items are removed up to -ThrottleLimit at once (default: the session's, 4). -PassThru outputs the removed items, in input order.</para>
+    /// <para type="description">Asks for confirmation (ConfirmImpact High); in scripts and CI pass -Confirm:$false. Items are removed as the newer SDK removes them, through their splits (DELETE .../splits/{split}/items/{id}). With -Split (an object, id or name) the item is taken out of that split only; an item whose only split that was is deleted. Without -Split the item is deleted: it is taken out of each of its splits, and removed from its last split it is deleted with its image and annotations (an item in no split is deleted directly). The item comes from the pipeline (-Item) or by -DatasetId, -DatasetVersionId and -Id. Piped items are removed up to -ThrottleLimit at once (default: the session's, 4). -PassThru outputs the removed items, in input order.</para>
     /// <example><code>Remove-SeeMeDatasetItem -DatasetId $ds -DatasetVersionId $dv -Id $itemId -Confirm:$false</code><para>Deletes an item without asking (for CI).</para></example>
     /// <example><code>Get-SeeMeDatasetItem -DatasetVersion $version -Split valid -Unlabelled | Remove-SeeMeDatasetItem -Split valid -WhatIf</code><para>Shows which unlabelled items would be taken out of the split valid.</para></example>
     /// </summary>
@@ -15,6 +16,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
     [OutputType(typeof(DatasetItem))]
     public sealed class RemoveSeeMeDatasetItemCommand : RemoveVersionChildCmdlet<DatasetItem>, IThrottledCmdlet
     {
+        private readonly ConcurrentDictionary<string, DatasetItem> _fetched = new ConcurrentDictionary<string, DatasetItem>();
         private string? _splitId;
 
         /// <summary><para type="description">The item (from Get-SeeMeDatasetItem); binds from the pipeline.</para></summary>
@@ -22,7 +24,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         [ValidateNotNull]
         public DatasetItem? Item { get; set; }
 
-        /// <summary><para type="description">Only remove the item from this split (an object, id or name); the item itself stays.</para></summary>
+        /// <summary><para type="description">Only remove the item from this split (an object, id or name); the item stays unless that was its only split.</para></summary>
         [Parameter]
         [IdFromEntity]
         public string? Split { get; set; }
@@ -36,7 +38,14 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         protected override string VersionIdOf(DatasetItem entity) => entity.DatasetVersionId;
         protected override string RemoveAction => _splitId == null ? "Remove" : $"Remove from split '{Split}'";
         protected override void Prepare(VersionIds version) => _splitId = ResolveSplitId(version, Split);
-        protected override Task<DatasetItem> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Items.GetAsync(version.DatasetId, version.VersionId, id, ct);
-        protected override Task<DatasetItem> DeleteAsync(VersionIds version, string id, CancellationToken ct) => Client.Items.DeleteAsync(version.DatasetId, version.VersionId, id, _splitId, ct);
+
+        protected override async Task<DatasetItem> GetAsync(VersionIds version, string id, CancellationToken ct) =>
+            _fetched[id] = await Client.Items.GetAsync(version.DatasetId, version.VersionId, id, ct).ConfigureAwait(false);
+
+        // The whole item (its splits) is needed to delete it through its splits: the piped one, or the one fetched by id.
+        protected override Task<DatasetItem> DeleteAsync(VersionIds version, string id, CancellationToken ct) =>
+            _splitId != null
+                ? Client.Items.DeleteAsync(version.DatasetId, version.VersionId, id, _splitId, ct)
+                : Client.Items.DeleteAsync(Item != null && Item.Id == id ? Item : _fetched[id], ct);
     }
 }

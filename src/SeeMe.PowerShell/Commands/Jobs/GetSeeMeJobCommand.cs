@@ -5,7 +5,7 @@ namespace SeeMe.PowerShell.Commands.Jobs
 {
     /// <summary>
     /// <para type="synopsis">Gets SeeMe jobs (training, validation, conversion).</para>
-    /// <para type="description">Lists jobs, filtered by -Status, -JobType and -ApplicationId (the server filters), or gets jobs by -Id (binds from the pipeline by property name). A local server only stores jobs; SeeMe.ai runs them.</para>
+    /// <para type="description">Lists jobs as the SDK lists them: training jobs in any status (waiting, started, finished, error) of any application; -Status, -JobType and -ApplicationId narrow the list (the server filters). Or gets jobs by -Id (binds from the pipeline by property name). A local server only stores jobs; SeeMe.ai runs them.</para>
     /// <example><code>Get-SeeMeJob -Status waiting, started -JobType training</code><para>Lists the training jobs that have not finished.</para></example>
     /// <example><code>Get-SeeMeJob | Where-Object Status -eq 'error' | Remove-SeeMeJob -Confirm:$false</code><para>Removes failed jobs.</para></example>
     /// </summary>
@@ -22,12 +22,12 @@ namespace SeeMe.PowerShell.Commands.Jobs
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary><para type="description">Only jobs in these states: waiting, started, finished, error.</para></summary>
+        /// <summary><para type="description">Only jobs in these states (default: all of waiting, started, finished, error).</para></summary>
         [Parameter(ParameterSetName = ListSet)]
         [ArgumentCompleter(typeof(JobStatusCompleter))]
         public string[]? Status { get; set; }
 
-        /// <summary><para type="description">Only jobs of this type: training, validation or conversion.</para></summary>
+        /// <summary><para type="description">Only jobs of this type: training (the default), validation or conversion.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
         [ValidateSet("training", "validation", "conversion")]
         public string? JobType { get; set; }

@@ -8,8 +8,8 @@ namespace SeeMe.PowerShell.Commands.Jobs
 {
     /// <summary>
     /// <para type="synopsis">Creates a SeeMe job (training, validation or conversion).</para>
-    /// <para type="description">Creates a job for a dataset version and/or model; -Setting gives its settings (hyper-parameters) as a hashtable of name = value. SeeMe.ai runs the job; a local server only stores it.</para>
-    /// <example><code>New-SeeMeJob -Name 'Train pets' -JobType training -ApplicationId $app.Id -DatasetId $ds.Id -DatasetVersionId $dv.Id -Setting @{ epochs = 5; lr = 0.001 }</code><para>Asks for a training run.</para></example>
+    /// <para type="description">Creates a job for a dataset version and/or model, in the state -Status (default waiting, as the SDK creates jobs). -Setting gives its settings (hyper-parameters) as a hashtable of name = value: each becomes a job item labelled with its name, whose value type follows the value (int for whole numbers, float for other numbers, boolean for $true/$false, text otherwise) and whose value is sent as that JSON type. SeeMe.ai runs the job; a local server only stores it.</para>
+    /// <example><code>New-SeeMeJob -Name 'Train pets' -JobType training -ApplicationId $app.Id -DatasetId $ds.Id -DatasetVersionId $dv.Id -Setting @{ epochs = 5; lr = 0.001 }</code><para>Asks for a training run: items epochs (int 5) and lr (float 0.001), status waiting.</para></example>
     /// <example><code>Get-SeeMeModel -Name Pets | ForEach-Object { New-SeeMeJob -Name "Convert $($_.Name)" -JobType conversion -ModelId $_.Id -ModelVersionId $_.ActiveVersionId }</code><para>Asks for a conversion of each model's active version.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SeeMeJob", SupportsShouldProcess = true)]
@@ -29,6 +29,11 @@ namespace SeeMe.PowerShell.Commands.Jobs
         [Parameter(Mandatory = true)]
         [ValidateSet("training", "validation", "conversion")]
         public string JobType { get; set; } = "";
+
+        /// <summary><para type="description">The state the job starts in: waiting (the default), started, finished or error.</para></summary>
+        [Parameter]
+        [ValidateSet(JobStatuses.Waiting, JobStatuses.Started, JobStatuses.Finished, JobStatuses.Error)]
+        public string Status { get; set; } = JobStatuses.Waiting;
 
         /// <summary><para type="description">The application (framework) id.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -54,10 +59,10 @@ namespace SeeMe.PowerShell.Commands.Jobs
         [Parameter]
         public string? StartModelId { get; set; }
 
-        /// <summary><para type="description">Settings as name = value pairs (the job's items).</para></summary>
+        /// <summary><para type="description">Settings as name = value pairs (the job's items); use [ordered]@{} to keep their order.</para></summary>
         [Parameter]
         [Alias("Items")]
-        public Hashtable? Setting { get; set; }
+        public IDictionary? Setting { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -66,6 +71,7 @@ namespace SeeMe.PowerShell.Commands.Jobs
                 Name = Name,
                 Description = Description ?? "",
                 JobType = JobType,
+                Status = Status,
                 ApplicationId = ApplicationId ?? "",
                 DatasetId = DatasetId ?? "",
                 DatasetVersionId = DatasetVersionId ?? "",
@@ -73,7 +79,7 @@ namespace SeeMe.PowerShell.Commands.Jobs
                 ModelVersionId = ModelVersionId ?? "",
                 StartModelId = StartModelId ?? "",
                 Items = (Setting ?? new Hashtable()).Cast<DictionaryEntry>()
-                    .Select(e => new JobItem { Name = e.Key.ToString()!, Value = System.Convert.ToString(e.Value, System.Globalization.CultureInfo.InvariantCulture) ?? "" })
+                    .Select(e => JobItem.For(e.Key.ToString()!, e.Value is PSObject wrapped ? wrapped.BaseObject : e.Value))
                     .ToList(),
             };
             if (!ShouldChange("Job", job, $"Create {JobType} job")) return;

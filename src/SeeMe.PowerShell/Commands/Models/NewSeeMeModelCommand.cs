@@ -98,7 +98,7 @@ namespace SeeMe.PowerShell.Commands.Models
             }
             catch (System.NotSupportedException e)
             {
-                ThrowTerminatingError(ErrorRecords.From(e, "Application", ApplicationType));
+                ThrowTerminatingError(ErrorRecords.UnsupportedApplication(e, "Application", ApplicationType));
                 throw; // not reached
             }
         }
