@@ -104,6 +104,30 @@ Describe 'Items and annotations' {
         @($version | Get-SeeMeDatasetItem).Count | Should -Be 3
     }
 
+    It 'creates, saves and removes many items with -ThrottleLimit, in input order' {
+        $version = New-SeeMeDataset -Name (New-UniqueName 'Many') -ContentType images -DefaultSplits | Get-SeeMeDatasetVersion -Latest
+        $null = $version | New-SeeMeDatasetLabel -Name robin
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-UniqueName 'many'))
+        $images = 1..12 | ForEach-Object { New-TestImage $folder.FullName ('bird{0:00}.png' -f $_) }
+
+        $created = @($images | New-SeeMeDatasetItem -DatasetVersion $version -Split train -Label robin -ThrottleLimit 4)
+        ($created.Name -join ',') | Should -Be (($images.BaseName) -join ',')
+
+        $saved = @($created | Save-SeeMeDatasetItemImage -Destination (Join-Path $TestDrive (New-UniqueName 'saved')) -ThrottleLimit 4)
+        ($saved.Name -join ',') | Should -Be (($images.Name) -join ',')
+
+        $removed = @($created | Remove-SeeMeDatasetItem -ThrottleLimit 4 -Confirm:$false -PassThru)
+        ($removed.Id -join ',') | Should -Be (($created.Id) -join ',')
+        @($version | Get-SeeMeDatasetItem).Count | Should -Be 0
+    }
+
+    It 'creates nothing with -WhatIf, whatever the -ThrottleLimit' {
+        $version = New-SeeMeDataset -Name (New-UniqueName 'WhatIf') -ContentType images | Get-SeeMeDatasetVersion -Latest
+        $folder = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-UniqueName 'whatif'))
+        1..6 | ForEach-Object { New-TestImage $folder.FullName "w$_.png" } | New-SeeMeDatasetItem -DatasetVersion $version -ThrottleLimit 4 -WhatIf
+        @($version | Get-SeeMeDatasetItem).Count | Should -Be 0
+    }
+
     It 'adds, moves and removes a box' {
         $version = New-BirdsDataset -Count 1 | Get-SeeMeDatasetVersion -Latest
         $item = $version | Get-SeeMeDatasetItem -First 1

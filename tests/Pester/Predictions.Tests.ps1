@@ -81,6 +81,40 @@ Describe 'Real predictions from ONNX models' {
         [math]::Abs($prediction.Confidence - 1 / (1 + [math]::Exp(-4))) | Should -BeLessThan 1e-4
     }
 
+    It 'keeps input order with 8 requests in flight, each prediction naming its file, as the sequential run does' {
+        $model = Publish-TestModel image_classification colours.onnx colours.txt
+        $colours = 'red', 'green', 'blue'
+        $files = 0..23 | ForEach-Object {
+            $colour = $colours[($_ * 7) % 3]
+            $copy = Join-Path $TestDrive ('{0:00}-{1}.png' -f $_, $colour)
+            Copy-Item -LiteralPath (Join-Path $script:models "$colour.png") -Destination $copy
+            Get-Item -LiteralPath $copy
+        }
+
+        $parallel = @($files | Invoke-SeeMePrediction -Model $model -ThrottleLimit 8)
+        $sequential = @($files | Invoke-SeeMePrediction -Model $model -ThrottleLimit 1)
+
+        ($parallel.Input -join '|') | Should -Be ($files.FullName -join '|')
+        ($parallel.Label -join ',') | Should -Be (($files | ForEach-Object { $_.BaseName.Split('-')[1] }) -join ',')
+        ($parallel | ForEach-Object { "$($_.Input) $($_.Label) $($_.Confidence)" }) -join '|' |
+            Should -Be (($sequential | ForEach-Object { "$($_.Input) $($_.Label) $($_.Confidence)" }) -join '|')
+    }
+
+    It 'writes one error for the one bad file among many and the others in order' {
+        $model = Publish-TestModel image_classification colours.onnx colours.txt
+        $files = 0..9 | ForEach-Object {
+            $copy = Join-Path $TestDrive "mixed$_.png"
+            if ($_ -eq 4) { Set-Content -LiteralPath $copy -Value 'not an image' }
+            else { Copy-Item -LiteralPath (Join-Path $script:models 'green.png') -Destination $copy }
+            Get-Item -LiteralPath $copy
+        }
+        $errors = $null
+        $predictions = @($files | Invoke-SeeMePrediction -Model $model -ThrottleLimit 4 -ErrorVariable errors -ErrorAction SilentlyContinue)
+        @($errors).Count | Should -Be 1
+        $errors[0].TargetObject | Should -Be $files[4].FullName
+        ($predictions.Input -join '|') | Should -Be ((@($files[0..3]) + @($files[5..9])).FullName -join '|')
+    }
+
     It 'predicts with a given version and reports a prediction wrong' {
         $model = Publish-TestModel image_classification colours.onnx colours.txt
         $v2 = New-SeeMeModelVersion -Model $model -Name v2
