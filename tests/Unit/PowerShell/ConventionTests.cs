@@ -34,6 +34,21 @@ public sealed class ConventionTests
     }
 
     [Fact]
+    public void The_commands_users_pipe_many_inputs_into_take_ThrottleLimit_and_only_they_do()
+    {
+        string[] perItem = ["Invoke-SeeMePrediction", "New-SeeMeDatasetItem", "Set-SeeMeDatasetItemImage", "Save-SeeMeDatasetItemImage", "Add-SeeMeAnnotation", "Remove-SeeMeDatasetItem"];
+        foreach (var (type, cmdlet) in Commands)
+        {
+            var name = cmdlet.VerbName + "-" + cmdlet.NounName;
+            if (name == "Connect-SeeMe") continue; // its -ThrottleLimit is the session's default
+            var parameter = type.GetProperty("ThrottleLimit")?.GetCustomAttribute<ParameterAttribute>() != null;
+            // The base reads the limit through IThrottledCmdlet: a -ThrottleLimit without it would be silently ignored.
+            Assert.True(parameter == typeof(IThrottledCmdlet).IsAssignableFrom(type), $"{name}: -ThrottleLimit and IThrottledCmdlet go together");
+            Assert.True(parameter == perItem.Contains(name), $"{name}: -ThrottleLimit is for the per-item commands: {string.Join(", ", perItem)}");
+        }
+    }
+
+    [Fact]
     public void Verbs_are_approved()
     {
         var approved = new[] { typeof(VerbsCommon), typeof(VerbsData), typeof(VerbsLifecycle), typeof(VerbsCommunications), typeof(VerbsDiagnostic), typeof(VerbsSecurity), typeof(VerbsOther) }
