@@ -146,9 +146,10 @@ namespace SeeMe.PowerShell
                 _parentId = parentId;
             }
 
-            /// <summary>Closes this transfer's bar (on the pipeline thread), whether or not the last bytes were reported.</summary>
-            public void Complete() =>
-                _cmdlet.WriteProgress(new ProgressRecord(_activityId, _activity, "Done") { ParentActivityId = _parentId, RecordType = ProgressRecordType.Completed });
+            private bool _closed; // touched on the pipeline thread only
+
+            /// <summary>Closes this transfer's bar (on the pipeline thread) unless its last report already did.</summary>
+            public void Complete() => Write(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
 
             public void Report(TransferProgress value)
             {
@@ -158,9 +159,17 @@ namespace SeeMe.PowerShell
                 {
                     PercentComplete = value.Percent,
                     RecordType = done ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-                    ParentActivityId = _parentId,
                 };
-                _cmdlet.PostToPipelineThread(() => _cmdlet.WriteProgress(record));
+                _cmdlet.PostToPipelineThread(() => Write(record));
+            }
+
+            /// <summary>Writes a record of this transfer; nothing after the one that closed it.</summary>
+            private void Write(ProgressRecord record)
+            {
+                if (_closed) return;
+                record.ParentActivityId = _parentId;
+                _closed = record.RecordType == ProgressRecordType.Completed;
+                _cmdlet.WriteProgress(record);
             }
 
             private static string Bytes(long n) => n >= 1 << 20 ? $"{n / 1048576.0:0.0} MB" : $"{n / 1024.0:0.0} KB";
