@@ -5,7 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using SeeMe.Core;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.TestModels;
 using SeeMe.Tests.Infrastructure;
 
@@ -198,7 +198,7 @@ public static class CmdletBenchmark
 
         public static async Task<Setup> CreateAsync(SeeMeClient client, string work, int count)
         {
-            var model = await client.Models.CreateAsync(new Model { Name = "cmdlet-benchmark", Kind = "image_classification" });
+            var model = await client.Models.CreateAsync(new Model { Name = "cmdlet-benchmark", ApplicationType = "image_classification" });
             File.WriteAllBytes(Path.Combine(work, "model.onnx"), OnnxModelBuilder.ImageClassifier());
             File.WriteAllLines(Path.Combine(work, "labels.txt"), Colours);
             var version = await client.Models.UploadFileAsync(model.Id, Path.Combine(work, "model.onnx"));

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using SeeMe.Core;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.TestModels;
 
 namespace SeeMe.Benchmarks;
@@ -79,7 +79,7 @@ public static class PredictBenchmark
 
     private static async Task<Model> CreateModelAsync(SeeMeClient client, string work)
     {
-        var model = await client.Models.CreateAsync(new Model { Name = "predict-benchmark", Kind = "image_classification" });
+        var model = await client.Models.CreateAsync(new Model { Name = "predict-benchmark", ApplicationType = "image_classification" });
         var onnx = Path.Combine(work, "model.onnx");
         var labels = Path.Combine(work, "labels.txt");
         File.WriteAllBytes(onnx, OnnxModelBuilder.ImageClassifier());

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using SeeMe.Core;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.Benchmarks;
 

@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SeeMe.Core.Files;
 using SeeMe.Core.Http;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.Core.Clients
 {

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using SeeMe.Core.Files;
 using SeeMe.Core.Http;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.Core.Clients
 {

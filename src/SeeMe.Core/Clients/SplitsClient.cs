@@ -1,5 +1,5 @@
 using SeeMe.Core.Http;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.Core.Clients
 {

@@ -1,6 +1,6 @@
 using SeeMe.Core;
 using SeeMe.Core.Exceptions;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.Core;

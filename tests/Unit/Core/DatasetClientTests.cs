@@ -1,7 +1,7 @@
 using SeeMe.Core.Clients;
 using SeeMe.Core.Exceptions;
 using SeeMe.Core.Files;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Tests.Infrastructure;
 using SkiaSharp;
 

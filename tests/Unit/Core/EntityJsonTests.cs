@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 using SeeMe.Core.Http;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.Tests.Core;
 
@@ -85,7 +85,7 @@ public sealed class EntityJsonTests
     {
         var prediction = SeeMeJson.Deserialize<Prediction>("""{"id":"p","prediction":"cat","confidence":0.9,"inference_items":[{"id":"a","prediction":"cat","confidence":0.9,"coordinates":"0.5 0.5 0.1 0.1"}]}""");
         Assert.Equal("cat", prediction.Label);
-        Assert.Equal("0.5 0.5 0.1 0.1", Assert.Single(prediction.InferenceItems).Coordinates);
+        Assert.Equal("0.5 0.5 0.1 0.1", Assert.Single(prediction.Items).Coordinates);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using SeeMe.Core.Clients;
 using SeeMe.Core.Exceptions;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Tests.Infrastructure;
 using SkiaSharp;
 
@@ -28,7 +28,7 @@ public sealed class ModelClientTests(LocalServerFixture server) : IClassFixture<
         using var client = server.SeedUser();
         var created = await NewModelAsync();
         Assert.False(string.IsNullOrEmpty(created.ActiveVersionId));
-        Assert.Equal("image_classification", created.Kind);
+        Assert.Equal("image_classification", created.ApplicationType);
 
         var fetched = await client.Models.GetAsync(created.Id);
         fetched.Description = "changed";

@@ -1,7 +1,7 @@
 using System.Web;
 using SeeMe.Core;
 using SeeMe.Core.Clients;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.Core;

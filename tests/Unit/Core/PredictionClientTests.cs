@@ -2,7 +2,7 @@ using System.Collections;
 using SeeMe.Core;
 using SeeMe.Core.Clients;
 using SeeMe.Core.Exceptions;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.TestModels;
 using SeeMe.Tests.Infrastructure;
 using static SeeMe.Tests.Infrastructure.KnownModels;
@@ -23,7 +23,7 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
     /// <summary>A model of <paramref name="kind"/> with the ONNX file and (when given) labels.txt uploaded to its active version.</summary>
     private async Task<Model> RealModelAsync(SeeMeClient client, string kind, byte[] onnx, string[] labels)
     {
-        var model = await client.Models.CreateAsync(new Model { Name = CoreClients.Unique(kind), Kind = kind });
+        var model = await client.Models.CreateAsync(new Model { Name = CoreClients.Unique(kind), ApplicationType = kind });
         var version = await client.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("model") + "/model.onnx", onnx));
         Assert.True(version.CanInference);
         if (labels is not null) await client.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("labels") + "/labels.txt", LabelsFile(labels)));
@@ -34,8 +34,8 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
 
     private static void AssertItems(Prediction prediction, params (string Label, double Confidence)[] expected)
     {
-        Assert.Equal(expected.Select(e => e.Label), prediction.InferenceItems.Select(i => i.Label));
-        for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i].Confidence, prediction.InferenceItems[i].Confidence, Tolerance);
+        Assert.Equal(expected.Select(e => e.Label), prediction.Items.Select(i => i.Label));
+        for (var i = 0; i < expected.Length; i++) Assert.Equal(expected[i].Confidence, prediction.Items[i].Confidence, Tolerance);
         Assert.Equal(expected[0].Label, prediction.Label);
         Assert.Equal(expected[0].Confidence, prediction.Confidence, Tolerance);
     }
@@ -59,8 +59,8 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
         Assert.Equal("seeme-local-onnxruntime", prediction.InferenceHost);
         Assert.True(GoDurationText.Parse(prediction.InferenceTime) > TimeSpan.Zero);
         Assert.True(GoDurationText.Parse(prediction.EndToEndTime) >= GoDurationText.Parse(prediction.InferenceTime));
-        Assert.All(prediction.InferenceItems, i => Assert.Equal(prediction.Id, i.InferenceId));
-        Assert.All(prediction.InferenceItems, i => Assert.Equal("", i.Coordinates));
+        Assert.All(prediction.Items, i => Assert.Equal(prediction.Id, i.PredictionId));
+        Assert.All(prediction.Items, i => Assert.Equal("", i.Coordinates));
         Assert.False(prediction.ErrorReported);
         Assert.NotEmpty(progress);
         Assert.Equal(new FileInfo(file).Length, progress[^1].BytesTransferred);
@@ -75,8 +75,8 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
         var prediction = await client.Predictions.PredictFileAsync(model.Id, null, Png("street.png", TestPng.Solid(90, 90, 90, 120, 90)));
 
         AssertItems(prediction, Detections.Select(d => (d.Label, d.Confidence)).ToArray());
-        Assert.Equal(Detections.Select(d => d.Coordinates), prediction.InferenceItems.Select(i => i.Coordinates));
-        var box = Box(prediction.InferenceItems[1].Coordinates);
+        Assert.Equal(Detections.Select(d => d.Coordinates), prediction.Items.Select(i => i.Coordinates));
+        var box = Box(prediction.Items[1].Coordinates);
         Assert.Equal([0.25, 0.75, 0.125, 0.125], box);
     }
 
@@ -160,7 +160,7 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
         Assert.Equal(prediction.Id, updated.Id);
         Assert.Equal("red", updated.Label);
         Assert.Equal(prediction.Confidence, updated.Confidence, 1e-12);
-        Assert.Equal(3, updated.InferenceItems.Count);
+        Assert.Equal(3, updated.Items.Count);
 
         var stored = Assert.Single(await client.Models.GetPredictionsPageAsync(model.Id, 0));
         Assert.True(stored.ErrorReported);
@@ -200,7 +200,7 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
     public async Task A_model_without_a_runnable_file_throws_a_4xx_with_a_clear_message()
     {
         using var client = server.SeedUser();
-        var empty = await client.Models.CreateAsync(new Model { Name = CoreClients.Unique("empty"), Kind = "image_classification" });
+        var empty = await client.Models.CreateAsync(new Model { Name = CoreClients.Unique("empty"), ApplicationType = "image_classification" });
         var file = Png("red.png", RedPng());
 
         var e = await Assert.ThrowsAsync<SeeMeApiException>(() => client.Predictions.PredictFileAsync(empty.Id, null, file));
@@ -215,7 +215,7 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
         Assert.InRange(pkl.StatusCode, 400, 499);
         Assert.Contains("ONNX", pkl.ServerMessage);
 
-        var text = await client.Models.CreateAsync(new Model { Name = CoreClients.Unique("text"), Kind = "text_classification" });
+        var text = await client.Models.CreateAsync(new Model { Name = CoreClients.Unique("text"), ApplicationType = "text_classification" });
         var noText = await Assert.ThrowsAsync<SeeMeApiException>(() => client.Predictions.PredictTextAsync(text.Id, null, "lovely"));
         Assert.Equal(422, noText.StatusCode);
         Assert.Empty(await client.Models.GetPredictionsPageAsync(empty.Id, 0));

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using SeeMe.Core.Exceptions;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Tests.Infrastructure;
 using SkiaSharp;
 using static SeeMe.Tests.PowerShell.DatasetTestData;

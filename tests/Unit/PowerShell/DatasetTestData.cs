@@ -1,5 +1,5 @@
 using SeeMe.Core;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Tests.Infrastructure;
 using SkiaSharp;
 

@@ -1,8 +1,8 @@
 using System.Management.Automation;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.PowerShell;
 using SeeMe.Tests.Infrastructure;
-using Job = SeeMe.Core.Models.Job;
+using Job = SeeMe.Core.Entities.Job;
 
 namespace SeeMe.Tests.PowerShell;
 
@@ -48,7 +48,7 @@ public sealed class OtherCmdletTests(LocalServerFixture server) : IClassFixture<
         Assert.Empty(result.Errors);
         var model = Assert.Single(result.OfType<Model>());
         Assert.Equal(app.Id, model.ApplicationId);
-        Assert.Equal("text_classification", model.Kind);
+        Assert.Equal("text_classification", model.ApplicationType);
     }
 
     [Fact]

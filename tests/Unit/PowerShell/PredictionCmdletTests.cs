@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Management.Automation;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.TestModels;
 using SeeMe.Tests.Infrastructure;
 

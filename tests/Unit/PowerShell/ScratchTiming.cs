@@ -11,7 +11,7 @@ public sealed class ScratchTiming(LocalServerFixture server) : IClassFixture<Loc
         using var ps = new PowerShellHost();
         ps.Connect(server);
         using var client = server.SeedUser();
-        var model = client.Models.CreateAsync(new SeeMe.Core.Models.Model { Name = "t" }).GetAwaiter().GetResult();
+        var model = client.Models.CreateAsync(new SeeMe.Core.Entities.Model { Name = "t" }).GetAwaiter().GetResult();
         client.Models.UploadFileAsync(model.Id, files.Bytes("m.onnx", OnnxModelBuilder.ImageClassifier())).GetAwaiter().GetResult();
         client.Models.UploadFileAsync(model.Id, files.Text("labels.txt", "red\ngreen\nblue\n")).GetAwaiter().GetResult();
         model = client.Models.GetAsync(model.Id).GetAwaiter().GetResult();

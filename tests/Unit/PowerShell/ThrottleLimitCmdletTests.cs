@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Text.RegularExpressions;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.TestModels;
 using SeeMe.Tests.Infrastructure;
 using SkiaSharp;

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using SeeMe.Core;
 using SeeMe.Core.Clients;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.PowerShell;

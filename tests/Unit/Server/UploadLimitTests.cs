@@ -1,5 +1,5 @@
 using SeeMe.Core.Exceptions;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.Server;

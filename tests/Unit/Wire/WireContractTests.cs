@@ -2,7 +2,7 @@ using System.Collections;
 using System.Text.Json.Nodes;
 using SeeMe.Core;
 using SeeMe.Core.Clients;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Server.Storage;
 using SeeMe.Tests.Infrastructure;
 using SkiaSharp;

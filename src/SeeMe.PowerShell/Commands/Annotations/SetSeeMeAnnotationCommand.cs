@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.Annotations
 {

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using SeeMe.Core.Clients;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetSplits
 {

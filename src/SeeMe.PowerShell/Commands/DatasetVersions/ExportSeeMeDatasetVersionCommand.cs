@@ -5,7 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using SeeMe.Core.Clients;
 using SeeMe.Core.Files;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetVersions
 {

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using Job = SeeMe.Core.Models.Job;
+using Job = SeeMe.Core.Entities.Job;
 
 namespace SeeMe.PowerShell.Commands.Jobs
 {

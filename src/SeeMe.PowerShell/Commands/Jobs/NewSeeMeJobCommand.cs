@@ -1,8 +1,8 @@
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using SeeMe.Core.Models;
-using Job = SeeMe.Core.Models.Job;
+using SeeMe.Core.Entities;
+using Job = SeeMe.Core.Entities.Job;
 
 namespace SeeMe.PowerShell.Commands.Jobs
 {

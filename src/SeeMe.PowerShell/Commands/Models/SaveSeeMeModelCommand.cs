@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.Models
 {

@@ -1,13 +1,13 @@
 using System.Collections;
 using System.IO;
 using System.Management.Automation;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.Predictions
 {
     /// <summary>
     /// <para type="synopsis">Runs a SeeMe model on images, documents, texts or structured rows and writes the predictions.</para>
-    /// <para type="description">What is sent follows the model's application type (its Kind, or -ApplicationType): image_classification, object_detection and ocr upload a file; text_classification, ner and language_model send a text; structured sends the features of a hashtable or object as JSON. Files come from -Path (wildcards), -LiteralPath or the pipeline (Get-ChildItem output); texts from -Text or piped strings; rows from -InputObject or piped hashtables/objects. A piped string is a file path for a file model and a text otherwise. Every input is one request: a failing one (a missing file, a model that cannot predict) is a non-terminating error and the pipeline goes on. Up to -ThrottleLimit requests are in flight at once (default: the session's, 4); the predictions come out in input order, each naming its input (Input: the file's full path, the text or the row). -Version predicts with a given version instead of the active one.</para>
+    /// <para type="description">What is sent follows the model's application type (its ApplicationType, or -ApplicationType): image_classification, object_detection and ocr upload a file; text_classification, ner and language_model send a text; structured sends the features of a hashtable or object as JSON. Files come from -Path (wildcards), -LiteralPath or the pipeline (Get-ChildItem output); texts from -Text or piped strings; rows from -InputObject or piped hashtables/objects. A piped string is a file path for a file model and a text otherwise. Every input is one request: a failing one (a missing file, a model that cannot predict) is a non-terminating error and the pipeline goes on. Up to -ThrottleLimit requests are in flight at once (default: the session's, 4); the predictions come out in input order, each naming its input (Input: the file's full path, the text or the row). -Version predicts with a given version instead of the active one.</para>
     /// <example><code>Get-ChildItem ./photos/*.jpg | Invoke-SeeMePrediction -Model (Get-SeeMeModel -Name 'Cats and dogs')</code><para>Classifies every photo of a folder.</para></example>
     /// <example><code>Get-Content ./reviews.txt | Invoke-SeeMePrediction -Model $sentiment | Where-Object Confidence -lt 0.6</code><para>Classifies each line of a file and keeps the uncertain ones.</para></example>
     /// <example><code>Invoke-SeeMePrediction -Model $churn -InputObject @{ tenure = 12; plan = 'basic' }</code><para>Predicts from structured features.</para></example>
@@ -55,7 +55,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
         public PSObject[] InputObject { get; set; } = new PSObject[0];
 
-        /// <summary><para type="description">The application type, when the model's Kind is not the one to use: image_classification, object_detection, text_classification, structured, ocr, ner, language_model.</para></summary>
+        /// <summary><para type="description">The application type, when the model's own ApplicationType is not the one to use: image_classification, object_detection, text_classification, structured, ocr, ner, language_model.</para></summary>
         [Parameter]
         [ArgumentCompleter(typeof(ApplicationTypeCompleter))]
         [ValidateNotNullOrEmpty]
@@ -83,7 +83,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
         private Model TargetModel =>
             _model ??= EntityStubs.IsStub(Model!) ? RunOrStop(ct => Client.Models.GetAsync(Model!.Id, ct), Model!.Id) : Model!;
 
-        private string EffectiveApplicationType => ApplicationType ?? TargetModel.Kind;
+        private string EffectiveApplicationType => ApplicationType ?? TargetModel.ApplicationType;
 
         private void PredictInput(PSObject input)
         {

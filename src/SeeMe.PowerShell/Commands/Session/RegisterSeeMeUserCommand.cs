@@ -2,7 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using SeeMe.Core;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.Session
 {

@@ -1,6 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.Shares
 {

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Newtonsoft.Json;
 
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>An entity inside a dataset version; knows its dataset so it can be piped on.</summary>
     public abstract class DatasetVersionChild : NamedEntity

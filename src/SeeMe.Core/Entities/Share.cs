@@ -1,4 +1,4 @@
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>A model or dataset shared with someone by e-mail.</summary>
     public sealed class Share : WireObject

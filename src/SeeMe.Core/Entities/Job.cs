@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>A training, validation or conversion job (the service runs them; a local server only stores them).</summary>
     public sealed class Job : NamedEntity

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Newtonsoft.Json.Linq;
 
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>One version of a model, with its own files and metrics.</summary>
     public sealed class ModelVersion : NamedEntity

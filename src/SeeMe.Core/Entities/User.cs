@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>A SeeMe user as register returns it. The API key is not exposed as a property.</summary>
     public sealed class User : SeeMeEntity

@@ -1,6 +1,6 @@
 using System;
 
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>What every SeeMe entity has: id and timestamps (and, as every wire object, the fields this version does not know).</summary>
     public abstract class SeeMeEntity : WireObject

@@ -1,11 +1,11 @@
 using System.Collections.Generic;
 using Newtonsoft.Json;
 
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>
-    /// A prediction (the API calls it an inference). <see cref="Prediction"/> and
-    /// <see cref="Confidence"/> hold the best class; <see cref="InferenceItems"/> every one
+    /// A prediction (the API calls it an inference). <see cref="Label"/> and
+    /// <see cref="Confidence"/> hold the best class; <see cref="Items"/> every one
     /// (one per box for object detection).
     /// </summary>
     public sealed class Prediction : NamedEntity
@@ -25,7 +25,8 @@ namespace SeeMe.Core.Models
         public string EndToEndTime { get; set; } = "";
         public string DatasetItemId { get; set; } = "";
         public string Result { get; set; } = "";
-        public List<PredictionItem> InferenceItems { get; set; } = new List<PredictionItem>();
+        [JsonProperty("inference_items")]
+        public List<PredictionItem> Items { get; set; } = new List<PredictionItem>();
         public bool Hidden { get; set; }
         public bool PrivacyEnabled { get; set; }
 
@@ -44,7 +45,8 @@ namespace SeeMe.Core.Models
         [JsonProperty("prediction")]
         public string Label { get; set; } = "";
         public double Confidence { get; set; }
-        public string InferenceId { get; set; } = "";
+        [JsonProperty("inference_id")]
+        public string PredictionId { get; set; } = "";
         public string Coordinates { get; set; } = "";
 
         public override string ToString() => $"{Label} ({Confidence:P1})";

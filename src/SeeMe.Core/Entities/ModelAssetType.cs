@@ -1,6 +1,6 @@
 using System;
 
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>The files a model version can hold and be downloaded as.</summary>
     public enum ModelAssetType

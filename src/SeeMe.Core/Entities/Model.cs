@@ -1,4 +1,6 @@
-namespace SeeMe.Core.Models
+using Newtonsoft.Json;
+
+namespace SeeMe.Core.Entities
 {
     /// <summary>A model: what you predict with. Its files live in its versions; <see cref="ActiveVersionId"/> is the one used.</summary>
     public sealed class Model : NamedEntity, IOwnedEntity
@@ -9,8 +11,9 @@ namespace SeeMe.Core.Models
         public string Classes { get; set; } = "";
         public double Accuracy { get; set; }
         public bool CanInference { get; set; }
-        /// <summary>image_classification, object_detection, text_classification, structured (later also ocr, ner, language_model).</summary>
-        public string Kind { get; set; } = "";
+        /// <summary>What the model does: one of <see cref="ApplicationTypes"/> (on the wire: <c>kind</c>).</summary>
+        [JsonProperty("kind")]
+        public string ApplicationType { get; set; } = "";
         public bool HasLogo { get; set; }
         public string Logo { get; set; } = "";
         public bool Public { get; set; }

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>An entry of the framework catalogue: which framework/version runs which application type.</summary>
     public sealed class Application : NamedEntity

@@ -1,4 +1,4 @@
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>A model or dataset: owned by one user, visible to others when public or shared.</summary>
     public interface IOwnedEntity

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace SeeMe.Core.Models
+namespace SeeMe.Core.Entities
 {
     /// <summary>A dataset; its data lives in its <see cref="Versions"/>.</summary>
     public sealed class Dataset : NamedEntity, IOwnedEntity
