@@ -9,9 +9,10 @@ namespace SeeMe.Core.Exceptions
     /// </summary>
     public class SeeMeApiException : Exception
     {
-        public SeeMeApiException(int statusCode, string serverMessage, string method, string path, Exception? inner = null, int attempts = 1)
+        public SeeMeApiException(int statusCode, string serverMessage, string method, string path, Exception? inner = null, int attempts = 1, bool timedOut = false)
             : base(Describe(statusCode, serverMessage, method, path, attempts), inner)
         {
+            IsTimeout = timedOut;
             StatusCode = statusCode;
             ServerMessage = serverMessage;
             Method = method;
@@ -37,6 +38,9 @@ namespace SeeMe.Core.Exceptions
         public bool IsUnauthorized => StatusCode == (int)HttpStatusCode.Unauthorized;
         public bool IsForbidden => StatusCode == (int)HttpStatusCode.Forbidden;
         public bool IsConnectionFailure => StatusCode == 0;
+
+        /// <summary>No byte moved for the connection's inactivity timeout (the service may be hung).</summary>
+        public bool IsTimeout { get; }
 
         private static string Describe(int statusCode, string serverMessage, string method, string path, int attempts)
         {

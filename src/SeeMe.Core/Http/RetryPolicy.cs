@@ -75,8 +75,10 @@ namespace SeeMe.Core.Http
     /// <summary>Why one attempt failed: an HTTP status, or a transport failure (status 0).</summary>
     internal sealed class AttemptFailure
     {
-        public AttemptFailure(int statusCode, string serverMessage, string reason, TimeSpan? retryAfter = null, bool nothingSent = false, Exception? exception = null)
+        public AttemptFailure(int statusCode, string serverMessage, string reason, TimeSpan? retryAfter = null, bool nothingSent = false,
+            Exception? exception = null, bool timedOut = false)
         {
+            TimedOut = timedOut;
             StatusCode = statusCode;
             ServerMessage = serverMessage;
             Reason = reason;
@@ -95,6 +97,7 @@ namespace SeeMe.Core.Http
 
         public TimeSpan? RetryAfter { get; }
         public bool NothingSent { get; }
+        public bool TimedOut { get; }
         public Exception? Exception { get; }
     }
 }

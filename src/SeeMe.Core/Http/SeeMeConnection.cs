@@ -94,7 +94,7 @@ namespace SeeMe.Core.Http
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 var delay = _retry.NextDelay(failure, request.Idempotency, attempt, started.Elapsed);
-                if (delay == null) throw new SeeMeApiException(failure.StatusCode, failure.ServerMessage, request.Method.Method, request.Path, failure.Exception, attempt);
+                if (delay == null) throw new SeeMeApiException(failure.StatusCode, failure.ServerMessage, request.Method.Method, request.Path, failure.Exception, attempt, failure.TimedOut);
                 HttpTrace.Report(Options, new HttpTraceEvent(HttpTraceKind.Retry, request.Method.Method, request.Path, failure.StatusCode, failure.Reason,
                     started.Elapsed, attempt, _retry.MaximumAttempts, delay.Value));
                 await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
@@ -147,7 +147,7 @@ namespace SeeMe.Core.Http
             {
                 var seconds = timer.Timeout.TotalSeconds;
                 return new AttemptFailure(0, $"No bytes moved for {seconds:0.###} s (the inactivity timeout): the service may be hung or the network down.",
-                    $"no bytes moved for {seconds:0.###} s", exception: e);
+                    $"no bytes moved for {seconds:0.###} s", exception: e, timedOut: true);
             }
             var reason = TransportFailure.Describe(e);
             var nothingSent = TransportFailure.NothingSent(e);

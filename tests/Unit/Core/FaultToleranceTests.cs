@@ -207,6 +207,7 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
         Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(5));
         Assert.Equal(0, e.StatusCode);
         Assert.Contains("No bytes moved for 0.7 s", e.Message);
+        Assert.True(e.IsTimeout);
     }
 
     [Fact]

@@ -149,6 +149,7 @@ public sealed class FaultCmdletTests(LocalServerFixture server) : IClassFixture<
         var error = Assert.Single(result.Errors);
         Assert.StartsWith("ModelConnectionFailed,", error.FullyQualifiedErrorId);
         Assert.Contains("No bytes moved for 1 s", error.Exception.Message);
+        Assert.Contains("-TimeoutSec", error.ErrorDetails.RecommendedAction);
     }
 
     [Fact]
