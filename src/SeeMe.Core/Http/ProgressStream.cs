@@ -48,12 +48,13 @@ namespace SeeMe.Core.Http
         public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
         {
             if (_timer == null) return Advance(await _inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false));
-            using var both = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _timer.Token);
+            // The callers' tokens already derive from the attempt's (HttpClient's, CopyToAsync's); a reader that passes none gets it.
+            var token = cancellationToken.CanBeCanceled ? cancellationToken : _timer.Token;
             try
             {
-                return Advance(await _inner.ReadAsync(buffer, offset, count, both.Token).ConfigureAwait(false));
+                return Advance(await _inner.ReadAsync(buffer, offset, count, token).ConfigureAwait(false));
             }
-            catch (Exception e) when (IsBreak(e) && !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (IsBreak(e) && !token.IsCancellationRequested)
             {
                 throw new TransferBrokenException(e);
             }
