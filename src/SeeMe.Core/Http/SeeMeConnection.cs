@@ -76,6 +76,7 @@ namespace SeeMe.Core.Http
         internal async Task<T> SendAsync<T>(SeeMeRequest request, Func<HttpResponseMessage, InactivityTimer, Task<T>> readBody, CancellationToken cancellationToken)
         {
             var started = Stopwatch.StartNew();
+            var mayHaveActed = false; // an earlier attempt may have been processed although its answer was lost
             for (var attempt = 1; ; attempt++)
             {
                 AttemptFailure failure;
@@ -94,11 +95,20 @@ namespace SeeMe.Core.Http
                 }
                 cancellationToken.ThrowIfCancellationRequested();
                 var delay = _retry.NextDelay(failure, request.Idempotency, attempt, started.Elapsed);
-                if (delay == null) throw new SeeMeApiException(failure.StatusCode, failure.ServerMessage, request.Method.Method, request.Path, failure.Exception, attempt, failure.TimedOut);
+                if (delay == null) throw FinalError(request, failure, attempt, mayHaveActed);
+                mayHaveActed |= !failure.NothingSent && failure.StatusCode != 429 && failure.StatusCode != 503;
                 HttpTrace.Report(Options, new HttpTraceEvent(HttpTraceKind.Retry, request.Method.Method, request.Path, failure.StatusCode, failure.Reason,
                     started.Elapsed, attempt, _retry.MaximumAttempts, delay.Value));
                 await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        private static SeeMeApiException FinalError(SeeMeRequest request, AttemptFailure failure, int attempts, bool mayHaveActed)
+        {
+            var message = failure.ServerMessage;
+            if (mayHaveActed && failure.StatusCode == 404 && request.Method == HttpMethod.Delete)
+                message += " (an earlier attempt, whose answer was lost, may have deleted it)";
+            return new SeeMeApiException(failure.StatusCode, message, request.Method.Method, request.Path, failure.Exception, attempts, failure.TimedOut);
         }
 
         /// <summary>One attempt (following a download's redirects): the read body, or the failure the service answered.</summary>

@@ -154,6 +154,21 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_delete_whose_answer_was_lost_is_retried_and_a_404_then_says_the_first_attempt_may_have_deleted_it()
+    {
+        using var direct = server.SeedUser();
+        var model = await direct.Models.CreateAsync(new Model { Name = CoreClients.Unique("delete") });
+        var proxy = Proxy(FaultProxy.First(Fault.ResetAfterProcessing));
+        using var client = Through(proxy);
+
+        var e = await Assert.ThrowsAsync<SeeMeApiException>(() => client.Models.DeleteAsync(model.Id));
+
+        Assert.Equal((404, 2), (e.StatusCode, e.Attempts));
+        Assert.Contains("may have deleted it", e.Message);
+        Assert.Equal(0, await ModelsNamedAsync(model.Name));
+    }
+
+    [Fact]
     public async Task An_upload_that_replaces_a_file_is_retried_after_a_reset_mid_request_and_reopens_its_file()
     {
         using var direct = server.SeedUser();
