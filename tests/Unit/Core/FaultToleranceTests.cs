@@ -199,7 +199,7 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
         await direct.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("dl") + "/export.pkl", content));
         model = await direct.Models.GetAsync(model.Id);
         var proxy = Proxy(FaultProxy.First(fault));
-        using var client = Through(proxy, o => o.Timeout = TimeSpan.FromMilliseconds(500));
+        using var client = Through(proxy, o => o.Timeout = TimeSpan.FromMilliseconds(800));
         var folder = _files.PathOf(CoreClients.Unique("downloads"));
 
         var saved = await client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, folder);
@@ -230,16 +230,16 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
     {
         using var direct = server.SeedUser();
         var model = await direct.Models.CreateAsync(new Model { Name = CoreClients.Unique("slow") });
-        var content = RandomBytes(1 << 20); // 32 pieces of 32 KiB, 40 ms apart: over a second in all
+        var content = RandomBytes(512 << 10); // 32 pieces of 16 KiB, 50 ms apart: over 1.5 s in all
         await direct.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("slow") + "/export.pkl", content));
         model = await direct.Models.GetAsync(model.Id);
         var proxy = Proxy(FaultProxy.Always(Fault.Slow));
-        using var client = Through(proxy, o => { o.Timeout = TimeSpan.FromMilliseconds(400); o.MaximumRetryCount = 0; });
+        using var client = Through(proxy, o => { o.Timeout = TimeSpan.FromMilliseconds(800); o.MaximumRetryCount = 0; });
         var watch = Stopwatch.StartNew();
 
         var saved = await client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, _files.PathOf(CoreClients.Unique("slow")));
 
-        Assert.True(watch.Elapsed > TimeSpan.FromMilliseconds(800), $"took only {watch.Elapsed}");
+        Assert.True(watch.Elapsed > TimeSpan.FromMilliseconds(1200), $"took only {watch.Elapsed}");
         Assert.Equal(content, File.ReadAllBytes(saved.FullName));
     }
 

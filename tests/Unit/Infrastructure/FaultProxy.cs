@@ -48,7 +48,7 @@ public enum Fault
     /// <summary>Reads the request and never answers.</summary>
     Hang,
 
-    /// <summary>Forwards it and passes the answer on slowly (small pieces with pauses), but steadily.</summary>
+    /// <summary>Forwards it and passes the answer on slowly but steadily: 16 KiB every 50 ms.</summary>
     Slow,
 }
 
@@ -190,7 +190,7 @@ public sealed class FaultProxy : IAsyncDisposable
             case Fault.Slow:
                 await downstream.WriteAsync(answerHeadBytes, _stop.Token);
                 await downstream.WriteAsync(answerRest, _stop.Token);
-                await PumpAsync(upstream, downstream, pieceBytes: 32 * 1024, pause: TimeSpan.FromMilliseconds(40));
+                await PumpAsync(upstream, downstream, pieceBytes: 16 * 1024, pause: TimeSpan.FromMilliseconds(50));
                 return;
             case Fault.ResetAfterProcessing:
                 await PumpAsync(upstream, Stream.Null);
