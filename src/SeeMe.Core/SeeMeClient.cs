@@ -20,8 +20,17 @@ namespace SeeMe.Core
         private readonly SeeMeConnection _connection;
 
         public SeeMeClient(Uri? baseUri = null, HttpMessageHandler? handler = null)
+            : this(baseUri, new SeeMeConnectionOptions(), handler)
         {
-            _connection = new SeeMeConnection(baseUri ?? DefaultBaseUri, handler);
+        }
+
+        /// <summary>
+        /// A client with its User-Agent, retries and timeouts in <paramref name="options"/>; <paramref name="handler"/>
+        /// replaces the socket handler (tests).
+        /// </summary>
+        public SeeMeClient(Uri? baseUri, SeeMeConnectionOptions options, HttpMessageHandler? handler = null)
+        {
+            _connection = new SeeMeConnection(baseUri ?? DefaultBaseUri, options, handler);
             var api = new ApiConnection(_connection);
             Applications = new ApplicationsClient(api);
             Models = new ModelsClient(api);
@@ -39,6 +48,9 @@ namespace SeeMe.Core
         }
 
         public Uri BaseUri => _connection.BaseUri;
+
+        /// <summary>The User-Agent, retry and timeout settings this client was made with.</summary>
+        public SeeMeConnectionOptions Options => _connection.Options;
         public string? Username => _connection.Username;
         /// <summary>The logged-in user's id (known after <see cref="LoginAsync"/>).</summary>
         public string? UserId { get; private set; }
@@ -65,7 +77,7 @@ namespace SeeMe.Core
             Ensure.NotNullOrEmpty(username, nameof(username));
             Ensure.NotNull(password, nameof(password));
             var body = new Newtonsoft.Json.Linq.JObject { ["username"] = username, ["password"] = password };
-            var reply = await Api.PostAsync<LoginReply>("login", body, cancellationToken).ConfigureAwait(false);
+            var reply = await Api.PostAsync<LoginReply>("login", body, Idempotency.Repeatable, cancellationToken).ConfigureAwait(false);
             _connection.SetCredentials(reply.Username, reply.Apikey);
             UserId = reply.Id;
         }
@@ -75,7 +87,7 @@ namespace SeeMe.Core
 
         /// <summary>Registers a new user (does not log in).</summary>
         public Task<User> RegisterAsync(NewUser user, CancellationToken cancellationToken = default) =>
-            Api.PostAsync<User>("register", Ensure.NotNull(user, nameof(user)), cancellationToken);
+            Api.PostAsync<User>("register", Ensure.NotNull(user, nameof(user)), Idempotency.Create, cancellationToken);
 
         /// <summary>Deletes the logged-in user (later SDKs) and forgets the credentials.</summary>
         public async Task<User> DeleteUserAsync(string userId, CancellationToken cancellationToken = default)

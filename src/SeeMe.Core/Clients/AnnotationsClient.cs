@@ -11,7 +11,7 @@ namespace SeeMe.Core.Clients
         public AnnotationsClient(ApiConnection api) : base(api) { }
 
         public async Task<Annotation> CreateAsync(string datasetId, string versionId, Annotation annotation, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PostAsync<Annotation>(DatasetPaths.Child(datasetId, versionId, "annotations"), Ensure.NotNull(annotation, nameof(annotation)), cancellationToken).ConfigureAwait(false), datasetId, versionId);
+            Adopt(await Api.PostAsync<Annotation>(DatasetPaths.Child(datasetId, versionId, "annotations"), Ensure.NotNull(annotation, nameof(annotation)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId, versionId);
 
         public async Task<Annotation> UpdateAsync(Annotation annotation, CancellationToken cancellationToken = default)
         {

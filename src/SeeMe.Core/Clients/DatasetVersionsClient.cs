@@ -22,7 +22,7 @@ namespace SeeMe.Core.Clients
             Adopt(await Api.GetAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId), cancellationToken).ConfigureAwait(false), datasetId);
 
         public async Task<DatasetVersion> CreateAsync(string datasetId, DatasetVersion version, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PostAsync<DatasetVersion>(DatasetPaths.Versions(datasetId), Ensure.NotNull(version, nameof(version)), cancellationToken).ConfigureAwait(false), datasetId);
+            Adopt(await Api.PostAsync<DatasetVersion>(DatasetPaths.Versions(datasetId), Ensure.NotNull(version, nameof(version)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId);
 
         public async Task<DatasetVersion> UpdateAsync(DatasetVersion version, CancellationToken cancellationToken = default) =>
             Adopt(await Api.PutAsync<DatasetVersion>(DatasetPaths.Version(Ensure.NotNull(version, nameof(version)).DatasetId, version.Id), version, cancellationToken).ConfigureAwait(false), version.DatasetId);
@@ -32,7 +32,7 @@ namespace SeeMe.Core.Clients
 
         /// <summary>Copies a version (labels, splits, items, annotations) into a new one (later SDKs).</summary>
         public async Task<DatasetVersion> DuplicateAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PostAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId) + "/new", new JObject { ["dataset_id"] = datasetId }, cancellationToken).ConfigureAwait(false), datasetId);
+            Adopt(await Api.PostAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId) + "/new", new JObject { ["dataset_id"] = datasetId }, Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId);
 
         /// <summary>Downloads the version (or one split) as a zip to <paramref name="zipPath"/>.</summary>
         public Task<FileInfo> ExportAsync(string datasetId, string versionId, string zipPath, string? splitId = null, DatasetFormat? format = null,
@@ -48,7 +48,7 @@ namespace SeeMe.Core.Clients
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             var path = DatasetPaths.Version(datasetId, versionId) + "/upload" + (format == null ? "" : "/" + format.Value.ToString().ToLowerInvariant());
-            var version = await Api.UploadAsync<DatasetVersion>(path, LocalFiles.RequireFile(zipPath), "application/x-zip-compressed", progress, cancellationToken).ConfigureAwait(false);
+            var version = await Api.UploadAsync<DatasetVersion>(path, LocalFiles.RequireFile(zipPath), "application/x-zip-compressed", Idempotency.Create, progress, cancellationToken).ConfigureAwait(false);
             return Adopt(version, datasetId);
         }
 

@@ -21,7 +21,7 @@ namespace SeeMe.Core.Clients
 
         /// <summary>Creates a dataset; the server creates its first version (and train/valid/test with DefaultSplits).</summary>
         public Task<Dataset> CreateAsync(Dataset dataset, CancellationToken cancellationToken = default) =>
-            Api.PostAsync<Dataset>("datasets", Ensure.NotNull(dataset, nameof(dataset)), cancellationToken);
+            Api.PostAsync<Dataset>("datasets", Ensure.NotNull(dataset, nameof(dataset)), Idempotency.Create, cancellationToken);
 
         public Task<Dataset> UpdateAsync(Dataset dataset, CancellationToken cancellationToken = default) =>
             Api.PutAsync<Dataset>(Path(Ensure.NotNull(dataset, nameof(dataset)).Id), dataset, cancellationToken);
@@ -30,7 +30,7 @@ namespace SeeMe.Core.Clients
             Api.DeleteAsync<Dataset>(Path(datasetId), cancellationToken);
 
         public Task<Dataset> UploadLogoAsync(string datasetId, string imagePath, CancellationToken cancellationToken = default) =>
-            Api.UploadAsync<Dataset>(Path(datasetId) + "/upload", LocalFiles.RequireFile(imagePath), LocalFiles.ImageContentType(imagePath), null, cancellationToken);
+            Api.UploadAsync<Dataset>(Path(datasetId) + "/upload", LocalFiles.RequireFile(imagePath), LocalFiles.ImageContentType(imagePath), Idempotency.Repeatable, null, cancellationToken);
 
         /// <summary>Saves the logo in <paramref name="folder"/> under the dataset's <c>logo</c> name (bare file name only).</summary>
         public Task<FileInfo> DownloadLogoAsync(Dataset dataset, string folder, bool overwrite = false, CancellationToken cancellationToken = default)

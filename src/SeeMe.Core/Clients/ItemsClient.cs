@@ -43,7 +43,7 @@ namespace SeeMe.Core.Clients
             Adopt(await Api.GetAsync<DatasetItem>(Item(datasetId, versionId, itemId), cancellationToken).ConfigureAwait(false), datasetId, versionId);
 
         public async Task<DatasetItem> CreateAsync(string datasetId, string versionId, DatasetItem item, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PostAsync<DatasetItem>(DatasetPaths.Child(datasetId, versionId, "items"), Ensure.NotNull(item, nameof(item)), cancellationToken).ConfigureAwait(false), datasetId, versionId);
+            Adopt(await Api.PostAsync<DatasetItem>(DatasetPaths.Child(datasetId, versionId, "items"), Ensure.NotNull(item, nameof(item)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId, versionId);
 
         /// <summary>PUT the full item; the server reconciles its annotations (new ones created, missing ones deleted).</summary>
         public async Task<DatasetItem> UpdateAsync(DatasetItem item, CancellationToken cancellationToken = default)
@@ -85,7 +85,7 @@ namespace SeeMe.Core.Clients
         public async Task<DatasetItem> UploadImageAsync(string datasetId, string versionId, string itemId, string imagePath,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
             Adopt(await Api.UploadAsync<DatasetItem>(Item(datasetId, versionId, itemId) + "/upload", LocalFiles.RequireFile(imagePath),
-                LocalFiles.ImageContentType(imagePath), progress, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+                LocalFiles.ImageContentType(imagePath), Idempotency.Repeatable, progress, cancellationToken).ConfigureAwait(false), datasetId, versionId);
 
         /// <summary>Saves the item's image (or its thumbnail) in <paramref name="folder"/> as name.extension (id.extension when unnamed).</summary>
         public Task<FileInfo> DownloadImageAsync(DatasetItem item, string folder, bool thumbnail = false, bool overwrite = false,

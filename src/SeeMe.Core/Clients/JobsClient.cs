@@ -29,7 +29,7 @@ namespace SeeMe.Core.Clients
         }
 
         public Task<Job> GetAsync(string jobId, CancellationToken cancellationToken = default) => Api.GetAsync<Job>(Path(jobId), cancellationToken);
-        public Task<Job> CreateAsync(Job job, CancellationToken cancellationToken = default) => Api.PostAsync<Job>("jobs", Ensure.NotNull(job, nameof(job)), cancellationToken);
+        public Task<Job> CreateAsync(Job job, CancellationToken cancellationToken = default) => Api.PostAsync<Job>("jobs", Ensure.NotNull(job, nameof(job)), Idempotency.Create, cancellationToken);
         public Task<Job> UpdateAsync(Job job, CancellationToken cancellationToken = default) => Api.PutAsync<Job>(Path(Ensure.NotNull(job, nameof(job)).Id), job, cancellationToken);
         public Task<Job> DeleteAsync(string jobId, CancellationToken cancellationToken = default) => Api.DeleteAsync<Job>(Path(jobId), cancellationToken);
 

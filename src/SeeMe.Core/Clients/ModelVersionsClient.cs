@@ -21,7 +21,7 @@ namespace SeeMe.Core.Clients
             Api.GetAsync<ModelVersion>(Version(modelId, versionId), cancellationToken);
 
         public Task<ModelVersion> CreateAsync(string modelId, ModelVersion version, CancellationToken cancellationToken = default) =>
-            Api.PostAsync<ModelVersion>(Versions(modelId), Ensure.NotNull(version, nameof(version)), cancellationToken);
+            Api.PostAsync<ModelVersion>(Versions(modelId), Ensure.NotNull(version, nameof(version)), Idempotency.Create, cancellationToken);
 
         public Task<ModelVersion> UpdateAsync(ModelVersion version, CancellationToken cancellationToken = default) =>
             Api.PutAsync<ModelVersion>(Version(Ensure.NotNull(version, nameof(version)).ModelId, version.Id), version, cancellationToken);
@@ -32,7 +32,7 @@ namespace SeeMe.Core.Clients
         public Task<ModelVersion> UploadFileAsync(string modelId, string versionId, string filePath,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
             Api.UploadAsync<ModelVersion>(Version(modelId, versionId) + "/upload", LocalFiles.RequireFile(filePath),
-                "application/octet-stream", progress, cancellationToken);
+                "application/octet-stream", Idempotency.Repeatable, progress, cancellationToken);
 
         /// <summary>Downloads an asset of this version into <paramref name="folder"/> as {version_id}.{asset}.</summary>
         public Task<FileInfo> DownloadAssetAsync(ModelVersion version, ModelAssetType asset, string folder, bool overwrite = false,

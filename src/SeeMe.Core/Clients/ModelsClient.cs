@@ -22,7 +22,7 @@ namespace SeeMe.Core.Clients
             Api.GetAsync<Model>(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId))), cancellationToken);
 
         public Task<Model> CreateAsync(Model model, CancellationToken cancellationToken = default) =>
-            Api.PostAsync<Model>("models", Ensure.NotNull(model, nameof(model)), cancellationToken);
+            Api.PostAsync<Model>("models", Ensure.NotNull(model, nameof(model)), Idempotency.Create, cancellationToken);
 
         /// <summary>PUT the full model (also how the active version is switched).</summary>
         public Task<Model> UpdateAsync(Model model, CancellationToken cancellationToken = default) =>
@@ -34,12 +34,12 @@ namespace SeeMe.Core.Clients
         /// <summary>Uploads a model file (export.pkl, model.onnx, labels.txt, ...) to the active version.</summary>
         public Task<ModelVersion> UploadFileAsync(string modelId, string filePath, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
             Api.UploadAsync<ModelVersion>(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId)), "upload"),
-                LocalFiles.RequireFile(filePath), "application/octet-stream", progress, cancellationToken);
+                LocalFiles.RequireFile(filePath), "application/octet-stream", Idempotency.Repeatable, progress, cancellationToken);
 
         /// <summary>Uploads a logo (jpg, jpeg or png).</summary>
         public Task<Model> UploadLogoAsync(string modelId, string imagePath, CancellationToken cancellationToken = default) =>
             Api.UploadAsync<Model>(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId)), "upload"),
-                LocalFiles.RequireFile(imagePath), LocalFiles.ImageContentType(imagePath), null, cancellationToken);
+                LocalFiles.RequireFile(imagePath), LocalFiles.ImageContentType(imagePath), Idempotency.Repeatable, null, cancellationToken);
 
         /// <summary>Saves the logo in <paramref name="folder"/> under the model's <c>logo</c> name (reduced to a bare file name).</summary>
         public Task<FileInfo> DownloadLogoAsync(Model model, string folder, bool overwrite = false, CancellationToken cancellationToken = default)

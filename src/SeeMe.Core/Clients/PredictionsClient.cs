@@ -19,11 +19,11 @@ namespace SeeMe.Core.Clients
         public Task<Prediction> PredictFileAsync(string modelId, string? versionId, string filePath,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
             MadeFrom(Path.GetFullPath(LocalFiles.RequireFile(filePath)),
-                Api.UploadAsync<Prediction>(Target(modelId, versionId), filePath, "application/octet-stream", progress, cancellationToken));
+                Api.UploadAsync<Prediction>(Target(modelId, versionId), filePath, "application/octet-stream", Idempotency.Repeatable, progress, cancellationToken));
 
         /// <summary>Text classification, NER, language models: JSON {"input_text": text}.</summary>
         public Task<Prediction> PredictTextAsync(string modelId, string? versionId, string text, CancellationToken cancellationToken = default) =>
-            MadeFrom(text, Api.PostAsync<Prediction>(Target(modelId, versionId), new JObject { ["input_text"] = text ?? throw new ArgumentNullException(nameof(text)) }, cancellationToken));
+            MadeFrom(text, Api.PostAsync<Prediction>(Target(modelId, versionId), new JObject { ["input_text"] = text ?? throw new ArgumentNullException(nameof(text)) }, Idempotency.Repeatable, cancellationToken));
 
         /// <summary>Structured (tabular): the features serialised as a JSON string inside {"input_text": "..."}.</summary>
         public Task<Prediction> PredictStructuredAsync(string modelId, string? versionId, IDictionary features, CancellationToken cancellationToken = default)
@@ -32,7 +32,7 @@ namespace SeeMe.Core.Clients
             var row = new JObject();
             foreach (DictionaryEntry feature in features) row[Convert.ToString(feature.Key)!] = feature.Value == null ? JValue.CreateNull() : JToken.FromObject(feature.Value);
             var body = new JObject { ["input_text"] = row.ToString(Newtonsoft.Json.Formatting.None) };
-            return MadeFrom(features, Api.PostAsync<Prediction>(Target(modelId, versionId), body, cancellationToken));
+            return MadeFrom(features, Api.PostAsync<Prediction>(Target(modelId, versionId), body, Idempotency.Repeatable, cancellationToken));
         }
 
         /// <summary>PUT the full prediction, e.g. with <c>ErrorReported = true</c> and an <c>Error</c> text.</summary>

@@ -18,7 +18,7 @@ namespace SeeMe.Core.Clients
         public Task<Share> ShareAsync(ShareTarget target, string entityId, string email, bool withoutInvite = true, CancellationToken cancellationToken = default)
         {
             var share = new Share { Email = Ensure.NotNullOrEmpty(email, nameof(email)), EntityType = Collection(target), EntityId = entityId, WithoutInvite = withoutInvite };
-            return Api.PostAsync<Share>(Path(target, entityId), share, cancellationToken);
+            return Api.PostAsync<Share>(Path(target, entityId), share, Idempotency.Create, cancellationToken);
         }
 
         /// <summary>Who a model is shared with.</summary>

@@ -23,7 +23,7 @@ namespace SeeMe.Core.Clients
             Adopt(await Api.GetAsync<T>(DatasetPaths.Child(datasetId, versionId, _collection, id), cancellationToken).ConfigureAwait(false), datasetId);
 
         public async Task<T> CreateAsync(string datasetId, string versionId, T entity, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PostAsync<T>(DatasetPaths.Child(datasetId, versionId, _collection), Ensure.NotNull(entity, nameof(entity)), cancellationToken).ConfigureAwait(false), datasetId);
+            Adopt(await Api.PostAsync<T>(DatasetPaths.Child(datasetId, versionId, _collection), Ensure.NotNull(entity, nameof(entity)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId);
 
         public async Task<T> UpdateAsync(string datasetId, string versionId, T entity, CancellationToken cancellationToken = default) =>
             Adopt(await Api.PutAsync<T>(DatasetPaths.Child(datasetId, versionId, _collection, Ensure.NotNull(entity, nameof(entity)).Id), entity, cancellationToken).ConfigureAwait(false), datasetId);

@@ -71,6 +71,7 @@ namespace SeeMe.PowerShell
 
         private static string? Advice(Exception exception) => exception switch
         {
+            SeeMeApiException api when api.IsTimeout => "The service stopped answering; try again later, or allow longer with Connect-SeeMe -TimeoutSec.",
             SeeMeApiException api when api.StatusCode == 0 => "Check -BaseUri and that the server is running (Start-SeeMeLocalServer for a local one).",
             SeeMeApiException api when api.StatusCode == 401 => "Run Connect-SeeMe again with a valid username and API key.",
             SeeMeApiException api when api.StatusCode == 403 => "Only the owner may change this; ask the owner or work on your own copy.",

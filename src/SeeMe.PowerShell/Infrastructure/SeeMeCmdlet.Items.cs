@@ -66,12 +66,16 @@ namespace SeeMe.PowerShell
             }
         }
 
-        /// <summary>Starts a call; an argument check that throws at once becomes that call's failure.</summary>
+        /// <summary>
+        /// Starts a call, with its HTTP trace going to -Verbose/-Debug (the listener flows with the call); an
+        /// argument check that throws at once becomes that call's failure.
+        /// </summary>
         private Task<T> Send<T>(Func<CancellationToken, Task<T>> call)
         {
             try
             {
-                return call(CancellationToken);
+                using (HttpTrace.Listen(WriteHttpTrace))
+                    return call(CancellationToken);
             }
             catch (Exception e)
             {

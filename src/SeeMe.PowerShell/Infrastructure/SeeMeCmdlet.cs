@@ -78,7 +78,8 @@ namespace SeeMe.PowerShell
         {
             try
             {
-                return _pipelineThread.Wait(call(CancellationToken));
+                using (HttpTrace.Listen(WriteHttpTrace))
+                    return _pipelineThread.Wait(call(CancellationToken));
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {
@@ -127,6 +128,14 @@ namespace SeeMe.PowerShell
             new ProgressSink(this, activity, activityId);
 
         internal void PostToPipelineThread(Action action) => _pipelineThread.Post(action);
+
+        /// <summary>Retries go to -Verbose, each attempt (method, path, status, time; no header) to -Debug.</summary>
+        private void WriteHttpTrace(HttpTraceEvent line)
+        {
+            var text = line.ToString();
+            if (line.Kind == HttpTraceKind.Retry) PostToPipelineThread(() => WriteVerbose(text));
+            else PostToPipelineThread(() => WriteDebug(text));
+        }
 
         private static bool IsItemFailure(Exception e) =>
             !(e is PipelineStoppedException) && !(e is OperationCanceledException);

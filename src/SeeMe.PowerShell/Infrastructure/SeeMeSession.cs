@@ -38,6 +38,18 @@ namespace SeeMe.PowerShell
 
         internal const int DefaultThrottleLimit = 4;
 
+        /// <summary>Retries after a failed request (Connect-SeeMe -MaximumRetryCount).</summary>
+        public int MaximumRetryCount => Client.Options.MaximumRetryCount;
+
+        /// <summary>The first wait before a retry, in seconds (Connect-SeeMe -RetryIntervalSec).</summary>
+        public double RetryIntervalSec => Client.Options.RetryInterval.TotalSeconds;
+
+        /// <summary>The longest wait between attempts, in seconds (Connect-SeeMe -MaximumRetryDelaySec).</summary>
+        public double MaximumRetryDelaySec => Client.Options.MaximumRetryDelay.TotalSeconds;
+
+        /// <summary>Seconds without a byte moving before a request fails; 0 = never (Connect-SeeMe -TimeoutSec).</summary>
+        public double TimeoutSec => Client.Options.Timeout == System.Threading.Timeout.InfiniteTimeSpan ? 0 : Client.Options.Timeout.TotalSeconds;
+
         /// <summary>The application catalogue, cached at connect time.</summary>
         public IReadOnlyList<Application> Applications { get; }
 

@@ -111,7 +111,9 @@ namespace SeeMe.PowerShell.Commands.LocalServer
         /// <summary>Polls GET applications until the server answers; stops early when the process exits or the key is refused.</summary>
         private async Task<bool> WaitUntilReadyAsync(Process process, Uri baseUri, string apiKey, CancellationToken cancellationToken)
         {
-            using var client = new SeeMeClient(baseUri);
+            var options = ConnectionOptions.For(this);
+            options.MaximumRetryCount = 0; // this loop is the retry
+            using var client = new SeeMeClient(baseUri, options);
             client.UseApiKey(Username, apiKey);
             var deadline = DateTime.UtcNow.AddSeconds(TimeoutSeconds);
             while (true)

@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using SeeMe.Core;
+using SeeMe.Core.Http;
 
 namespace SeeMe.PowerShell.Commands.Session
 {
@@ -12,6 +13,7 @@ namespace SeeMe.PowerShell.Commands.Session
     /// <example><code>$key = ConvertTo-SecureString $env:SEEME_KEY -AsPlainText -Force; Connect-SeeMe -Username ci-bot -ApiKey $key -BaseUri http://127.0.0.1:5080/api/v1/</code><para>Connects to a local server with an API key.</para></example>
     /// <example><code>Start-SeeMeLocalServer | Connect-SeeMe</code><para>Starts a local server and connects to it (BaseUri, Username and ApiKey bind by property name).</para></example>
     /// <example><code>Connect-SeeMe; Get-SeeMeModel | Where-Object Public</code><para>Connects with SEEME_USERNAME / SEEME_API_KEY / SEEME_BACKEND from the environment, then lists public models.</para></example>
+    /// <example><code>Connect-SeeMe -MaximumRetryCount 6 -RetryIntervalSec 2 -TimeoutSec 300; Get-ChildItem ./photos/*.jpg | Invoke-SeeMePrediction -Model $model -Verbose</code><para>A session for a busy service: up to 6 retries starting 2 s apart, and a call fails only when no byte has moved for 5 minutes. -Verbose shows each retry.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "SeeMe", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(SeeMeSession))]
@@ -50,11 +52,34 @@ namespace SeeMe.PowerShell.Commands.Session
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = SeeMeSession.DefaultThrottleLimit;
 
+        /// <summary><para type="description">How many times a failed request is retried (default 3; 0 = never). Only what is safe is retried: any request after a 429 or 503 answer or a connection that could not be made; reads, updates, deletes, predictions and file uploads also after a 502, 504, reset or timeout. A request that creates something is never repeated once the service may have acted on it.</para></summary>
+        [Parameter]
+        [ValidateRange(0, 100)]
+        public int MaximumRetryCount { get; set; } = Defaults.MaximumRetryCount;
+
+        /// <summary><para type="description">The first wait before a retry, in seconds (default 1); it doubles with each retry, with jitter. A Retry-After from the service takes its place.</para></summary>
+        [Parameter]
+        [ValidateRange(0.0, 3600.0)]
+        public double RetryIntervalSec { get; set; } = Defaults.RetryInterval.TotalSeconds;
+
+        /// <summary><para type="description">The longest wait between two attempts, in seconds, a service's Retry-After included (default 60).</para></summary>
+        [Parameter]
+        [ValidateRange(0.0, 3600.0)]
+        public double MaximumRetryDelaySec { get; set; } = Defaults.MaximumRetryDelay.TotalSeconds;
+
+        /// <summary><para type="description">How long, in seconds, no byte may move (connecting, sending, waiting for the answer, receiving) before a request fails (default 100; 0 = never). A long upload or download that keeps moving never times out.</para></summary>
+        [Parameter]
+        [ValidateRange(0.0, 86400.0)]
+        public double TimeoutSec { get; set; } = Defaults.Timeout.TotalSeconds;
+
+        private static readonly SeeMeConnectionOptions Defaults = new SeeMeConnectionOptions();
+
+
         protected override bool RequiresSession => false;
 
         protected override void ProcessRecord()
         {
-            var client = new SeeMeClient(BaseUris.Choose(BaseUri, Local));
+            var client = new SeeMeClient(BaseUris.Choose(BaseUri, Local), Options());
             try
             {
                 SignIn(client);
@@ -69,6 +94,16 @@ namespace SeeMe.PowerShell.Commands.Session
                 client.Dispose();
                 throw;
             }
+        }
+
+        private SeeMeConnectionOptions Options()
+        {
+            var options = ConnectionOptions.For(this);
+            options.MaximumRetryCount = MaximumRetryCount;
+            options.RetryInterval = TimeSpan.FromSeconds(RetryIntervalSec);
+            options.MaximumRetryDelay = TimeSpan.FromSeconds(MaximumRetryDelaySec);
+            options.Timeout = TimeoutSec == 0 ? System.Threading.Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(TimeoutSec);
+            return options;
         }
 
         private void SignIn(SeeMeClient client)

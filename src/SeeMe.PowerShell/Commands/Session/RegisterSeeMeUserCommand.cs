@@ -53,7 +53,7 @@ namespace SeeMe.PowerShell.Commands.Session
         protected override void ProcessRecord()
         {
             var baseUri = BaseUri ?? (Local ? null : (Session ?? SeeMeSession.Current)?.BaseUri);
-            using var client = new SeeMeClient(BaseUris.Choose(baseUri, Local));
+            using var client = new SeeMeClient(BaseUris.Choose(baseUri, Local), ConnectionOptions.For(this));
             var user = new NewUser
             {
                 Username = Username,
