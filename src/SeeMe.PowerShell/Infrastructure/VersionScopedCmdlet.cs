@@ -49,9 +49,19 @@ namespace SeeMe.PowerShell
         {
             if (IdsFromObject is VersionIds fromObject && fromObject.DatasetId.Length > 0 && fromObject.VersionId.Length > 0) return fromObject;
             if (!string.IsNullOrEmpty(DatasetId) && !string.IsNullOrEmpty(DatasetVersionId)) return new VersionIds(DatasetId!, DatasetVersionId!);
-            StopWithInvalidArgument("Give a dataset version: pipe one in (Get-SeeMeDatasetVersion), pass -DatasetVersion, or pass both -DatasetId and -DatasetVersionId.",
-                "DatasetVersionRequired", null);
+            StopWithInvalidArgument(MissingVersionAdvice(), "DatasetVersionRequired", null);
             throw new InvalidOperationException(); // not reached
+        }
+
+        /// <summary>What to give instead, in this command's own parameters: its piped object, or the ids.</summary>
+        private string MissingVersionAdvice()
+        {
+            var piped = MyInvocation.MyCommand.Parameters.Values
+                .FirstOrDefault(p => p.ParameterSets.Values.Any(set => set.ValueFromPipeline) && p.ParameterType != typeof(string));
+            var ids = MyInvocation.MyCommand.Parameters.ContainsKey("Id") && !(piped?.Name == "DatasetVersion") ? "-DatasetId, -DatasetVersionId and -Id" : "both -DatasetId and -DatasetVersionId";
+            return piped == null
+                ? $"Give the dataset version: pass {ids}."
+                : $"Give the dataset version: pipe in a {piped.ParameterType.Name} or pass -{piped.Name}, or pass {ids}.";
         }
 
         /// <summary>A split given as an object, an id or a name (case-insensitive) → its id; null when not given.</summary>

@@ -171,5 +171,17 @@ public sealed class DatasetCmdletTests(LocalServerFixture server) : IClassFixtur
         var error = Assert.Single(result.Errors);
         Assert.Equal($"DatasetVersionRequired,{Commands}.DatasetLabels.GetSeeMeDatasetLabelCommand", error.FullyQualifiedErrorId);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Equal("Give the dataset version: pipe in a DatasetVersion or pass -DatasetVersion, or pass both -DatasetId and -DatasetVersionId.", error.Exception.Message);
+    }
+
+    [Fact]
+    public void The_advice_for_a_missing_version_names_only_parameters_the_command_has()
+    {
+        using var ps = new PowerShellHost();
+        ps.Connect(server);
+        var label = Assert.Single(ps.Run("Set-SeeMeDatasetLabel -Id x -Name y").Errors);
+        Assert.Equal("Give the dataset version: pipe in a DatasetLabel or pass -Label, or pass -DatasetId, -DatasetVersionId and -Id.", label.Exception.Message);
+        var item = Assert.Single(ps.Run("Remove-SeeMeDatasetItem -Id x -Confirm:$false").Errors);
+        Assert.Equal("Give the dataset version: pipe in a DatasetItem or pass -Item, or pass -DatasetId, -DatasetVersionId and -Id.", item.Exception.Message);
     }
 }
