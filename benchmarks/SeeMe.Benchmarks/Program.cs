@@ -18,6 +18,7 @@ switch (mode)
     case "predict":
         await PredictBenchmark.RunAsync((int)Option("--count", 1000), (int)Option("--concurrency", 4), configuration);
         break;
+    case "items": await ItemsBenchmark.RunAsync(args, configuration); break;
     default:
         Console.WriteLine("""
             Usage: SeeMe.Benchmarks <mode> [options]
