@@ -1,13 +1,12 @@
-using System.Text.Json.Nodes;
-using SeeMe.Server.Datasets;
+using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// datasets/{ds}/versions/{dv}/labels: CRUD (index = position, assigned by the server; colour from
-/// the palette when not given) and the label statistics of a split (labels/splits/{split_id}).
+/// datasets/{ds}/versions/{dv}/labels: CRUD (rules in <see cref="LabelRules"/>) and the label
+/// statistics of a split (labels/splits/{split_id}).
 /// </summary>
 public static class LabelEndpoints
 {
@@ -21,24 +20,5 @@ public static class LabelEndpoints
     {
         var scope = VersionScope.Read(context, store, files, ds, dv);
         return Reply.Json(LabelStats.For(scope, scope.Split(splitId)));
-    }
-
-    private sealed class LabelRules : VersionChildRules
-    {
-        public override string Kind => Kinds.Label;
-        public override string Route => "labels";
-        public override string Noun => "label";
-        public override string[] ServerOwned => ["version_id", "index"];
-
-        public override void Complete(VersionScope scope, JsonObject doc, bool isNew)
-        {
-            RequireUniqueName(scope, doc);
-            if (isNew) doc["index"] = scope.Labels().Count;
-            doc["color"] = LabelColors.Check(doc.Str("color"), (int?)doc["index"] ?? 0);
-        }
-
-        public override void Delete(Cascade cascade, VersionScope scope, JsonObject doc) => cascade.Label(scope, doc);
-        public override List<JsonObject> List(VersionScope scope) => scope.Labels();
-        public override JsonObject Find(VersionScope scope, string id) => scope.Label(id);
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using SeeMe.Server.Domain;
+using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
@@ -22,9 +24,9 @@ public static class ModelEndpoints
         api.MapDelete("models/{id}", Delete);
         api.MapPost("models/{id}/upload", Upload);
         api.MapGet("models/{id}/download/logo", (HttpContext context, string id, Store store, FileStore files) =>
-            ModelFiles.DownloadLogo(files, Access.Visible(store, context.Caller(), Kinds.Model, id)));
+            Reply.File(ModelFiles.Logo(files, Access.Visible(store, context.Caller(), Kinds.Model, id))));
         api.MapGet("models/{id}/download/{asset}", (HttpContext context, string id, string asset, Store store, FileStore files) =>
-            ModelFiles.Download(files, ModelRecords.ActiveVersion(store, Access.Visible(store, context.Caller(), Kinds.Model, id)), asset));
+            Reply.File(ModelFiles.Asset(files, ModelRecords.ActiveVersion(store, Access.Visible(store, context.Caller(), Kinds.Model, id)), asset)));
     }
 
     private static IResult List(HttpContext context, Store store)
@@ -95,7 +97,8 @@ public static class ModelEndpoints
     private static async Task<IResult> Upload(HttpContext context, string id, Store store, FileStore files, IInferenceEngine engine)
     {
         var model = Access.Owned(store, context.Caller(), Kinds.Model, id);
-        return await ModelFiles.ReceiveAsync(context.Request, files, upload => ModelAssets.IsLogo(upload)
+        using var upload = await context.Request.ReadNonEmptyFileAsync(files);
+        return Reply.Json(ModelAssets.IsLogo(upload)
             ? ModelFiles.StoreLogo(store, files, model, upload)
             : ModelFiles.StoreModelFile(store, files, engine, ModelRecords.ActiveVersion(store, model), upload));
     }

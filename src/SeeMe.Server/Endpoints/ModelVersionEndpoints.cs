@@ -1,3 +1,4 @@
+using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
@@ -19,7 +20,7 @@ public static class ModelVersionEndpoints
         versions.MapDelete("{vid}", Delete);
         versions.MapPost("{vid}/upload", Upload);
         versions.MapGet("{vid}/download/{asset}", (HttpContext context, string mid, string vid, string asset, Store store, FileStore files) =>
-            ModelFiles.Download(files, ModelRecords.VersionOf(store, Access.Visible(store, context.Caller(), Kinds.Model, mid), vid), asset));
+            Reply.File(ModelFiles.Asset(files, ModelRecords.VersionOf(store, Access.Visible(store, context.Caller(), Kinds.Model, mid), vid), asset)));
     }
 
     private static async Task<IResult> Create(HttpContext context, string mid, Store store)
@@ -71,6 +72,7 @@ public static class ModelVersionEndpoints
     private static async Task<IResult> Upload(HttpContext context, string mid, string vid, Store store, FileStore files, IInferenceEngine engine)
     {
         var version = ModelRecords.VersionOf(store, Access.Owned(store, context.Caller(), Kinds.Model, mid), vid);
-        return await ModelFiles.ReceiveAsync(context.Request, files, upload => ModelFiles.StoreModelFile(store, files, engine, version, upload));
+        using var upload = await context.Request.ReadNonEmptyFileAsync(files);
+        return Reply.Json(ModelFiles.StoreModelFile(store, files, engine, version, upload));
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using SeeMe.Server.Domain;
+using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
@@ -33,13 +35,13 @@ public static class PredictionEndpoints
         var started = Stopwatch.GetTimestamp();
         var model = Access.Visible(store, context.Caller(), Kinds.Model, modelId);
         var version = versionId is null ? ModelRecords.ActiveVersion(store, model) : ModelRecords.VersionOf(store, model, versionId);
-        var kind = KindOf(store, model, version);
-        var input = await PredictionInput.ReadAsync(context.Request, files, kind);
+        var applicationType = ApplicationCatalogue.TypeOf(store, model, version);
+        var input = await PredictionInput.ReadAsync(context.Request, files, applicationType);
         try
         {
             var modelFile = ModelFiles.AssetPath(files, version, ModelAssets.Onnx) ?? ModelFiles.AssetPath(files, version, ModelAssets.OnnxInt8);
             var labels = ModelFiles.AssetPath(files, version, ModelAssets.Labels) ?? ModelFiles.AssetPath(files, version, ModelAssets.Names);
-            var result = engine.Predict(new InferenceRequest(version.Str("id"), kind, modelFile, labels, version.Str("config"),
+            var result = engine.Predict(new InferenceRequest(version.Str("id"), applicationType, modelFile, labels, version.Str("config"),
                 input.ImageBytes, input.Text, input.StructuredJson));
             var inference = NewInference(context.Caller(), model, version, input, result, Stopwatch.GetElapsedTime(started));
             if (!model.Bool("privacy_enabled") && input.TempPath is not null)
@@ -51,14 +53,6 @@ public static class PredictionEndpoints
         {
             if (input.TempPath is not null) File.Delete(input.TempPath);
         }
-    }
-
-    /// <summary>The version's application type decides the input; the model's kind when the version has no application.</summary>
-    private static string KindOf(Store store, JsonObject model, JsonObject version)
-    {
-        var application = ApplicationCatalogue.Find(store, version.Str("application_id"))?.Str("application") ?? "";
-        if (application.Length > 0) return application;
-        return model.Str("kind") is { Length: > 0 } kind ? kind : ApplicationCatalogue.DefaultKind;
     }
 
     private static JsonObject NewInference(Caller caller, JsonObject model, JsonObject version, PredictionInput input, InferenceResult result, TimeSpan elapsed)

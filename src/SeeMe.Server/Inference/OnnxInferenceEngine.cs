@@ -1,3 +1,4 @@
+using SeeMe.Server.Domain;
 using SeeMe.Server.Http;
 
 namespace SeeMe.Server.Inference;
@@ -11,10 +12,10 @@ public sealed class OnnxInferenceEngine : IInferenceEngine, IDisposable
     private static readonly IReadOnlyDictionary<string, IApplicationRunner> Runners =
         new Dictionary<string, IApplicationRunner>(StringComparer.OrdinalIgnoreCase)
         {
-            ["image_classification"] = new ImageClassifier(),
-            ["object_detection"] = new ObjectDetector(),
-            ["text_classification"] = new TextClassifier(),
-            ["structured"] = new StructuredClassifier(),
+            [ApplicationType.ImageClassification.Name] = new ImageClassifier(),
+            [ApplicationType.ObjectDetection.Name] = new ObjectDetector(),
+            [ApplicationType.TextClassification.Name] = new TextClassifier(),
+            [ApplicationType.Structured.Name] = new StructuredClassifier(),
         };
 
     private readonly SessionCache _sessions = new();

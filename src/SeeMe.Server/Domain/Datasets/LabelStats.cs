@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
 /// Per label of a version, over the items of one split: <c>annotation_count</c> = annotations with

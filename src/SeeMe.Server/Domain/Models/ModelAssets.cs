@@ -1,6 +1,6 @@
 using SeeMe.Server.Http;
 
-namespace SeeMe.Server.Endpoints;
+namespace SeeMe.Server.Domain.Models;
 
 /// <summary>
 /// One kind of file a model version may hold (seeme-api.md "Asset types"): its stored file

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
 /// Deletes with everything that hangs below (documents inside the caller's transaction; files

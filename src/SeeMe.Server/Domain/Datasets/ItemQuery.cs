@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
 /// The items list: <c>pageSize</c> (default 10, 1..1000), <c>pageCount</c> (0-based page index),
