@@ -10,13 +10,14 @@ public static class DatasetEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("datasets", List);
-        api.MapPost("datasets", Create);
-        api.MapGet("datasets/{ds}", Get);
-        api.MapPut("datasets/{ds}", Update);
-        api.MapDelete("datasets/{ds}", Delete);
-        api.MapPost("datasets/{ds}/upload", UploadLogo);
-        api.MapGet("datasets/{ds}/logo", DownloadLogo);
+        var datasets = api.MapGroup("datasets");
+        datasets.MapGet("", List);
+        datasets.MapPost("", Create);
+        datasets.MapGet("{ds}", Get);
+        datasets.MapPut("{ds}", Update);
+        datasets.MapDelete("{ds}", Delete);
+        datasets.MapPost("{ds}/upload", UploadLogo);
+        datasets.MapGet("{ds}/logo", DownloadLogo);
     }
 
     // Own, public and shared datasets, in creation order.
@@ -30,20 +31,7 @@ public static class DatasetEndpoints
     private static async Task<IResult> Create(HttpContext context, Store store, FileStore files)
     {
         var caller = context.Caller();
-        var body = await context.Request.ReadJsonObjectAsync();
-        var dataset = Entities.Create(Kinds.Dataset);
-        DatasetWire.Apply(Kinds.Dataset, dataset, body, DatasetDocs.DatasetServerOwned);
-        dataset["user_id"] = caller.Id;
-        dataset["content_type"] = DatasetDocs.CheckContentType(dataset.Str("content_type"));
-        store.InTransaction(() =>
-        {
-            DatasetDocs.SaveDataset(store, dataset);
-            var version = DatasetDocs.NewVersion(store, dataset, null);
-            DatasetDocs.SaveVersion(store, version);
-            if (!dataset.Bool("default_splits")) return;
-            var scope = VersionScope.Of(store, files, dataset, version);
-            foreach (var name in DatasetDocs.DefaultSplitNames) DatasetDocs.NewSplit(scope, name);
-        });
+        var dataset = DatasetDocs.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonObjectAsync());
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 
@@ -57,10 +45,7 @@ public static class DatasetEndpoints
     {
         var caller = context.Caller();
         var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
-        var body = await context.Request.ReadJsonObjectAsync();
-        DatasetWire.Apply(Kinds.Dataset, dataset, body, DatasetDocs.DatasetServerOwned);
-        dataset["content_type"] = DatasetDocs.CheckContentType(dataset.Str("content_type"));
-        DatasetDocs.SaveDataset(store, Entities.Touch(dataset));
+        DatasetDocs.UpdateDataset(store, dataset, await context.Request.ReadJsonObjectAsync());
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 

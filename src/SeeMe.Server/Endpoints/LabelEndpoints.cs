@@ -1,24 +1,23 @@
 using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
-using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
 /// datasets/{ds}/versions/{dv}/labels: CRUD (rules in <see cref="LabelRules"/>) and the label
-/// statistics of a split (labels/splits/{split_id}).
+/// statistics of a split (labels/splits/{split_id}, counted by <see cref="LabelStats"/>).
 /// </summary>
 public static class LabelEndpoints
 {
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder version)
     {
-        api.MapGet("datasets/{ds}/versions/{dv}/labels/splits/{splitId}", Stats);
-        VersionChildEndpoints.Map(api, new LabelRules());
+        version.MapGet("labels/splits/{splitId}", Stats);
+        VersionChildEndpoints.Map(version, new LabelRules());
     }
 
-    private static IResult Stats(HttpContext context, string ds, string dv, string splitId, Store store, FileStore files)
+    private static IResult Stats([AsParameters] VersionRequest r, string splitId)
     {
-        var scope = VersionScope.Read(context, store, files, ds, dv);
+        var scope = r.ForReading();
         return Reply.Json(LabelStats.For(scope, scope.Split(splitId)));
     }
 }

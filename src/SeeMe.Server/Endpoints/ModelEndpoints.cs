@@ -16,16 +16,17 @@ public static class ModelEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("models", List);
-        api.MapPost("models", Create);
-        api.MapGet("models/{id}", (HttpContext context, string id, Store store) =>
+        var models = api.MapGroup("models");
+        models.MapGet("", List);
+        models.MapPost("", Create);
+        models.MapGet("{id}", (HttpContext context, string id, Store store) =>
             Reply.Json(Access.Visible(store, context.Caller(), Kinds.Model, id)));
-        api.MapPut("models/{id}", Update);
-        api.MapDelete("models/{id}", Delete);
-        api.MapPost("models/{id}/upload", Upload);
-        api.MapGet("models/{id}/download/logo", (HttpContext context, string id, Store store, FileStore files) =>
+        models.MapPut("{id}", Update);
+        models.MapDelete("{id}", Delete);
+        models.MapPost("{id}/upload", Upload);
+        models.MapGet("{id}/download/logo", (HttpContext context, string id, Store store, FileStore files) =>
             Reply.File(ModelFiles.Logo(files, Access.Visible(store, context.Caller(), Kinds.Model, id))));
-        api.MapGet("models/{id}/download/{asset}", (HttpContext context, string id, string asset, Store store, FileStore files) =>
+        models.MapGet("{id}/download/{asset}", (HttpContext context, string id, string asset, Store store, FileStore files) =>
             Reply.File(ModelFiles.Asset(files, ModelRecords.ActiveVersion(store, Access.Visible(store, context.Caller(), Kinds.Model, id)), asset)));
     }
 

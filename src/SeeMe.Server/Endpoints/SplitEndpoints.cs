@@ -5,5 +5,5 @@ namespace SeeMe.Server.Endpoints;
 /// <summary>datasets/{ds}/versions/{dv}/splits: CRUD (rules in <see cref="SplitRules"/>).</summary>
 public static class SplitEndpoints
 {
-    public static void Map(RouteGroupBuilder api) => VersionChildEndpoints.Map(api, new SplitRules());
+    public static void Map(RouteGroupBuilder version) => VersionChildEndpoints.Map(version, new SplitRules());
 }

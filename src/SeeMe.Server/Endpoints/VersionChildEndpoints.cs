@@ -8,15 +8,14 @@ namespace SeeMe.Server.Endpoints;
 /// <summary>List, create, get, update and delete of one kind of child under datasets/{ds}/versions/{dv}/.</summary>
 public static class VersionChildEndpoints
 {
-    public static void Map(RouteGroupBuilder api, VersionChildRules rules)
+    public static void Map(RouteGroupBuilder version, VersionChildRules rules)
     {
-        var list = "datasets/{ds}/versions/{dv}/" + rules.Route;
-        var one = list + "/{id}";
-        api.MapGet(list, (HttpContext c, string ds, string dv, Store s, FileStore f) => ListAll(rules, VersionScope.Read(c, s, f, ds, dv)));
-        api.MapPost(list, async (HttpContext c, string ds, string dv, Store s, FileStore f) => Create(rules, VersionScope.Write(c, s, f, ds, dv), await c.Request.ReadJsonObjectAsync()));
-        api.MapGet(one, (HttpContext c, string ds, string dv, string id, Store s, FileStore f) => Reply.Json(DatasetWire.Clean(rules.Kind, rules.Find(VersionScope.Read(c, s, f, ds, dv), id))));
-        api.MapPut(one, async (HttpContext c, string ds, string dv, string id, Store s, FileStore f) => Update(rules, VersionScope.Write(c, s, f, ds, dv), id, await c.Request.ReadJsonObjectAsync()));
-        api.MapDelete(one, (HttpContext c, string ds, string dv, string id, Store s, FileStore f) => Delete(rules, VersionScope.Write(c, s, f, ds, dv), id));
+        var children = version.MapGroup(rules.Route);
+        children.MapGet("", ([AsParameters] VersionRequest r) => ListAll(rules, r.ForReading()));
+        children.MapPost("", async ([AsParameters] VersionRequest r) => Create(rules, r.ForWriting(), await r.ReadBodyAsync()));
+        children.MapGet("{id}", ([AsParameters] VersionRequest r, string id) => Reply.Json(DatasetWire.Clean(rules.Kind, rules.Find(r.ForReading(), id))));
+        children.MapPut("{id}", async ([AsParameters] VersionRequest r, string id) => Update(rules, r.ForWriting(), id, await r.ReadBodyAsync()));
+        children.MapDelete("{id}", ([AsParameters] VersionRequest r, string id) => Delete(rules, r.ForWriting(), id));
     }
 
     private static IResult ListAll(VersionChildRules rules, VersionScope scope) =>

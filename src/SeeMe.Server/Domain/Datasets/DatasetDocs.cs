@@ -24,6 +24,33 @@ public static class DatasetDocs
             : throw ApiException.BadRequest($"content_type must be one of {string.Join(", ", ContentTypes)}, not '{value}'.");
     }
 
+    /// <summary>Creates a dataset of <paramref name="ownerId"/> with its first version (and the default splits when asked).</summary>
+    public static JsonObject CreateDataset(Store store, FileStore files, string ownerId, JsonObject body)
+    {
+        var dataset = Entities.Create(Kinds.Dataset);
+        DatasetWire.Apply(Kinds.Dataset, dataset, body, DatasetServerOwned);
+        dataset["user_id"] = ownerId;
+        dataset["content_type"] = CheckContentType(dataset.Str("content_type"));
+        store.InTransaction(() =>
+        {
+            SaveDataset(store, dataset);
+            var version = NewVersion(store, dataset, null);
+            SaveVersion(store, version);
+            if (!dataset.Bool("default_splits")) return;
+            var scope = VersionScope.Of(store, files, dataset, version);
+            foreach (var name in DefaultSplitNames) NewSplit(scope, name);
+        });
+        return dataset;
+    }
+
+    /// <summary>Applies the client's fields to a dataset and saves it.</summary>
+    public static void UpdateDataset(Store store, JsonObject dataset, JsonObject body)
+    {
+        DatasetWire.Apply(Kinds.Dataset, dataset, body, DatasetServerOwned);
+        dataset["content_type"] = CheckContentType(dataset.Str("content_type"));
+        SaveDataset(store, Entities.Touch(dataset));
+    }
+
     public static void SaveDataset(Store store, JsonObject dataset)
     {
         var stored = (JsonObject)dataset.DeepClone();
@@ -38,6 +65,30 @@ public static class DatasetDocs
         stored.Remove("labels");
         stored.Remove("splits");
         store.Put(Kinds.DatasetVersion, stored, version.Str("dataset_id"));
+    }
+
+    /// <summary>Creates and saves a new version of <paramref name="dataset"/> from the client's fields.</summary>
+    public static JsonObject CreateVersion(Store store, JsonObject dataset, JsonObject body) => store.InTransaction(() =>
+    {
+        var created = NewVersion(store, dataset, body);
+        SaveVersion(store, created);
+        return created;
+    });
+
+    /// <summary>Applies the client's fields to the scope's version and saves it.</summary>
+    public static JsonObject UpdateVersion(VersionScope scope, JsonObject body)
+    {
+        DatasetWire.Apply(Kinds.DatasetVersion, scope.Version, body, VersionServerOwned);
+        SaveVersion(scope.Store, Entities.Touch(scope.Version));
+        return scope.Version;
+    }
+
+    /// <summary>Deletes the scope's version with everything in it, files included.</summary>
+    public static void DeleteVersion(VersionScope scope)
+    {
+        var cascade = new Cascade(scope.Store, scope.Files);
+        scope.Store.InTransaction(() => cascade.Version(scope.DatasetId, scope.VersionId));
+        cascade.Cleanup();
     }
 
     /// <summary>A new version of <paramref name="dataset"/> from the client's fields (not yet saved); unnamed ones are called v1, v2, ...</summary>

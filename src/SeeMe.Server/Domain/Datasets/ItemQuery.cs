@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Datasets;
@@ -14,13 +13,12 @@ public static class ItemQuery
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 1000;
 
-    public static IEnumerable<JsonObject> Page(VersionScope scope, HttpRequest request)
+    /// <summary>Which page of which items: "" for no split or label filter.</summary>
+    public sealed record Filter(int PageSize, int PageIndex, string SplitId, string LabelId, bool OnlyUnlabelled);
+
+    public static IEnumerable<JsonObject> Page(VersionScope scope, Filter filter)
     {
-        var pageSize = request.QueryInt("pageSize", DefaultPageSize, 1, MaxPageSize);
-        var pageIndex = request.QueryInt("pageCount", 0, 0, int.MaxValue);
-        var splitId = request.Query["splitId"].ToString();
-        var labelId = request.Query["labelId"].ToString();
-        var onlyUnlabelled = request.QueryBool("onlyUnlabelled");
+        var (pageSize, pageIndex, splitId, labelId, onlyUnlabelled) = filter;
         if (splitId.Length > 0) scope.Split(splitId);
         if (labelId.Length > 0) scope.Label(labelId);
 

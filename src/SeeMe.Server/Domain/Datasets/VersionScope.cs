@@ -27,11 +27,11 @@ public sealed class VersionScope
     public string VersionId => Version.Str("id");
     public string OwnerId => Dataset.Str("user_id");
 
-    public static VersionScope Read(HttpContext context, Store store, FileStore files, string ds, string dv) =>
-        Resolve(store, files, Access.Visible(store, context.Caller(), Kinds.Dataset, ds), dv);
+    public static VersionScope Read(Caller caller, Store store, FileStore files, string ds, string dv) =>
+        Resolve(store, files, Access.Visible(store, caller, Kinds.Dataset, ds), dv);
 
-    public static VersionScope Write(HttpContext context, Store store, FileStore files, string ds, string dv) =>
-        Resolve(store, files, Access.Owned(store, context.Caller(), Kinds.Dataset, ds), dv);
+    public static VersionScope Write(Caller caller, Store store, FileStore files, string ds, string dv) =>
+        Resolve(store, files, Access.Owned(store, caller, Kinds.Dataset, ds), dv);
 
     /// <summary>A scope for a version already known to belong to <paramref name="dataset"/>.</summary>
     public static VersionScope Of(Store store, FileStore files, JsonObject dataset, JsonObject version) =>
