@@ -5,12 +5,17 @@ namespace SeeMe.Server.Storage;
 
 /// <summary>
 /// The server's database: one SQLite file (seeme.db) holding every entity as a JSON document
-/// (so fields a newer client sends survive a round trip), indexed by kind, parent and owner.
+/// (so fields a newer client sends survive a round trip), indexed by kind, parent and owner;
+/// the references listed in <see cref="References"/> are also kept in the <c>refs</c> table
+/// (target id, field, referring document), so dataset queries run in SQL (Store.Datasets.cs).
 /// All access is serialised through one connection and one lock; <see cref="InTransaction{T}"/>
 /// makes a group of changes all-or-nothing (a failed import leaves the version as it was).
 /// </summary>
-public sealed class Store : IDisposable
+public sealed partial class Store : IDisposable
 {
+    /// <summary>The schema version (PRAGMA user_version): 1 added the refs table.</summary>
+    private const int SchemaVersion = 1;
+
     private readonly SqliteConnection _connection;
     private readonly object _gate = new();
     private SqliteTransaction? _transaction;
@@ -35,7 +40,14 @@ public sealed class Store : IDisposable
                 json TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS docs_kind_parent ON docs(kind, parent_id);
             CREATE INDEX IF NOT EXISTS docs_kind_owner ON docs(kind, owner_id);
+            CREATE TABLE IF NOT EXISTS refs (
+                target TEXT NOT NULL,
+                field TEXT NOT NULL,
+                doc_seq INTEGER NOT NULL,
+                PRIMARY KEY (target, field, doc_seq)) WITHOUT ROWID;
+            CREATE INDEX IF NOT EXISTS refs_doc ON refs(doc_seq, field, target);
             """);
+        if (Convert.ToInt32(Scalar("PRAGMA user_version")) < SchemaVersion) RebuildReferences();
     }
 
     /// <summary>The document of that kind and id, or null.</summary>
@@ -81,20 +93,25 @@ public sealed class Store : IDisposable
         }
     }
 
-    /// <summary>Inserts or replaces a document; its <c>id</c> and <c>user_id</c> fields are indexed.</summary>
+    /// <summary>Inserts or replaces a document; its <c>id</c>, <c>user_id</c> and reference fields are indexed.</summary>
     public void Put(string kind, JsonObject doc, string? parentId = null)
     {
         var id = (string?)doc["id"] ?? throw new InvalidOperationException("A document needs an id.");
         var owner = doc["user_id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         lock (_gate)
         {
-            using var cmd = Command("""
-                INSERT INTO docs (id, kind, parent_id, owner_id, json) VALUES ($id, $kind, $parent, $owner, $json)
-                ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, owner_id = excluded.owner_id, json = excluded.json
-                """,
-                ("$id", id), ("$kind", kind), ("$parent", (object?)parentId ?? DBNull.Value),
-                ("$owner", (object?)owner ?? DBNull.Value), ("$json", doc.ToJsonString()));
-            cmd.ExecuteNonQuery();
+            InTransaction(() =>
+            {
+                using var cmd = Command("""
+                    INSERT INTO docs (id, kind, parent_id, owner_id, json) VALUES ($id, $kind, $parent, $owner, $json)
+                    ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, owner_id = excluded.owner_id, json = excluded.json
+                    RETURNING seq
+                    """,
+                    ("$id", id), ("$kind", kind), ("$parent", (object?)parentId ?? DBNull.Value),
+                    ("$owner", (object?)owner ?? DBNull.Value), ("$json", doc.ToJsonString()));
+                var seq = Convert.ToInt64(cmd.ExecuteScalar());
+                if (References.Fields.TryGetValue(kind, out var fields)) WriteReferences(seq, doc, fields, replace: true);
+            });
         }
     }
 
@@ -102,8 +119,16 @@ public sealed class Store : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command("DELETE FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
-            return cmd.ExecuteNonQuery() > 0;
+            return InTransaction(() =>
+            {
+                if (References.Fields.ContainsKey(kind))
+                {
+                    using var refs = Command("DELETE FROM refs WHERE doc_seq = (SELECT seq FROM docs WHERE id = $id)", ("$id", id));
+                    refs.ExecuteNonQuery();
+                }
+                using var cmd = Command("DELETE FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
+                return cmd.ExecuteNonQuery() > 0;
+            });
         }
     }
 
@@ -138,6 +163,48 @@ public sealed class Store : IDisposable
     public void Dispose()
     {
         lock (_gate) _connection.Dispose();
+    }
+
+    /// <summary>Writes the refs rows of one document: one per id in each reference field.</summary>
+    private void WriteReferences(long seq, JsonObject doc, string[] fields, bool replace)
+    {
+        if (replace)
+        {
+            using var clear = Command("DELETE FROM refs WHERE doc_seq = $seq", ("$seq", seq));
+            clear.ExecuteNonQuery();
+        }
+        foreach (var field in fields)
+        {
+            var targets = doc[field] is JsonArray list ? list.ToList() : new List<JsonNode?> { doc[field] };
+            foreach (var target in targets)
+            {
+                if (target is not JsonValue value || !value.TryGetValue<string>(out var targetId) || targetId.Length == 0) continue;
+                using var insert = Command("INSERT OR IGNORE INTO refs (target, field, doc_seq) VALUES ($target, $field, $seq)",
+                    ("$target", targetId), ("$field", field), ("$seq", seq));
+                insert.ExecuteNonQuery();
+            }
+        }
+    }
+
+    /// <summary>Fills the refs table from the documents (a data folder from before it existed).</summary>
+    private void RebuildReferences() => InTransaction(() =>
+    {
+        Execute("DELETE FROM refs;");
+        foreach (var (kind, fields) in References.Fields)
+        {
+            var docs = new List<(long Seq, JsonObject Doc)>();
+            using (var cmd = Command("SELECT seq, json FROM docs WHERE kind = $kind", ("$kind", kind)))
+            using (var reader = cmd.ExecuteReader())
+                while (reader.Read()) docs.Add((reader.GetInt64(0), Parse(reader.GetString(1))));
+            foreach (var (seq, doc) in docs) WriteReferences(seq, doc, fields, replace: false);
+        }
+        Execute($"PRAGMA user_version = {SchemaVersion};");
+    });
+
+    private object? Scalar(string sql)
+    {
+        using var cmd = Command(sql);
+        return cmd.ExecuteScalar();
     }
 
     private static JsonObject Parse(string json) => (JsonObject)JsonNode.Parse(json)!;

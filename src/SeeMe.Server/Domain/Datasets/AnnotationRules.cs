@@ -78,7 +78,7 @@ public static class AnnotationRules
     /// </summary>
     public static void Reconcile(VersionScope scope, JsonObject item, JsonArray wanted)
     {
-        var existing = scope.Annotations().Where(a => a.Str("item_id") == item.Str("id")).ToDictionary(a => a.Str("id"));
+        var existing = scope.AnnotationsOf(item.Str("id")).ToDictionary(a => a.Str("id"));
         var kept = new HashSet<string>();
         foreach (var node in wanted)
         {

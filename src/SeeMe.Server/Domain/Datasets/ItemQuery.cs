@@ -22,11 +22,7 @@ public static class ItemQuery
         if (splitId.Length > 0) scope.Split(splitId);
         if (labelId.Length > 0) scope.Label(labelId);
 
-        var replies = new ItemReplies(scope);
-        IEnumerable<JsonObject> items = scope.Items();
-        if (splitId.Length > 0) items = items.Where(i => ItemSplits.Of(i).Contains(splitId));
-        if (labelId.Length > 0) items = items.Where(i => replies.AnnotationsOf(i.Str("id")).Any(a => a.Str("label_id") == labelId));
-        if (onlyUnlabelled) items = items.Where(i => !replies.AnnotationsOf(i.Str("id")).Any());
-        return items.Skip((int)Math.Min((long)pageIndex * pageSize, int.MaxValue)).Take(pageSize).Select(replies.Reply).ToList();
+        var items = scope.Store.PageItems(scope.VersionId, new ItemFilter(splitId, labelId, onlyUnlabelled), (long)pageIndex * pageSize, pageSize);
+        return ItemReplies.For(scope, items);
     }
 }

@@ -49,6 +49,12 @@ public sealed class VersionScope
     public List<JsonObject> Items() => Store.List(Kinds.Item, VersionId);
     public List<JsonObject> Annotations() => Store.List(Kinds.Annotation, VersionId);
 
+    public List<JsonObject> AnnotationsOf(string itemId) => Store.ListReferencing(Kinds.Annotation, References.AnnotationItem, itemId);
+    public List<JsonObject> AnnotationsOf(IEnumerable<string> itemIds) => Store.ListReferencing(Kinds.Annotation, References.AnnotationItem, itemIds);
+    public List<JsonObject> AnnotationsWithLabel(string labelId) => Store.ListReferencing(Kinds.Annotation, References.AnnotationLabel, labelId);
+    public List<JsonObject> AnnotationsInSplit(string splitId) => Store.ListReferencing(Kinds.Annotation, References.AnnotationSplit, splitId);
+    public List<JsonObject> ItemsInSplit(string splitId) => Store.ListReferencing(Kinds.Item, References.ItemSplits, splitId);
+
     public JsonObject Split(string id) => Child(Kinds.Split, id, "Split", "version_id");
     public JsonObject Label(string id) => Child(Kinds.Label, id, "Label", "version_id");
     public JsonObject Item(string id) => Child(Kinds.Item, id, "Item", VersionKey);
