@@ -1,5 +1,6 @@
 using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
+using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
@@ -23,16 +24,15 @@ public static class ItemEndpoints
         version.MapDelete("splits/{splitId}/items/{id}", DeleteFromSplit);
     }
 
-    private static IResult List([AsParameters] VersionRequest r) =>
-        Reply.List(ItemQuery.Page(r.ForReading(), PageFilter(r.Request)));
-
     // The SDK's paging and filter parameters; pageCount is the 0-based page index.
-    private static ItemQuery.Filter PageFilter(HttpRequest request) => new(
-        PageSize: request.QueryInt("pageSize", ItemQuery.DefaultPageSize, 1, ItemQuery.MaxPageSize),
-        PageIndex: request.QueryInt("pageCount", 0, 0, int.MaxValue),
-        SplitId: request.Query["splitId"].ToString(),
-        LabelId: request.Query["labelId"].ToString(),
-        OnlyUnlabelled: request.QueryBool("onlyUnlabelled"));
+    private static IResult List([AsParameters] VersionRequest r)
+    {
+        var query = r.Request;
+        var pageSize = query.QueryInt("pageSize", ItemQuery.DefaultPageSize, 1, ItemQuery.MaxPageSize);
+        var pageIndex = query.QueryInt("pageCount", 0, 0, int.MaxValue);
+        var filter = new ItemFilter(query.Query["splitId"].ToString(), query.Query["labelId"].ToString(), query.QueryBool("onlyUnlabelled"));
+        return Reply.List(ItemQuery.Page(r.ForReading(), filter, pageIndex, pageSize));
+    }
 
     private static async Task<IResult> Create([AsParameters] VersionRequest r)
     {

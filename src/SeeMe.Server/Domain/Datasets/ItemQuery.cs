@@ -6,23 +6,19 @@ namespace SeeMe.Server.Domain.Datasets;
 /// <summary>
 /// The items list: <c>pageSize</c> (default 10, 1..1000), <c>pageCount</c> (0-based page index),
 /// filters <c>splitId</c>, <c>labelId</c>, <c>onlyUnlabelled</c> (items without any annotation);
-/// in creation order, so pages are stable.
+/// in creation order, so pages are stable. Paged and filtered in SQL (<see cref="Store.PageItems"/>).
 /// </summary>
 public static class ItemQuery
 {
     public const int DefaultPageSize = 10;
     public const int MaxPageSize = 1000;
 
-    /// <summary>Which page of which items: "" for no split or label filter.</summary>
-    public sealed record Filter(int PageSize, int PageIndex, string SplitId, string LabelId, bool OnlyUnlabelled);
-
-    public static IEnumerable<JsonObject> Page(VersionScope scope, Filter filter)
+    /// <summary>The replies of one page; 404 when the filter names a split or label not in this version.</summary>
+    public static List<JsonObject> Page(VersionScope scope, ItemFilter filter, int pageIndex, int pageSize)
     {
-        var (pageSize, pageIndex, splitId, labelId, onlyUnlabelled) = filter;
-        if (splitId.Length > 0) scope.Split(splitId);
-        if (labelId.Length > 0) scope.Label(labelId);
-
-        var items = scope.Store.PageItems(scope.VersionId, new ItemFilter(splitId, labelId, onlyUnlabelled), (long)pageIndex * pageSize, pageSize);
+        if (filter.SplitId.Length > 0) scope.Split(filter.SplitId);
+        if (filter.LabelId.Length > 0) scope.Label(filter.LabelId);
+        var items = scope.Store.PageItems(scope.VersionId, filter, (long)pageIndex * pageSize, pageSize);
         return ItemReplies.For(scope, items);
     }
 }
