@@ -5,7 +5,10 @@ using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
-/// <summary>models/{mid}/versions CRUD, upload and asset downloads. Readers of the model may read its versions; only its owner changes them.</summary>
+/// <summary>
+/// models/{mid}/versions CRUD, upload and asset downloads. Readers of the model may read its versions;
+/// only its owner changes them. The rules are in <see cref="ModelChanges"/> and <see cref="ModelFiles"/>.
+/// </summary>
 public static class ModelVersionEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -26,46 +29,20 @@ public static class ModelVersionEndpoints
     private static async Task<IResult> Create(HttpContext context, string mid, Store store)
     {
         var model = Access.Owned(store, context.Caller(), Kinds.Model, mid);
-        var body = await context.Request.ReadEntityAsync(Kinds.ModelVersion);
-        var version = store.InTransaction(() =>
-        {
-            var created = ModelRecords.NewVersion(store, model, body);
-            store.Put(Kinds.ModelVersion, created, mid);
-            return created;
-        });
-        return Reply.Json(version);
+        return Reply.Json(ModelChanges.CreateVersion(store, model, await context.Request.ReadEntityAsync(Kinds.ModelVersion)));
     }
 
     private static async Task<IResult> Update(HttpContext context, string mid, string vid, Store store, FileStore files)
     {
-        var model = Access.Owned(store, context.Caller(), Kinds.Model, mid);
-        var version = ModelRecords.VersionOf(store, model, vid);
-        var body = await context.Request.ReadEntityAsync(Kinds.ModelVersion);
-        var application = version.Str("application_id");
-        Entities.ApplyClientFields(version, body, ModelRecords.VersionServerOwned);
-        version["application_id"] = ModelRecords.CheckedApplicationId(store, version.Str("application_id"), application);
-        ModelFiles.Refresh(store, files, version);
-        ModelRecords.SaveVersion(store, version);
-        return Reply.Json(version);
+        var version = ModelRecords.VersionOf(store, Access.Owned(store, context.Caller(), Kinds.Model, mid), vid);
+        return Reply.Json(ModelChanges.UpdateVersion(store, files, version, await context.Request.ReadEntityAsync(Kinds.ModelVersion)));
     }
 
-    // The active version cannot go: the model would be left without one. The client switches
-    // active_version_id first (PUT models/{id}) or deletes the whole model.
     private static IResult Delete(HttpContext context, string mid, string vid, Store store, FileStore files, IInferenceEngine engine)
     {
         var model = Access.Owned(store, context.Caller(), Kinds.Model, mid);
         var version = ModelRecords.VersionOf(store, model, vid);
-        if (model.Str("active_version_id") == vid)
-            throw ApiException.BadRequest(
-                $"Version '{vid}' is the model's active version; make another version active (PUT models/{mid} with active_version_id) first, or delete the model.");
-        store.InTransaction(() =>
-        {
-            foreach (var inference in store.List(Kinds.Inference, mid).Where(i => i.Str("model_version_id") == vid))
-                store.Delete(Kinds.Inference, inference.Str("id"));
-            store.Delete(Kinds.ModelVersion, vid);
-        });
-        files.Delete(ModelFiles.VersionFolder(files, version));
-        engine.Invalidate(vid);
+        ModelChanges.DeleteVersion(store, files, engine, model, version);
         return Reply.Json(version);
     }
 

@@ -1,18 +1,19 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SeeMe.Server.Domain;
+using SeeMe.Server.Domain.Predictions;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// What a prediction request carries, read by application type: an image as the multipart
+/// Reads what a prediction request carries, by application type: an image as the multipart
 /// <c>file</c>, text as JSON <c>{input_text}</c>, structured features as JSON <c>{input_text: "&lt;JSON object&gt;"}</c>.
 /// </summary>
-public sealed record PredictionInput(string Name, string Extension, string? TempPath, byte[]? ImageBytes, string? Text, string? StructuredJson)
+public static class PredictionInputReader
 {
-    /// <summary>Reads the input for <paramref name="applicationType"/>; the caller deletes <see cref="TempPath"/> when done.</summary>
+    /// <summary>Reads the input for <paramref name="applicationType"/>; the caller deletes <see cref="PredictionInput.TempPath"/> when done.</summary>
     public static async Task<PredictionInput> ReadAsync(HttpRequest request, FileStore files, string applicationType)
     {
         switch (ApplicationType.Named(applicationType)?.Input)
