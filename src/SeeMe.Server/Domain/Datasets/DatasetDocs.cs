@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using SeeMe.Server.Http;
+using SeeMe.Server.Images;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
-/// Creating and saving datasets and versions. Fields computed per reply (a dataset's
+/// Creating, changing and deleting datasets and versions, and a dataset's logo. Fields computed per reply (a dataset's
 /// <c>versions</c> and <c>shared_with_me</c>, a version's <c>labels</c> and <c>splits</c>) are never stored.
 /// </summary>
 public static class DatasetDocs
@@ -49,6 +50,39 @@ public static class DatasetDocs
         DatasetWire.Apply(Kinds.Dataset, dataset, body, DatasetServerOwned);
         dataset["content_type"] = CheckContentType(dataset.Str("content_type"));
         SaveDataset(store, Entities.Touch(dataset));
+    }
+
+    /// <summary>Deletes a dataset with its versions, shares and files.</summary>
+    public static void DeleteDataset(Store store, FileStore files, JsonObject dataset)
+    {
+        var cascade = new Cascade(store, files);
+        store.InTransaction(() => cascade.Dataset(dataset));
+        cascade.Cleanup();
+    }
+
+    /// <summary>
+    /// Makes the upload the dataset's logo (400 when it is not an image). It is stored as
+    /// files/datasets/{ds}/logo.{ext}; <c>logo</c> holds the bare name "logo.{ext}".
+    /// </summary>
+    public static void StoreLogo(Store store, FileStore files, JsonObject dataset, UploadedFile upload)
+    {
+        var id = dataset.Str("id");
+        var logo = "logo." + Thumbnails.RequireImage(upload.TempPath, "The logo");
+        var previous = dataset.Str("logo");
+        files.Commit(upload.TempPath, ItemFiles.Logo(files, id, logo));
+        dataset["logo"] = logo;
+        dataset["has_logo"] = true;
+        SaveDataset(store, Entities.Touch(dataset));
+        if (previous.Length > 0 && previous != logo) files.Delete(ItemFiles.Logo(files, id, previous));
+    }
+
+    /// <summary>The dataset's logo file; 404 when it has none.</summary>
+    public static StoredFile Logo(FileStore files, JsonObject dataset)
+    {
+        var (id, logo) = (dataset.Str("id"), dataset.Str("logo"));
+        var path = logo.Length > 0 && dataset.Bool("has_logo") ? ItemFiles.Logo(files, id, logo) : null;
+        if (path is null || !File.Exists(path)) throw new ApiException(404, $"Dataset '{id}' has no logo.");
+        return new StoredFile(path, Thumbnails.ContentType(Path.GetExtension(logo).TrimStart('.')), logo);
     }
 
     public static void SaveDataset(Store store, JsonObject dataset)
