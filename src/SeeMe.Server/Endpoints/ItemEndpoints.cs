@@ -27,10 +27,10 @@ public static class ItemEndpoints
     // The SDK's paging and filter parameters; pageCount is the 0-based page index.
     private static IResult List([AsParameters] VersionRequest r)
     {
-        var query = r.Request;
-        var pageSize = query.QueryInt("pageSize", ItemQuery.DefaultPageSize, 1, ItemQuery.MaxPageSize);
-        var pageIndex = query.QueryInt("pageCount", 0, 0, int.MaxValue);
-        var filter = new ItemFilter(query.Query["splitId"].ToString(), query.Query["labelId"].ToString(), query.QueryBool("onlyUnlabelled"));
+        var request = r.Request;
+        var pageSize = request.QueryInt("pageSize", ItemQuery.DefaultPageSize, 1, ItemQuery.MaxPageSize);
+        var pageIndex = request.QueryInt("pageCount", 0, 0, int.MaxValue);
+        var filter = new ItemFilter(request.Query["splitId"].ToString(), request.Query["labelId"].ToString(), request.QueryBool("onlyUnlabelled"));
         return Reply.List(ItemQuery.Page(r.ForReading(), filter, pageIndex, pageSize));
     }
 
