@@ -25,7 +25,7 @@ public sealed partial class Store
     {
         lock (_gate)
         {
-            using var cmd = Command("""
+            var cmd = Command("""
                 SELECT d.json FROM refs r CROSS JOIN docs d
                 WHERE r.target = $target AND r.field = $field AND d.seq = r.doc_seq AND d.kind = $kind ORDER BY r.doc_seq
                 """, ("$target", targetId), ("$field", field), ("$kind", kind));
@@ -38,7 +38,7 @@ public sealed partial class Store
     {
         lock (_gate)
         {
-            using var cmd = Command("""
+            var cmd = Command("""
                 SELECT d.json FROM json_each($targets) t CROSS JOIN refs r CROSS JOIN docs d
                 WHERE r.target = t.value AND r.field = $field AND d.seq = r.doc_seq AND d.kind = $kind ORDER BY r.doc_seq
                 """, ("$targets", JsonSerializer.Serialize(targetIds)), ("$field", field), ("$kind", kind));
@@ -78,7 +78,7 @@ public sealed partial class Store
         sql.Append(" ORDER BY seq LIMIT $limit OFFSET $offset");
         lock (_gate)
         {
-            using var cmd = Command($"SELECT json FROM docs WHERE seq IN ({sql}) ORDER BY seq", [.. args]);
+            var cmd = Command($"SELECT json FROM docs WHERE seq IN ({sql}) ORDER BY seq", [.. args]);
             return ReadAll(cmd);
         }
     }
@@ -89,12 +89,12 @@ public sealed partial class Store
         lock (_gate)
         {
             (string, object?)[] args = [("$split", splitId), ("$splits", SplitsField), ("$item", ItemField), ("$labelField", LabelField)];
-            using var items = Command("SELECT COUNT(*) FROM refs WHERE target = $split AND field = $splits", args);
-            using var unlabelled = Command("""
+            var items = Command("SELECT COUNT(*) FROM refs WHERE target = $split AND field = $splits", args);
+            var unlabelled = Command("""
                 SELECT COUNT(*) FROM refs s CROSS JOIN docs i
                 WHERE s.target = $split AND s.field = $splits AND i.seq = s.doc_seq AND NOT EXISTS (SELECT 1 FROM refs a WHERE a.target = i.id AND a.field = $item)
                 """, args);
-            using var byLabel = Command("""
+            var byLabel = Command("""
                 SELECT l.target, COUNT(*), COUNT(DISTINCT a.target)
                 FROM refs s CROSS JOIN docs i CROSS JOIN refs a CROSS JOIN refs l
                 WHERE s.target = $split AND s.field = $splits AND i.seq = s.doc_seq

@@ -19,6 +19,7 @@ public sealed partial class Store : IDisposable
     private readonly SqliteConnection _connection;
     private readonly object _gate = new();
     private SqliteTransaction? _transaction;
+    private readonly Dictionary<string, SqliteCommand> _commands = [];
 
     public Store(string dataDirectory)
     {
@@ -55,7 +56,7 @@ public sealed partial class Store : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
+            var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
             return cmd.ExecuteScalar() is string json ? Parse(json) : null;
         }
     }
@@ -65,7 +66,7 @@ public sealed partial class Store : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = parentId is null
+            var cmd = parentId is null
                 ? Command("SELECT json FROM docs WHERE kind = $kind ORDER BY seq", ("$kind", kind))
                 : Command("SELECT json FROM docs WHERE kind = $kind AND parent_id = $parent ORDER BY seq", ("$kind", kind), ("$parent", parentId));
             return ReadAll(cmd);
@@ -77,7 +78,7 @@ public sealed partial class Store : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND json_extract(json, $path) = $value ORDER BY seq LIMIT 1",
+            var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND json_extract(json, $path) = $value ORDER BY seq LIMIT 1",
                 ("$kind", kind), ("$path", "$." + field), ("$value", value));
             return cmd.ExecuteScalar() is string json ? Parse(json) : null;
         }
@@ -88,7 +89,7 @@ public sealed partial class Store : IDisposable
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND owner_id = $owner ORDER BY seq", ("$kind", kind), ("$owner", ownerId));
+            var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND owner_id = $owner ORDER BY seq", ("$kind", kind), ("$owner", ownerId));
             return ReadAll(cmd);
         }
     }
@@ -102,7 +103,7 @@ public sealed partial class Store : IDisposable
         {
             InTransaction(() =>
             {
-                using var cmd = Command("""
+                var cmd = Command("""
                     INSERT INTO docs (id, kind, parent_id, owner_id, json) VALUES ($id, $kind, $parent, $owner, $json)
                     ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, owner_id = excluded.owner_id, json = excluded.json
                     RETURNING seq
@@ -123,10 +124,10 @@ public sealed partial class Store : IDisposable
             {
                 if (References.Fields.ContainsKey(kind))
                 {
-                    using var refs = Command("DELETE FROM refs WHERE doc_seq = (SELECT seq FROM docs WHERE id = $id)", ("$id", id));
+                    var refs = Command("DELETE FROM refs WHERE doc_seq = (SELECT seq FROM docs WHERE id = $id)", ("$id", id));
                     refs.ExecuteNonQuery();
                 }
-                using var cmd = Command("DELETE FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
+                var cmd = Command("DELETE FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
                 return cmd.ExecuteNonQuery() > 0;
             });
         }
@@ -162,7 +163,11 @@ public sealed partial class Store : IDisposable
 
     public void Dispose()
     {
-        lock (_gate) _connection.Dispose();
+        lock (_gate)
+        {
+            foreach (var command in _commands.Values) command.Dispose();
+            _connection.Dispose();
+        }
     }
 
     /// <summary>Writes the refs rows of one document: one per id in each reference field.</summary>
@@ -170,7 +175,7 @@ public sealed partial class Store : IDisposable
     {
         if (replace)
         {
-            using var clear = Command("DELETE FROM refs WHERE doc_seq = $seq", ("$seq", seq));
+            var clear = Command("DELETE FROM refs WHERE doc_seq = $seq", ("$seq", seq));
             clear.ExecuteNonQuery();
         }
         foreach (var field in fields)
@@ -179,7 +184,7 @@ public sealed partial class Store : IDisposable
             foreach (var target in targets)
             {
                 if (target is not JsonValue value || !value.TryGetValue<string>(out var targetId) || targetId.Length == 0) continue;
-                using var insert = Command("INSERT OR IGNORE INTO refs (target, field, doc_seq) VALUES ($target, $field, $seq)",
+                var insert = Command("INSERT OR IGNORE INTO refs (target, field, doc_seq) VALUES ($target, $field, $seq)",
                     ("$target", targetId), ("$field", field), ("$seq", seq));
                 insert.ExecuteNonQuery();
             }
@@ -193,8 +198,7 @@ public sealed partial class Store : IDisposable
         foreach (var (kind, fields) in References.Fields)
         {
             var docs = new List<(long Seq, JsonObject Doc)>();
-            using (var cmd = Command("SELECT seq, json FROM docs WHERE kind = $kind", ("$kind", kind)))
-            using (var reader = cmd.ExecuteReader())
+            using (var reader = Command("SELECT seq, json FROM docs WHERE kind = $kind", ("$kind", kind)).ExecuteReader())
                 while (reader.Read()) docs.Add((reader.GetInt64(0), Parse(reader.GetString(1))));
             foreach (var (seq, doc) in docs) WriteReferences(seq, doc, fields, replace: false);
         }
@@ -203,7 +207,7 @@ public sealed partial class Store : IDisposable
 
     private object? Scalar(string sql)
     {
-        using var cmd = Command(sql);
+        var cmd = Command(sql);
         return cmd.ExecuteScalar();
     }
 
@@ -219,15 +223,25 @@ public sealed partial class Store : IDisposable
 
     private void Execute(string sql)
     {
-        using var cmd = Command(sql);
+        var cmd = Command(sql);
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// The command for <paramref name="sql"/> with these parameters. Commands are kept and reused
+    /// (a reused command keeps its compiled statement: an import of many items does not compile
+    /// the same SQL again per row); callers do not dispose them.
+    /// </summary>
     private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
+        if (!_commands.TryGetValue(sql, out var cmd))
+        {
+            cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            _commands[sql] = cmd;
+        }
         cmd.Transaction = _transaction;
+        cmd.Parameters.Clear();
         foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return cmd;
     }
