@@ -99,39 +99,27 @@ public sealed partial class Store : IDisposable
     {
         var id = (string?)doc["id"] ?? throw new InvalidOperationException("A document needs an id.");
         var owner = doc["user_id"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-        lock (_gate)
+        InTransaction(() =>
         {
-            InTransaction(() =>
-            {
-                var cmd = Command("""
-                    INSERT INTO docs (id, kind, parent_id, owner_id, json) VALUES ($id, $kind, $parent, $owner, $json)
-                    ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, owner_id = excluded.owner_id, json = excluded.json
-                    RETURNING seq
-                    """,
-                    ("$id", id), ("$kind", kind), ("$parent", (object?)parentId ?? DBNull.Value),
-                    ("$owner", (object?)owner ?? DBNull.Value), ("$json", doc.ToJsonString()));
-                var seq = Convert.ToInt64(cmd.ExecuteScalar());
-                if (References.Fields.TryGetValue(kind, out var fields)) WriteReferences(seq, doc, fields, replace: true);
-            });
-        }
+            var cmd = Command("""
+                INSERT INTO docs (id, kind, parent_id, owner_id, json) VALUES ($id, $kind, $parent, $owner, $json)
+                ON CONFLICT(id) DO UPDATE SET parent_id = excluded.parent_id, owner_id = excluded.owner_id, json = excluded.json
+                RETURNING seq
+                """,
+                ("$id", id), ("$kind", kind), ("$parent", (object?)parentId ?? DBNull.Value),
+                ("$owner", (object?)owner ?? DBNull.Value), ("$json", doc.ToJsonString()));
+            var seq = Convert.ToInt64(cmd.ExecuteScalar());
+            if (References.Fields.TryGetValue(kind, out var fields)) WriteReferences(seq, doc, fields, replace: true);
+        });
     }
 
-    public bool Delete(string kind, string id)
+    /// <summary>Deletes a document (and its refs rows); false when there was none.</summary>
+    public bool Delete(string kind, string id) => InTransaction(() =>
     {
-        lock (_gate)
-        {
-            return InTransaction(() =>
-            {
-                if (References.Fields.ContainsKey(kind))
-                {
-                    var refs = Command("DELETE FROM refs WHERE doc_seq = (SELECT seq FROM docs WHERE id = $id)", ("$id", id));
-                    refs.ExecuteNonQuery();
-                }
-                var cmd = Command("DELETE FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
-                return cmd.ExecuteNonQuery() > 0;
-            });
-        }
-    }
+        if (References.Fields.ContainsKey(kind))
+            Command("DELETE FROM refs WHERE doc_seq = (SELECT seq FROM docs WHERE id = $id)", ("$id", id)).ExecuteNonQuery();
+        return Command("DELETE FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id)).ExecuteNonQuery() > 0;
+    });
 
     /// <summary>Runs <paramref name="work"/> as one transaction: every change or none.</summary>
     public T InTransaction<T>(Func<T> work)
@@ -173,20 +161,15 @@ public sealed partial class Store : IDisposable
     /// <summary>Writes the refs rows of one document: one per id in each reference field.</summary>
     private void WriteReferences(long seq, JsonObject doc, string[] fields, bool replace)
     {
-        if (replace)
-        {
-            var clear = Command("DELETE FROM refs WHERE doc_seq = $seq", ("$seq", seq));
-            clear.ExecuteNonQuery();
-        }
+        if (replace) Command("DELETE FROM refs WHERE doc_seq = $seq", ("$seq", seq)).ExecuteNonQuery();
         foreach (var field in fields)
         {
             var targets = doc[field] is JsonArray list ? list.ToList() : new List<JsonNode?> { doc[field] };
             foreach (var target in targets)
             {
                 if (target is not JsonValue value || !value.TryGetValue<string>(out var targetId) || targetId.Length == 0) continue;
-                var insert = Command("INSERT OR IGNORE INTO refs (target, field, doc_seq) VALUES ($target, $field, $seq)",
-                    ("$target", targetId), ("$field", field), ("$seq", seq));
-                insert.ExecuteNonQuery();
+                Command("INSERT OR IGNORE INTO refs (target, field, doc_seq) VALUES ($target, $field, $seq)",
+                    ("$target", targetId), ("$field", field), ("$seq", seq)).ExecuteNonQuery();
             }
         }
     }
