@@ -18,6 +18,9 @@ public sealed class OnnxInferenceEngine : IInferenceEngine, IDisposable
             [ApplicationType.Structured.Name] = new StructuredClassifier(),
         };
 
+    /// <summary>The application types this engine runs (the catalogue offers an ONNX application for each).</summary>
+    public static IReadOnlyCollection<string> ApplicationTypes => Runners.Keys.ToList();
+
     private readonly SessionCache _sessions = new();
 
     public InferenceResult Predict(InferenceRequest request)
