@@ -1,13 +1,14 @@
-using System.Text.Json.Nodes;
-using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Http;
-using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
-/// <summary>models CRUD, models/{id}/upload (model file or logo), models/{id}/download/... The rules are in <see cref="ModelChanges"/> and <see cref="ModelFiles"/>.</summary>
+/// <summary>
+/// models CRUD, models/{id}/upload (model file or logo), models/{id}/download/... Every handler
+/// under one model takes a <see cref="ModelRequest"/>; the rules are in <see cref="ModelChanges"/>
+/// and <see cref="ModelFiles"/>.
+/// </summary>
 public static class ModelEndpoints
 {
     public static void Map(RouteGroupBuilder api)
@@ -15,15 +16,14 @@ public static class ModelEndpoints
         var models = api.MapGroup("models");
         models.MapGet("", List);
         models.MapPost("", Create);
-        models.MapGet("{id}", (HttpContext context, string id, Store store) =>
-            Reply.Json(Access.Visible(store, context.Caller(), Kinds.Model, id)));
-        models.MapPut("{id}", Update);
-        models.MapDelete("{id}", Delete);
-        models.MapPost("{id}/upload", Upload);
-        models.MapGet("{id}/download/logo", (HttpContext context, string id, Store store, FileStore files) =>
-            Reply.File(ModelFiles.Logo(files, Access.Visible(store, context.Caller(), Kinds.Model, id))));
-        models.MapGet("{id}/download/{asset}", (HttpContext context, string id, string asset, Store store, FileStore files) =>
-            Reply.File(ModelFiles.Asset(files, ModelRecords.ActiveVersion(store, Access.Visible(store, context.Caller(), Kinds.Model, id)), asset)));
+        var model = models.MapGroup("{mid}");
+        model.MapGet("", ([AsParameters] ModelRequest r) => Reply.Json(r.ForReading()));
+        model.MapPut("", Update);
+        model.MapDelete("", Delete);
+        model.MapPost("upload", Upload);
+        model.MapGet("download/logo", ([AsParameters] ModelRequest r) => Reply.File(ModelFiles.Logo(r.Files, r.ForReading())));
+        model.MapGet("download/{asset}", ([AsParameters] ModelRequest r, string asset) =>
+            Reply.File(ModelFiles.Asset(r.Files, ModelRecords.ActiveVersion(r.Store, r.ForReading()), asset)));
     }
 
     private static IResult List(HttpContext context, Store store)
@@ -35,27 +35,27 @@ public static class ModelEndpoints
     private static async Task<IResult> Create(HttpContext context, Store store) =>
         Reply.Json(ModelChanges.Create(store, context.Caller().Id, await context.Request.ReadEntityAsync(Kinds.Model)));
 
-    private static async Task<IResult> Update(HttpContext context, string id, Store store)
+    private static async Task<IResult> Update([AsParameters] ModelRequest r)
     {
-        var model = Access.Owned(store, context.Caller(), Kinds.Model, id);
-        return Reply.Json(ModelChanges.Update(store, model, await context.Request.ReadEntityAsync(Kinds.Model)));
+        var model = r.ForWriting();
+        return Reply.Json(ModelChanges.Update(r.Store, model, await r.ReadEntityAsync(Kinds.Model)));
     }
 
-    private static IResult Delete(HttpContext context, string id, Store store, FileStore files, IInferenceEngine engine)
+    private static IResult Delete([AsParameters] ModelRequest r)
     {
-        var model = Access.Owned(store, context.Caller(), Kinds.Model, id);
-        ModelChanges.Delete(store, files, engine, model);
+        var model = r.ForWriting();
+        ModelChanges.Delete(r.Store, r.Files, r.Engine, model);
         return Reply.Json(model);
     }
 
     // One URL for both uploads: an image is the logo (reply: Model), anything else a model file
     // for the active version (reply: ModelVersion).
-    private static async Task<IResult> Upload(HttpContext context, string id, Store store, FileStore files, IInferenceEngine engine)
+    private static async Task<IResult> Upload([AsParameters] ModelRequest r)
     {
-        var model = Access.Owned(store, context.Caller(), Kinds.Model, id);
-        using var upload = await context.Request.ReadNonEmptyFileAsync(files);
+        var model = r.ForWriting();
+        using var upload = await r.Request.ReadNonEmptyFileAsync(r.Files);
         return Reply.Json(ModelAssets.IsLogo(upload)
-            ? ModelFiles.StoreLogo(store, files, model, upload)
-            : ModelFiles.StoreModelFile(store, files, engine, ModelRecords.ActiveVersion(store, model), upload));
+            ? ModelFiles.StoreLogo(r.Store, r.Files, model, upload)
+            : ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, ModelRecords.ActiveVersion(r.Store, model), upload));
     }
 }

@@ -1,6 +1,5 @@
 using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Http;
-using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
@@ -14,42 +13,40 @@ public static class ModelVersionEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var versions = api.MapGroup("models/{mid}/versions");
-        versions.MapGet("", (HttpContext context, string mid, Store store) =>
-            Reply.List(store.List(Kinds.ModelVersion, Access.Visible(store, context.Caller(), Kinds.Model, mid).Str("id"))));
+        versions.MapGet("", ([AsParameters] ModelRequest r) => Reply.List(r.Store.List(Kinds.ModelVersion, r.ForReading().Str("id"))));
         versions.MapPost("", Create);
-        versions.MapGet("{vid}", (HttpContext context, string mid, string vid, Store store) =>
-            Reply.Json(ModelRecords.VersionOf(store, Access.Visible(store, context.Caller(), Kinds.Model, mid), vid)));
+        versions.MapGet("{vid}", ([AsParameters] ModelRequest r, string vid) => Reply.Json(ModelRecords.VersionOf(r.Store, r.ForReading(), vid)));
         versions.MapPut("{vid}", Update);
         versions.MapDelete("{vid}", Delete);
         versions.MapPost("{vid}/upload", Upload);
-        versions.MapGet("{vid}/download/{asset}", (HttpContext context, string mid, string vid, string asset, Store store, FileStore files) =>
-            Reply.File(ModelFiles.Asset(files, ModelRecords.VersionOf(store, Access.Visible(store, context.Caller(), Kinds.Model, mid), vid), asset)));
+        versions.MapGet("{vid}/download/{asset}", ([AsParameters] ModelRequest r, string vid, string asset) =>
+            Reply.File(ModelFiles.Asset(r.Files, ModelRecords.VersionOf(r.Store, r.ForReading(), vid), asset)));
     }
 
-    private static async Task<IResult> Create(HttpContext context, string mid, Store store)
+    private static async Task<IResult> Create([AsParameters] ModelRequest r)
     {
-        var model = Access.Owned(store, context.Caller(), Kinds.Model, mid);
-        return Reply.Json(ModelChanges.CreateVersion(store, model, await context.Request.ReadEntityAsync(Kinds.ModelVersion)));
+        var model = r.ForWriting();
+        return Reply.Json(ModelChanges.CreateVersion(r.Store, model, await r.ReadEntityAsync(Kinds.ModelVersion)));
     }
 
-    private static async Task<IResult> Update(HttpContext context, string mid, string vid, Store store, FileStore files)
+    private static async Task<IResult> Update([AsParameters] ModelRequest r, string vid)
     {
-        var version = ModelRecords.VersionOf(store, Access.Owned(store, context.Caller(), Kinds.Model, mid), vid);
-        return Reply.Json(ModelChanges.UpdateVersion(store, files, version, await context.Request.ReadEntityAsync(Kinds.ModelVersion)));
+        var version = ModelRecords.VersionOf(r.Store, r.ForWriting(), vid);
+        return Reply.Json(ModelChanges.UpdateVersion(r.Store, r.Files, version, await r.ReadEntityAsync(Kinds.ModelVersion)));
     }
 
-    private static IResult Delete(HttpContext context, string mid, string vid, Store store, FileStore files, IInferenceEngine engine)
+    private static IResult Delete([AsParameters] ModelRequest r, string vid)
     {
-        var model = Access.Owned(store, context.Caller(), Kinds.Model, mid);
-        var version = ModelRecords.VersionOf(store, model, vid);
-        ModelChanges.DeleteVersion(store, files, engine, model, version);
+        var model = r.ForWriting();
+        var version = ModelRecords.VersionOf(r.Store, model, vid);
+        ModelChanges.DeleteVersion(r.Store, r.Files, r.Engine, model, version);
         return Reply.Json(version);
     }
 
-    private static async Task<IResult> Upload(HttpContext context, string mid, string vid, Store store, FileStore files, IInferenceEngine engine)
+    private static async Task<IResult> Upload([AsParameters] ModelRequest r, string vid)
     {
-        var version = ModelRecords.VersionOf(store, Access.Owned(store, context.Caller(), Kinds.Model, mid), vid);
-        using var upload = await context.Request.ReadNonEmptyFileAsync(files);
-        return Reply.Json(ModelFiles.StoreModelFile(store, files, engine, version, upload));
+        var version = ModelRecords.VersionOf(r.Store, r.ForWriting(), vid);
+        using var upload = await r.Request.ReadNonEmptyFileAsync(r.Files);
+        return Reply.Json(ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, version, upload));
     }
 }
