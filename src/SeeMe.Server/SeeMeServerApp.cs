@@ -60,11 +60,12 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         ShareEndpoints.Map(api);
         JobEndpoints.Map(api);
         DatasetEndpoints.Map(api);
-        DatasetVersionEndpoints.Map(api);
-        SplitEndpoints.Map(api);
-        LabelEndpoints.Map(api);
-        ItemEndpoints.Map(api);
-        AnnotationEndpoints.Map(api);
+        var version = api.MapGroup(VersionRequest.Route);
+        DatasetVersionEndpoints.Map(api, version);
+        SplitEndpoints.Map(version);
+        LabelEndpoints.Map(version);
+        ItemEndpoints.Map(version);
+        AnnotationEndpoints.Map(version);
         app.MapFallback((HttpContext ctx) => throw new ApiException(404, $"No such endpoint: {ctx.Request.Method} {ctx.Request.Path}."));
 
         var seedUser = Seeding.EnsureSeeded(store, options);

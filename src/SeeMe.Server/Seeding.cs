@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using SeeMe.Server.Endpoints;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server;

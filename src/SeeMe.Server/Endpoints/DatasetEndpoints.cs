@@ -1,22 +1,25 @@
-using SeeMe.Server.Datasets;
+using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
-using SeeMe.Server.Images;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
-/// <summary>datasets: list, create (with its first version), get, update, delete (cascading), logo upload and download.</summary>
+/// <summary>
+/// datasets: list, create (with its first version), get, update, delete (cascading), logo upload and
+/// download. The rules are in <see cref="DatasetDocs"/>.
+/// </summary>
 public static class DatasetEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("datasets", List);
-        api.MapPost("datasets", Create);
-        api.MapGet("datasets/{ds}", Get);
-        api.MapPut("datasets/{ds}", Update);
-        api.MapDelete("datasets/{ds}", Delete);
-        api.MapPost("datasets/{ds}/upload", UploadLogo);
-        api.MapGet("datasets/{ds}/logo", DownloadLogo);
+        var datasets = api.MapGroup("datasets");
+        datasets.MapGet("", List);
+        datasets.MapPost("", Create);
+        datasets.MapGet("{ds}", Get);
+        datasets.MapPut("{ds}", Update);
+        datasets.MapDelete("{ds}", Delete);
+        datasets.MapPost("{ds}/upload", UploadLogo);
+        datasets.MapGet("{ds}/logo", DownloadLogo);
     }
 
     // Own, public and shared datasets, in creation order.
@@ -30,20 +33,7 @@ public static class DatasetEndpoints
     private static async Task<IResult> Create(HttpContext context, Store store, FileStore files)
     {
         var caller = context.Caller();
-        var body = await context.Request.ReadJsonObjectAsync();
-        var dataset = Entities.Create(Kinds.Dataset);
-        DatasetWire.Apply(Kinds.Dataset, dataset, body, DatasetDocs.DatasetServerOwned);
-        dataset["user_id"] = caller.Id;
-        dataset["content_type"] = DatasetDocs.CheckContentType(dataset.Str("content_type"));
-        store.InTransaction(() =>
-        {
-            DatasetDocs.SaveDataset(store, dataset);
-            var version = DatasetDocs.NewVersion(store, dataset, null);
-            DatasetDocs.SaveVersion(store, version);
-            if (!dataset.Bool("default_splits")) return;
-            var scope = VersionScope.Of(store, files, dataset, version);
-            foreach (var name in DatasetDocs.DefaultSplitNames) DatasetDocs.NewSplit(scope, name);
-        });
+        var dataset = DatasetDocs.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonObjectAsync());
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 
@@ -57,10 +47,7 @@ public static class DatasetEndpoints
     {
         var caller = context.Caller();
         var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
-        var body = await context.Request.ReadJsonObjectAsync();
-        DatasetWire.Apply(Kinds.Dataset, dataset, body, DatasetDocs.DatasetServerOwned);
-        dataset["content_type"] = DatasetDocs.CheckContentType(dataset.Str("content_type"));
-        DatasetDocs.SaveDataset(store, Entities.Touch(dataset));
+        DatasetDocs.UpdateDataset(store, dataset, await context.Request.ReadJsonObjectAsync());
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 
@@ -69,34 +56,19 @@ public static class DatasetEndpoints
         var caller = context.Caller();
         var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
         var reply = DatasetReplies.Dataset(store, caller, dataset);
-        var cascade = new Cascade(store, files);
-        store.InTransaction(() => cascade.Dataset(dataset));
-        cascade.Cleanup();
+        DatasetDocs.DeleteDataset(store, files, dataset);
         return Reply.Json(reply);
     }
 
-    // The logo is stored as files/datasets/{ds}/logo.{ext}; `logo` holds the bare name "logo.{ext}".
     private static async Task<IResult> UploadLogo(HttpContext context, string ds, Store store, FileStore files)
     {
         var caller = context.Caller();
         var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
         using var upload = await context.Request.ReadSingleFileAsync(files);
-        var logo = "logo." + Thumbnails.RequireImage(upload.TempPath, "The logo");
-        var previous = dataset.Str("logo");
-        files.Commit(upload.TempPath, ItemFiles.Logo(files, ds, logo));
-        dataset["logo"] = logo;
-        dataset["has_logo"] = true;
-        DatasetDocs.SaveDataset(store, Entities.Touch(dataset));
-        if (previous.Length > 0 && previous != logo) files.Delete(ItemFiles.Logo(files, ds, previous));
+        DatasetDocs.StoreLogo(store, files, dataset, upload);
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 
-    private static IResult DownloadLogo(HttpContext context, string ds, Store store, FileStore files)
-    {
-        var dataset = Access.Visible(store, context.Caller(), Kinds.Dataset, ds);
-        var logo = dataset.Str("logo");
-        var path = logo.Length > 0 && dataset.Bool("has_logo") ? ItemFiles.Logo(files, ds, logo) : null;
-        if (path is null || !File.Exists(path)) throw new ApiException(404, $"Dataset '{ds}' has no logo.");
-        return Results.File(path, Thumbnails.ContentType(Path.GetExtension(logo).TrimStart('.')), logo);
-    }
+    private static IResult DownloadLogo(HttpContext context, string ds, Store store, FileStore files) =>
+        Reply.File(DatasetDocs.Logo(files, Access.Visible(store, context.Caller(), Kinds.Dataset, ds)));
 }

@@ -1,4 +1,4 @@
-using SeeMe.Server.Datasets;
+using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 using SeeMe.Server.Zip;
@@ -7,25 +7,24 @@ namespace SeeMe.Server.Endpoints;
 
 /// <summary>
 /// datasets/{ds}/versions: CRUD, duplicate (…/new), export (…/download[/{split_id}]?format=) and
-/// import (…/upload[/{format}]) of a version as a zip.
+/// import (…/upload[/{format}]) of a version as a zip. The rules are in <see cref="DatasetDocs"/>,
+/// <see cref="VersionCopier"/> and <see cref="DatasetZip"/>.
 /// </summary>
 public static class DatasetVersionEndpoints
 {
-    private const string Versions = "datasets/{ds}/versions";
-    private const string Version = Versions + "/{dv}";
-
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder api, RouteGroupBuilder version)
     {
-        api.MapGet(Versions, List);
-        api.MapPost(Versions, Create);
-        api.MapGet(Version, Get);
-        api.MapPut(Version, Update);
-        api.MapDelete(Version, Delete);
-        api.MapPost(Version + "/new", Duplicate);
-        api.MapGet(Version + "/download", (HttpContext c, string ds, string dv, Store s, FileStore f) => Export(c, ds, dv, null, s, f));
-        api.MapGet(Version + "/download/{splitId}", Export);
-        api.MapPost(Version + "/upload", (HttpContext c, string ds, string dv, Store s, FileStore f) => Import(c, ds, dv, null, s, f));
-        api.MapPost(Version + "/upload/{format}", Import);
+        var versions = api.MapGroup("datasets/{ds}/versions");
+        versions.MapGet("", List);
+        versions.MapPost("", Create);
+        version.MapGet("", Get);
+        version.MapPut("", Update);
+        version.MapDelete("", Delete);
+        version.MapPost("new", Duplicate);
+        version.MapGet("download", ([AsParameters] VersionRequest r) => Export(r, null));
+        version.MapGet("download/{splitId}", Export);
+        version.MapPost("upload", ([AsParameters] VersionRequest r) => Import(r, null));
+        version.MapPost("upload/{format}", Import);
     }
 
     private static IResult List(HttpContext c, string ds, Store store)
@@ -37,63 +36,49 @@ public static class DatasetVersionEndpoints
     private static async Task<IResult> Create(HttpContext c, string ds, Store store)
     {
         var dataset = Access.Owned(store, c.Caller(), Kinds.Dataset, ds);
-        var body = await c.Request.ReadJsonObjectAsync();
-        var version = store.InTransaction(() =>
-        {
-            var created = DatasetDocs.NewVersion(store, dataset, body);
-            DatasetDocs.SaveVersion(store, created);
-            return created;
-        });
+        var version = DatasetDocs.CreateVersion(store, dataset, await c.Request.ReadJsonObjectAsync());
         return Reply.Json(DatasetReplies.Version(store, version));
     }
 
-    private static IResult Get(HttpContext c, string ds, string dv, Store store, FileStore files) =>
-        Reply.Json(DatasetReplies.Version(store, VersionScope.Read(c, store, files, ds, dv).Version));
+    private static IResult Get([AsParameters] VersionRequest r) =>
+        Reply.Json(DatasetReplies.Version(r.Store, r.ForReading().Version));
 
-    private static async Task<IResult> Update(HttpContext c, string ds, string dv, Store store, FileStore files)
+    private static async Task<IResult> Update([AsParameters] VersionRequest r)
     {
-        var scope = VersionScope.Write(c, store, files, ds, dv);
-        var body = await c.Request.ReadJsonObjectAsync();
-        DatasetWire.Apply(Kinds.DatasetVersion, scope.Version, body, DatasetDocs.VersionServerOwned);
-        DatasetDocs.SaveVersion(store, Entities.Touch(scope.Version));
-        return Reply.Json(DatasetReplies.Version(store, scope.Version));
+        var scope = r.ForWriting();
+        return Reply.Json(DatasetReplies.Version(r.Store, DatasetDocs.UpdateVersion(scope, await r.ReadBodyAsync())));
     }
 
-    private static IResult Delete(HttpContext c, string ds, string dv, Store store, FileStore files)
+    private static IResult Delete([AsParameters] VersionRequest r)
     {
-        var scope = VersionScope.Write(c, store, files, ds, dv);
-        var reply = DatasetReplies.Version(store, scope.Version);
-        var cascade = new Cascade(store, files);
-        store.InTransaction(() => cascade.Version(ds, dv));
-        cascade.Cleanup();
+        var scope = r.ForWriting();
+        var reply = DatasetReplies.Version(r.Store, scope.Version);
+        DatasetDocs.DeleteVersion(scope);
         return Reply.Json(reply);
     }
 
     // The source needs to be visible; the target dataset (body dataset_id, default: this one) owned.
-    private static async Task<IResult> Duplicate(HttpContext c, string ds, string dv, Store store, FileStore files)
+    private static async Task<IResult> Duplicate([AsParameters] VersionRequest r)
     {
-        var source = VersionScope.Read(c, store, files, ds, dv);
-        var body = await c.Request.ReadJsonObjectAsync();
-        var targetId = DatasetWire.BodyString(body, "dataset_id");
-        var target = Access.Owned(store, c.Caller(), Kinds.Dataset, targetId.Length > 0 ? targetId : ds);
-        var version = new VersionCopier(source, target).Copy();
-        return Reply.Json(DatasetReplies.Version(store, version));
+        var source = r.ForReading();
+        var targetId = DatasetWire.BodyString(await r.ReadBodyAsync(), "dataset_id");
+        var target = Access.Owned(r.Store, r.Context.Caller(), Kinds.Dataset, targetId.Length > 0 ? targetId : r.DatasetId);
+        return Reply.Json(DatasetReplies.Version(r.Store, new VersionCopier(source, target).Copy()));
     }
 
-    private static IResult Export(HttpContext c, string ds, string dv, string? splitId, Store store, FileStore files)
+    private static IResult Export([AsParameters] VersionRequest r, string? splitId)
     {
-        var scope = VersionScope.Read(c, store, files, ds, dv);
-        var zip = DatasetZip.Export(scope, splitId, c.Request.Query["format"].ToString());
-        var name = splitId is null ? $"{dv}.zip" : $"{dv}_{splitId}.zip";
+        var zip = DatasetZip.Export(r.ForReading(), splitId, r.Request.Query["format"].ToString());
+        var name = splitId is null ? $"{r.VersionId}.zip" : $"{r.VersionId}_{splitId}.zip";
         return Results.File(zip, "application/zip", name);
     }
 
-    private static async Task<IResult> Import(HttpContext c, string ds, string dv, string? format, Store store, FileStore files)
+    private static async Task<IResult> Import([AsParameters] VersionRequest r, string? format)
     {
-        var scope = VersionScope.Write(c, store, files, ds, dv);
+        var scope = r.ForWriting();
         if (format is not null) DatasetZip.Find(format);
-        using (var upload = await c.Request.ReadSingleFileAsync(files))
+        using (var upload = await r.Request.ReadSingleFileAsync(r.Files))
             DatasetZip.Import(scope, upload.TempPath, format);
-        return Reply.Json(DatasetReplies.Version(store, store.Get(Kinds.DatasetVersion, dv)!));
+        return Reply.Json(DatasetReplies.Version(r.Store, r.Store.Get(Kinds.DatasetVersion, r.VersionId)!));
     }
 }

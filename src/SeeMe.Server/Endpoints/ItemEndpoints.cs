@@ -1,6 +1,5 @@
-using SeeMe.Server.Datasets;
+using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
-using SeeMe.Server.Images;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
@@ -8,114 +7,66 @@ namespace SeeMe.Server.Endpoints;
 /// <summary>
 /// datasets/{ds}/versions/{dv}/items: paged list with filters, create, get, update (annotations
 /// reconciled), delete (also from one split), image upload (checked, thumbnailed) and download.
+/// The rules are in <see cref="ItemChanges"/>, <see cref="ItemQuery"/> and <see cref="ItemImages"/>.
 /// </summary>
 public static class ItemEndpoints
 {
-    private const string Items = "datasets/{ds}/versions/{dv}/items";
-
-    public static void Map(RouteGroupBuilder api)
+    public static void Map(RouteGroupBuilder version)
     {
-        api.MapGet(Items, List);
-        api.MapPost(Items, Create);
-        api.MapGet(Items + "/{id}", Get);
-        api.MapPut(Items + "/{id}", Update);
-        api.MapDelete(Items + "/{id}", Delete);
-        api.MapDelete("datasets/{ds}/versions/{dv}/splits/{splitId}/items/{id}", DeleteFromSplit);
-        api.MapPost(Items + "/{id}/upload", UploadImage);
-        api.MapGet(Items + "/{id}/download", DownloadImage);
+        var items = version.MapGroup("items");
+        items.MapGet("", List);
+        items.MapPost("", Create);
+        items.MapGet("{id}", Get);
+        items.MapPut("{id}", Update);
+        items.MapDelete("{id}", Delete);
+        items.MapPost("{id}/upload", UploadImage);
+        items.MapGet("{id}/download", DownloadImage);
+        version.MapDelete("splits/{splitId}/items/{id}", DeleteFromSplit);
     }
 
-    private static IResult List(HttpContext c, string ds, string dv, Store store, FileStore files) =>
-        Reply.List(ItemQuery.Page(VersionScope.Read(c, store, files, ds, dv), c.Request));
-
-    private static async Task<IResult> Create(HttpContext c, string ds, string dv, Store store, FileStore files)
+    // The SDK's paging and filter parameters; pageCount is the 0-based page index.
+    private static IResult List([AsParameters] VersionRequest r)
     {
-        var scope = VersionScope.Write(c, store, files, ds, dv);
-        var item = ItemChanges.Create(scope, await c.Request.ReadJsonObjectAsync());
-        return Reply.Json(ItemReplies.One(scope, item));
+        var request = r.Request;
+        var pageSize = request.QueryInt("pageSize", ItemQuery.DefaultPageSize, 1, ItemQuery.MaxPageSize);
+        var pageIndex = request.QueryInt("pageCount", 0, 0, int.MaxValue);
+        var filter = new ItemFilter(request.Query["splitId"].ToString(), request.Query["labelId"].ToString(), request.QueryBool("onlyUnlabelled"));
+        return Reply.List(ItemQuery.Page(r.ForReading(), filter, pageIndex, pageSize));
     }
 
-    private static IResult Get(HttpContext c, string ds, string dv, string id, Store store, FileStore files)
+    private static async Task<IResult> Create([AsParameters] VersionRequest r)
     {
-        var scope = VersionScope.Read(c, store, files, ds, dv);
+        var scope = r.ForWriting();
+        return Reply.Json(ItemReplies.One(scope, ItemChanges.Create(scope, await r.ReadBodyAsync())));
+    }
+
+    private static IResult Get([AsParameters] VersionRequest r, string id)
+    {
+        var scope = r.ForReading();
         return Reply.Json(ItemReplies.One(scope, scope.Item(id)));
     }
 
-    private static async Task<IResult> Update(HttpContext c, string ds, string dv, string id, Store store, FileStore files)
+    private static async Task<IResult> Update([AsParameters] VersionRequest r, string id)
     {
-        var scope = VersionScope.Write(c, store, files, ds, dv);
-        var item = ItemChanges.Update(scope, id, await c.Request.ReadJsonObjectAsync());
-        return Reply.Json(ItemReplies.One(scope, item));
+        var scope = r.ForWriting();
+        return Reply.Json(ItemReplies.One(scope, ItemChanges.Update(scope, id, await r.ReadBodyAsync())));
     }
 
-    private static IResult Delete(HttpContext c, string ds, string dv, string id, Store store, FileStore files)
-    {
-        var scope = VersionScope.Write(c, store, files, ds, dv);
-        var cascade = new Cascade(store, files);
-        var reply = store.InTransaction(() =>
-        {
-            var item = scope.Item(id);
-            var before = ItemReplies.One(scope, item);
-            cascade.Item(scope, item);
-            return before;
-        });
-        cascade.Cleanup();
-        return Reply.Json(reply);
-    }
+    private static IResult Delete([AsParameters] VersionRequest r, string id) =>
+        Reply.Json(ItemChanges.Delete(r.ForWriting(), id));
 
     // Takes the item out of that split; an item left in no split is deleted. Replies with the item as it was.
-    private static IResult DeleteFromSplit(HttpContext c, string ds, string dv, string splitId, string id, Store store, FileStore files)
-    {
-        var scope = VersionScope.Write(c, store, files, ds, dv);
-        var cascade = new Cascade(store, files);
-        var reply = store.InTransaction(() =>
-        {
-            scope.Split(splitId);
-            var item = scope.Item(id);
-            if (!ItemSplits.Of(item).Contains(splitId)) throw ApiException.NotFound($"Item '{id}' in split", splitId);
-            var before = ItemReplies.One(scope, item);
-            cascade.RemoveFromSplit(scope, item, splitId);
-            return before;
-        });
-        cascade.Cleanup();
-        return Reply.Json(reply);
-    }
+    private static IResult DeleteFromSplit([AsParameters] VersionRequest r, string splitId, string id) =>
+        Reply.Json(ItemChanges.DeleteFromSplit(r.ForWriting(), splitId, id));
 
-    private static async Task<IResult> UploadImage(HttpContext c, string ds, string dv, string id, Store store, FileStore files)
+    private static async Task<IResult> UploadImage([AsParameters] VersionRequest r, string id)
     {
-        var scope = VersionScope.Write(c, store, files, ds, dv);
+        var scope = r.ForWriting();
         scope.Item(id);
-        using var upload = await c.Request.ReadSingleFileAsync(files);
-        var thumbnail = files.NewTempPath();
-        try
-        {
-            var extension = Thumbnails.CheckAndWrite(upload.TempPath, thumbnail);
-            var (item, previous) = store.InTransaction(() =>
-            {
-                var current = scope.Item(id);
-                var old = current.Str("extension");
-                current["extension"] = extension;
-                scope.Put(Kinds.Item, Entities.Touch(current));
-                files.Commit(upload.TempPath, ItemFiles.Image(files, ds, dv, id, extension));
-                files.Commit(thumbnail, ItemFiles.Thumbnail(files, ds, dv, id));
-                return (current, old);
-            });
-            if (previous.Length > 0 && previous != extension) files.Delete(ItemFiles.Image(files, ds, dv, id, previous));
-            return Reply.Json(ItemReplies.One(scope, item));
-        }
-        finally
-        {
-            File.Delete(thumbnail);
-        }
+        using var upload = await r.Request.ReadSingleFileAsync(r.Files);
+        return Reply.Json(ItemReplies.One(scope, ItemImages.Store(scope, id, upload)));
     }
 
-    private static IResult DownloadImage(HttpContext c, string ds, string dv, string id, Store store, FileStore files)
-    {
-        var scope = VersionScope.Read(c, store, files, ds, dv);
-        var item = scope.Item(id);
-        if (!ItemFiles.HasImage(scope, item)) throw new ApiException(404, $"Item '{id}' has no image.");
-        if (!c.Request.QueryBool("thumbnail")) return Results.File(ItemFiles.Image(scope, item), Thumbnails.ContentType(item.Str("extension")), id + "." + item.Str("extension"));
-        var path = ItemFiles.EnsureThumbnail(scope, item);
-        return Results.File(path, Thumbnails.ContentType(Thumbnails.Extension), id + ".thumb." + Thumbnails.Extension);
-    }
+    private static IResult DownloadImage([AsParameters] VersionRequest r, string id) =>
+        Reply.File(ItemImages.Find(r.ForReading(), id, thumbnail: r.Request.QueryBool("thumbnail")));
 }

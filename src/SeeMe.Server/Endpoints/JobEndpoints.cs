@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 

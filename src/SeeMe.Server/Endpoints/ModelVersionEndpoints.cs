@@ -1,76 +1,52 @@
+using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Http;
-using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
-/// <summary>models/{mid}/versions CRUD, upload and asset downloads. Readers of the model may read its versions; only its owner changes them.</summary>
+/// <summary>
+/// models/{mid}/versions CRUD, upload and asset downloads. Readers of the model may read its versions;
+/// only its owner changes them. The rules are in <see cref="ModelChanges"/> and <see cref="ModelFiles"/>.
+/// </summary>
 public static class ModelVersionEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         var versions = api.MapGroup("models/{mid}/versions");
-        versions.MapGet("", (HttpContext context, string mid, Store store) =>
-            Reply.List(store.List(Kinds.ModelVersion, Access.Visible(store, context.Caller(), Kinds.Model, mid).Str("id"))));
+        versions.MapGet("", ([AsParameters] ModelRequest r) => Reply.List(r.Store.List(Kinds.ModelVersion, r.ForReading().Str("id"))));
         versions.MapPost("", Create);
-        versions.MapGet("{vid}", (HttpContext context, string mid, string vid, Store store) =>
-            Reply.Json(ModelRecords.VersionOf(store, Access.Visible(store, context.Caller(), Kinds.Model, mid), vid)));
+        versions.MapGet("{vid}", ([AsParameters] ModelRequest r, string vid) => Reply.Json(ModelRecords.VersionOf(r.Store, r.ForReading(), vid)));
         versions.MapPut("{vid}", Update);
         versions.MapDelete("{vid}", Delete);
         versions.MapPost("{vid}/upload", Upload);
-        versions.MapGet("{vid}/download/{asset}", (HttpContext context, string mid, string vid, string asset, Store store, FileStore files) =>
-            ModelFiles.Download(files, ModelRecords.VersionOf(store, Access.Visible(store, context.Caller(), Kinds.Model, mid), vid), asset));
+        versions.MapGet("{vid}/download/{asset}", ([AsParameters] ModelRequest r, string vid, string asset) =>
+            Reply.File(ModelFiles.Asset(r.Files, ModelRecords.VersionOf(r.Store, r.ForReading(), vid), asset)));
     }
 
-    private static async Task<IResult> Create(HttpContext context, string mid, Store store)
+    private static async Task<IResult> Create([AsParameters] ModelRequest r)
     {
-        var model = Access.Owned(store, context.Caller(), Kinds.Model, mid);
-        var body = await context.Request.ReadEntityAsync(Kinds.ModelVersion);
-        var version = store.InTransaction(() =>
-        {
-            var created = ModelRecords.NewVersion(store, model, body);
-            store.Put(Kinds.ModelVersion, created, mid);
-            return created;
-        });
+        var model = r.ForWriting();
+        return Reply.Json(ModelChanges.CreateVersion(r.Store, model, await r.ReadEntityAsync(Kinds.ModelVersion)));
+    }
+
+    private static async Task<IResult> Update([AsParameters] ModelRequest r, string vid)
+    {
+        var version = ModelRecords.VersionOf(r.Store, r.ForWriting(), vid);
+        return Reply.Json(ModelChanges.UpdateVersion(r.Store, r.Files, version, await r.ReadEntityAsync(Kinds.ModelVersion)));
+    }
+
+    private static IResult Delete([AsParameters] ModelRequest r, string vid)
+    {
+        var model = r.ForWriting();
+        var version = ModelRecords.VersionOf(r.Store, model, vid);
+        ModelChanges.DeleteVersion(r.Store, r.Files, r.Engine, model, version);
         return Reply.Json(version);
     }
 
-    private static async Task<IResult> Update(HttpContext context, string mid, string vid, Store store, FileStore files)
+    private static async Task<IResult> Upload([AsParameters] ModelRequest r, string vid)
     {
-        var model = Access.Owned(store, context.Caller(), Kinds.Model, mid);
-        var version = ModelRecords.VersionOf(store, model, vid);
-        var body = await context.Request.ReadEntityAsync(Kinds.ModelVersion);
-        var application = version.Str("application_id");
-        Entities.ApplyClientFields(version, body, ModelRecords.VersionServerOwned);
-        version["application_id"] = ModelRecords.CheckedApplicationId(store, version.Str("application_id"), application);
-        ModelFiles.Refresh(store, files, version);
-        ModelRecords.SaveVersion(store, version);
-        return Reply.Json(version);
-    }
-
-    // The active version cannot go: the model would be left without one. The client switches
-    // active_version_id first (PUT models/{id}) or deletes the whole model.
-    private static IResult Delete(HttpContext context, string mid, string vid, Store store, FileStore files, IInferenceEngine engine)
-    {
-        var model = Access.Owned(store, context.Caller(), Kinds.Model, mid);
-        var version = ModelRecords.VersionOf(store, model, vid);
-        if (model.Str("active_version_id") == vid)
-            throw ApiException.BadRequest(
-                $"Version '{vid}' is the model's active version; make another version active (PUT models/{mid} with active_version_id) first, or delete the model.");
-        store.InTransaction(() =>
-        {
-            foreach (var inference in store.List(Kinds.Inference, mid).Where(i => i.Str("model_version_id") == vid))
-                store.Delete(Kinds.Inference, inference.Str("id"));
-            store.Delete(Kinds.ModelVersion, vid);
-        });
-        files.Delete(ModelFiles.VersionFolder(files, version));
-        engine.Invalidate(vid);
-        return Reply.Json(version);
-    }
-
-    private static async Task<IResult> Upload(HttpContext context, string mid, string vid, Store store, FileStore files, IInferenceEngine engine)
-    {
-        var version = ModelRecords.VersionOf(store, Access.Owned(store, context.Caller(), Kinds.Model, mid), vid);
-        return await ModelFiles.ReceiveAsync(context.Request, files, upload => ModelFiles.StoreModelFile(store, files, engine, version, upload));
+        var version = ModelRecords.VersionOf(r.Store, r.ForWriting(), vid);
+        using var upload = await r.Request.ReadNonEmptyFileAsync(r.Files);
+        return Reply.Json(ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, version, upload));
     }
 }

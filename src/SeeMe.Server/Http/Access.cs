@@ -4,7 +4,7 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Http;
 
 /// <summary>
-/// Who may see and change a model or dataset (seeme-api.md section 5): the owner sees and changes;
+/// Who may see and change a model or dataset (docs/wire-contract.md, "Semantics"): the owner sees and changes;
 /// others see it when it is public or shared with their e-mail; anything not visible is a 404.
 /// </summary>
 public static class Access

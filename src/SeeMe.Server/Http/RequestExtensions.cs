@@ -72,6 +72,15 @@ public static class RequestExtensions
         throw ApiException.BadRequest("The multipart body has no part named 'file'.");
     }
 
+    /// <summary>As <see cref="ReadSingleFileAsync"/>, and 400 when the file is empty.</summary>
+    public static async Task<UploadedFile> ReadNonEmptyFileAsync(this HttpRequest request, FileStore files)
+    {
+        var upload = await request.ReadSingleFileAsync(files);
+        if (upload.Length > 0) return upload;
+        upload.Dispose();
+        throw ApiException.BadRequest("The uploaded file is empty.");
+    }
+
     /// <summary>Query booleans arrive as True/False/true/1 from the SDKs.</summary>
     public static bool QueryBool(this HttpRequest request, string name, bool fallback = false)
     {
@@ -100,4 +109,6 @@ public static class Reply
     public static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json", Encoding.UTF8);
 
     public static IResult List(IEnumerable<JsonNode> nodes) => Json((JsonNode)new JsonArray(nodes.Select(n => n.DeepClone()).ToArray()));
+
+    public static IResult File(StoredFile file) => TypedResults.PhysicalFile(file.Path, file.ContentType, file.DownloadName);
 }

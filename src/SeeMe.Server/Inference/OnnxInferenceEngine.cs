@@ -1,3 +1,4 @@
+using SeeMe.Server.Domain;
 using SeeMe.Server.Http;
 
 namespace SeeMe.Server.Inference;
@@ -11,11 +12,14 @@ public sealed class OnnxInferenceEngine : IInferenceEngine, IDisposable
     private static readonly IReadOnlyDictionary<string, IApplicationRunner> Runners =
         new Dictionary<string, IApplicationRunner>(StringComparer.OrdinalIgnoreCase)
         {
-            ["image_classification"] = new ImageClassifier(),
-            ["object_detection"] = new ObjectDetector(),
-            ["text_classification"] = new TextClassifier(),
-            ["structured"] = new StructuredClassifier(),
+            [ApplicationType.ImageClassification.Name] = new ImageClassifier(),
+            [ApplicationType.ObjectDetection.Name] = new ObjectDetector(),
+            [ApplicationType.TextClassification.Name] = new TextClassifier(),
+            [ApplicationType.Structured.Name] = new StructuredClassifier(),
         };
+
+    /// <summary>The application types this engine runs (the catalogue offers an ONNX application for each).</summary>
+    public static IReadOnlyCollection<string> ApplicationTypes => Runners.Keys.ToList();
 
     private readonly SessionCache _sessions = new();
 

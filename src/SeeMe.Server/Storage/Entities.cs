@@ -21,7 +21,7 @@ public static class Kinds
 }
 
 /// <summary>
-/// The wire shape of every entity (seeme-api.md section 4): each kind's fields with their
+/// The wire shape of every entity (docs/wire-contract.md, "Entities"): each kind's fields with their
 /// defaults, so that every reply holds every key, strings are "" not null and lists [] not null.
 /// </summary>
 public static class Entities

@@ -45,3 +45,6 @@ public sealed class FileStore
         else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
     }
 }
+
+/// <summary>A file on disk to send back: where it is, its content type and the name the client saves it under.</summary>
+public sealed record StoredFile(string Path, string ContentType, string DownloadName);

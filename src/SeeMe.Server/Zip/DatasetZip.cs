@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using SeeMe.Server.Datasets;
+using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 

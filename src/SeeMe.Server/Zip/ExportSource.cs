@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
-using SeeMe.Server.Datasets;
+using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Zip;

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace SeeMe.Server.Zip;
 
-/// <summary>A dataset zip layout (seeme-api.md section 3): writes a version, and reads a zip into an import plan.</summary>
+/// <summary>A dataset zip layout (docs/wire-contract.md, "Dataset zip layouts"): writes a version, and reads a zip into an import plan.</summary>
 public interface IZipFormat
 {
     string Name { get; }

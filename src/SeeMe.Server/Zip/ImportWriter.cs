@@ -1,4 +1,4 @@
-using SeeMe.Server.Datasets;
+using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Images;
 using SeeMe.Server.Storage;

@@ -6,7 +6,7 @@ using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.PowerShell;
 
-/// <summary>The house rules of section 7, checked over every cmdlet class by reflection, plus manifest and help.</summary>
+/// <summary>The house rules (docs/architecture.md, "House rules"), checked over every cmdlet class by reflection, plus manifest and help.</summary>
 public sealed class ConventionTests
 {
     // Verbs that change server state, start/stop processes, or write local files (Save-/Export-): every change supports -WhatIf/-Confirm.

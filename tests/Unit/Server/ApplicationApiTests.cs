@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SeeMe.Server.Inference;
 using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.Server;
@@ -12,7 +13,7 @@ public sealed class ApplicationApiTests(LocalServerFixture server) : IClassFixtu
     }
 
     [Fact]
-    public async Task Every_application_holds_every_key_of_section_4()
+    public async Task Every_application_holds_every_key_the_wire_contract_lists()
     {
         var apps = await ApplicationsAsync();
         Assert.NotEmpty(apps);
@@ -30,6 +31,13 @@ public sealed class ApplicationApiTests(LocalServerFixture server) : IClassFixtu
         var app = Assert.Single(onnx);
         Assert.Equal("onnx", (string)app["base_framework"]);
         Assert.Equal("onnx", (string)app["inference_extensions"]);
+    }
+
+    [Fact]
+    public async Task The_local_onnx_applications_are_exactly_the_types_the_engine_runs()
+    {
+        var local = (await ApplicationsAsync()).Where(a => (string)a["framework"] == "onnx").Select(a => (string)a["application"]).Order();
+        Assert.Equal(OnnxInferenceEngine.ApplicationTypes.Order(), local);
     }
 
     [Theory]

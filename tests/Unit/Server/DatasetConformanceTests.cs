@@ -5,7 +5,7 @@ using static SeeMe.Tests.Server.DatasetTestApi;
 
 namespace SeeMe.Tests.Server;
 
-/// <summary>The Python SDK's quirks (seeme-api.md section 6) and the wire shape of every dataset-side reply.</summary>
+/// <summary>The Python SDK's quirks (docs/wire-contract.md, "SDK quirks a server tolerates") and the wire shape of every dataset-side reply.</summary>
 public sealed class DatasetConformanceTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>
 {
     private readonly DatasetTestApi _api = new(server.RawClient());

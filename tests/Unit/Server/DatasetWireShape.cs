@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace SeeMe.Tests.Server;
 
 /// <summary>
-/// Asserts the wire shape of the dataset side (seeme-api.md section 4): every key present,
+/// Asserts the wire shape of the dataset side (docs/wire-contract.md, "Entities"): every key present,
 /// strings never null, lists never null, ids and parent ids non-empty where the SDKs need them.
 /// </summary>
 public static class DatasetWireShape

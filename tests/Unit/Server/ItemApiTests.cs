@@ -128,6 +128,40 @@ public sealed class ItemApiTests(LocalServerFixture server) : IClassFixture<Loca
     }
 
     [Fact]
+    public async Task Filtered_pages_follow_creation_order_without_gaps_or_repeats()
+    {
+        var (_, path, version) = await NewVersionAsync();
+        var (train, valid) = (SplitId(version, "train"), SplitId(version, "valid"));
+        var cat = (string)(await _api.OkAsync(_api.PostAsync(path + "/labels", new { name = "cat" })))["id"];
+        var items = Enumerable.Range(0, 23).Select(i => (
+            Name: $"i{i:D2}",
+            Splits: i % 3 == 0 ? new[] { train, valid } : [i % 2 == 0 ? train : valid],
+            Cats: i % 8 == 0 ? 2 : i % 4 == 0 ? 1 : 0)).ToList();
+        foreach (var item in items)
+            await _api.OkAsync(_api.PostAsync(path + "/items", new
+            {
+                name = item.Name,
+                splits = item.Splits.Select(id => new { id }),
+                annotations = Enumerable.Repeat(new { label_id = cat }, item.Cats),
+            }));
+
+        async Task<List<string>> AllPages(string query)
+        {
+            var names = new List<string>();
+            for (var page = 0; ; page++)
+            {
+                var list = (await _api.OkAsync(_api.GetAsync($"{path}/items?pageSize=4&pageCount={page}&{query}"))).AsArray();
+                names.AddRange(list.Select(i => (string)i["name"]));
+                if (list.Count < 4) return names;
+            }
+        }
+        Assert.Equal(items.Where(i => i.Splits.Contains(valid)).Select(i => i.Name), await AllPages($"splitId={valid}"));
+        Assert.Equal(items.Where(i => i.Cats > 0).Select(i => i.Name), await AllPages($"labelId={cat}"));
+        Assert.Equal(items.Where(i => i.Cats == 0 && i.Splits.Contains(train)).Select(i => i.Name), await AllPages($"splitId={train}&onlyUnlabelled=True"));
+        Assert.Equal(items.Select(i => i.Name), await AllPages(""));
+    }
+
+    [Fact]
     public async Task Put_reconciles_annotations_create_update_delete()
     {
         var (_, path, version) = await NewVersionAsync();

@@ -4,7 +4,7 @@ using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.Server;
 
-/// <summary>The Python SDK's quirks (seeme-api.md section 6) on the model-side endpoints, and restart persistence.</summary>
+/// <summary>The Python SDK's quirks (docs/wire-contract.md, "SDK quirks a server tolerates") on the model-side endpoints, and restart persistence.</summary>
 public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>
 {
     private const string StaleMultipart = "multipart/form-data; boundary=x";

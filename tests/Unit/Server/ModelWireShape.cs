@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace SeeMe.Tests.Server;
 
 /// <summary>
-/// The wire shape of the model-side entities as seeme-api.md section 4 writes it (independent of the
+/// The wire shape of the model-side entities as docs/wire-contract.md ("Entities") writes it (independent of the
 /// server's own field table): every key present, strings "" not null, lists [] not null, ids non-empty.
 /// </summary>
 public static class ModelWireShape

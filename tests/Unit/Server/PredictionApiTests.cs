@@ -408,7 +408,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
     [InlineData(10, "1µs")]
     public void Durations_are_written_as_go_does(long ticks, string expected)
     {
-        Assert.Equal(expected, SeeMe.Server.Endpoints.GoDuration.Format(TimeSpan.FromTicks(ticks)));
+        Assert.Equal(expected, SeeMe.Server.Domain.Predictions.GoDuration.Format(TimeSpan.FromTicks(ticks)));
         Assert.Equal(TimeSpan.FromTicks(ticks), GoDurationText.Parse(expected));
     }
 }

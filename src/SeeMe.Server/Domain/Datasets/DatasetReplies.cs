@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>The wire shape of datasets and versions: a dataset with its versions, a version with its labels and splits.</summary>
 public static class DatasetReplies
@@ -28,21 +28,21 @@ public static class DatasetReplies
 }
 
 /// <summary>
-/// Builds item replies for one version: splits as full split objects, annotations embedded.
-/// Loads the version's splits and annotations once, so listing a page costs three queries.
+/// Builds the replies of some items of one version: splits as full split objects, annotations
+/// embedded. Reads the version's splits and the annotations of those items only (two queries).
 /// </summary>
 public sealed class ItemReplies
 {
     private readonly Dictionary<string, JsonObject> _splits;
     private readonly ILookup<string, JsonObject> _annotations;
 
-    public ItemReplies(VersionScope scope)
+    private ItemReplies(VersionScope scope, IEnumerable<JsonObject> items)
     {
         _splits = scope.Splits().ToDictionary(s => s.Str("id"));
-        _annotations = scope.Annotations().ToLookup(a => a.Str("item_id"));
+        _annotations = scope.AnnotationsOf(items.Select(i => i.Str("id"))).ToLookup(a => a.Str("item_id"));
     }
 
-    public JsonObject Reply(JsonObject item)
+    private JsonObject Reply(JsonObject item)
     {
         var reply = DatasetWire.Clean(Kinds.Item, item);
         reply["splits"] = DatasetReplies.Array(Kinds.Split, ItemSplits.Of(item).Where(_splits.ContainsKey).Select(id => _splits[id]));
@@ -50,15 +50,19 @@ public sealed class ItemReplies
         return reply;
     }
 
-    public IEnumerable<JsonObject> AnnotationsOf(string itemId) => _annotations[itemId];
+    public static List<JsonObject> For(VersionScope scope, List<JsonObject> items)
+    {
+        var replies = new ItemReplies(scope, items);
+        return items.Select(replies.Reply).ToList();
+    }
 
-    public static JsonObject One(VersionScope scope, JsonObject item) => new ItemReplies(scope).Reply(item);
+    public static JsonObject One(VersionScope scope, JsonObject item) => new ItemReplies(scope, [item]).Reply(item);
 }
 
-/// <summary>An item's split membership, stored as the internal list <c>_split_ids</c>.</summary>
+/// <summary>An item's split membership, stored as the internal list <see cref="References.ItemSplits"/>.</summary>
 public static class ItemSplits
 {
-    public const string Key = "_split_ids";
+    public const string Key = References.ItemSplits;
 
     public static List<string> Of(JsonObject item) =>
         item[Key] is JsonArray ids ? ids.Select(n => n?.GetValue<string>() ?? "").Where(s => s.Length > 0).ToList() : [];

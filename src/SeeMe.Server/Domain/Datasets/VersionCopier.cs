@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
 /// Duplicates a version into a dataset (the same or another one the caller owns): labels, splits,

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
 /// Per label of a version, over the items of one split: <c>annotation_count</c> = annotations with
@@ -13,16 +13,13 @@ public static class LabelStats
     public static JsonArray For(VersionScope scope, JsonObject split)
     {
         var splitId = split.Str("id");
-        var itemIds = scope.Items().Where(i => ItemSplits.Of(i).Contains(splitId)).Select(i => i.Str("id")).ToHashSet();
-        var annotations = scope.Annotations().Where(a => itemIds.Contains(a.Str("item_id"))).ToList();
+        var counts = scope.Store.CountSplit(splitId);
         var entries = scope.Labels().Select(label =>
         {
-            var mine = annotations.Where(a => a.Str("label_id") == label.Str("id")).ToList();
-            var items = mine.Select(a => a.Str("item_id")).Distinct().Count();
-            return Entry(label.Str("id"), splitId, items, mine.Count, items);
+            var (annotations, items) = counts.ByLabel.GetValueOrDefault(label.Str("id"));
+            return Entry(label.Str("id"), splitId, items, annotations, items);
         }).ToList();
-        var unlabelled = itemIds.Count - annotations.Select(a => a.Str("item_id")).Distinct().Count();
-        entries.Add(Entry("", splitId, unlabelled, 0, unlabelled));
+        entries.Add(Entry("", splitId, counts.Unlabelled, 0, counts.Unlabelled));
         return new JsonArray(entries.ToArray());
     }
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Endpoints;
+namespace SeeMe.Server.Domain.Models;
 
 /// <summary>
 /// Rules shared by model and model-version endpoints: finding a model's versions, and keeping a

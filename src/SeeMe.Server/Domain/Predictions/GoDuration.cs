@@ -1,4 +1,4 @@
-namespace SeeMe.Server.Endpoints;
+namespace SeeMe.Server.Domain.Predictions;
 
 /// <summary>Durations written as Go's time.Duration.String() does ("284.418389ms", "1.5s", "2m3.25s"), as the service reports inference times.</summary>
 public static class GoDuration

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
 /// Annotations: creating and checking them (label, item and split must be of this version;
@@ -13,6 +13,29 @@ namespace SeeMe.Server.Datasets;
 public static class AnnotationRules
 {
     public static readonly string[] ServerOwned = ["item_id"];
+
+    /// <summary>A new annotation from a client's body naming its <c>item_id</c> (saved).</summary>
+    public static JsonObject Create(VersionScope scope, JsonObject body)
+    {
+        var itemId = DatasetWire.BodyString(body, "item_id");
+        if (itemId.Length == 0) throw ApiException.BadRequest("An annotation needs an item_id.");
+        return scope.Store.InTransaction(() => Create(scope, ItemOf(scope, itemId), body));
+    }
+
+    /// <summary>Applies a client's fields to the annotation with that id (saved).</summary>
+    public static JsonObject Update(VersionScope scope, string id, JsonObject body) => scope.Store.InTransaction(() =>
+    {
+        var current = scope.Annotation(id);
+        return UpdateIfChanged(scope, scope.Item(current.Str("item_id")), current, body);
+    });
+
+    /// <summary>Deletes the annotation with that id; returns it.</summary>
+    public static JsonObject Delete(VersionScope scope, string id)
+    {
+        var annotation = scope.Annotation(id);
+        scope.Store.Delete(Kinds.Annotation, id);
+        return annotation;
+    }
 
     /// <summary>A new annotation of <paramref name="item"/> from the client's fields (saved).</summary>
     public static JsonObject Create(VersionScope scope, JsonObject item, JsonObject body)
@@ -55,7 +78,7 @@ public static class AnnotationRules
     /// </summary>
     public static void Reconcile(VersionScope scope, JsonObject item, JsonArray wanted)
     {
-        var existing = scope.Annotations().Where(a => a.Str("item_id") == item.Str("id")).ToDictionary(a => a.Str("id"));
+        var existing = scope.AnnotationsOf(item.Str("id")).ToDictionary(a => a.Str("id"));
         var kept = new HashSet<string>();
         foreach (var node in wanted)
         {
@@ -77,6 +100,13 @@ public static class AnnotationRules
         Complete(scope, current, item);
         if (current.ToJsonString() != before) scope.Put(Kinds.Annotation, Entities.Touch(current));
         return current;
+    }
+
+    // A body reference that is not in this version is a 400 (the path was fine, the body was not).
+    private static JsonObject ItemOf(VersionScope scope, string itemId)
+    {
+        try { return scope.Item(itemId); }
+        catch (ApiException e) when (e.Status == 404) { throw ApiException.BadRequest($"Item '{itemId}' is not in this dataset version."); }
     }
 
     private static void Require(Func<JsonObject> lookup, string message)

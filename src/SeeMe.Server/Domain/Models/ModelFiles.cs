@@ -3,7 +3,7 @@ using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Endpoints;
+namespace SeeMe.Server.Domain.Models;
 
 /// <summary>
 /// A model's files on disk: files/models/{model_id}/logo.{png|jpg} and
@@ -25,14 +25,6 @@ public static class ModelFiles
     {
         var path = Path.Combine(VersionFolder(files, version), asset.Name);
         return File.Exists(path) ? path : null;
-    }
-
-    /// <summary>Reads the single multipart <c>file</c> part, hands it to <paramref name="handle"/>, and removes what is left of the temp file.</summary>
-    public static async Task<IResult> ReceiveAsync(HttpRequest request, FileStore files, Func<UploadedFile, JsonObject> handle)
-    {
-        using var upload = await request.ReadSingleFileAsync(files);
-        if (upload.Length == 0) throw ApiException.BadRequest("The uploaded file is empty.");
-        return Reply.Json(handle(upload));
     }
 
     /// <summary>Stores an uploaded model file as an asset of the version and updates its flags (and the model's when active).</summary>
@@ -57,12 +49,13 @@ public static class ModelFiles
         version["can_inference"] = present.Any(a => runnable.Contains(a.Extension));
     }
 
-    public static IResult Download(FileStore files, JsonObject version, string assetName)
+    /// <summary>The version's file of that asset type, with its download name; 404 when never uploaded.</summary>
+    public static StoredFile Asset(FileStore files, JsonObject version, string assetName)
     {
         var asset = ModelAssets.Named(assetName);
         var path = AssetPath(files, version, asset) ?? throw new ApiException(404,
             $"Model version '{version.Str("id")}' has no {asset.Name} file; upload one with POST models/{version.Str("model_id")}/versions/{version.Str("id")}/upload.");
-        return TypedResults.PhysicalFile(path, "application/octet-stream", asset.DownloadName(version.Str("id")));
+        return new StoredFile(path, "application/octet-stream", asset.DownloadName(version.Str("id")));
     }
 
     /// <summary>Stores a PNG or JPEG logo (checked by its magic bytes) as logo.png / logo.jpg.</summary>
@@ -81,13 +74,14 @@ public static class ModelFiles
         return model;
     }
 
-    public static IResult DownloadLogo(FileStore files, JsonObject model)
+    /// <summary>The model's logo file; 404 when it has none.</summary>
+    public static StoredFile Logo(FileStore files, JsonObject model)
     {
         var name = Path.GetFileName(model.Str("logo"));
         var path = name.Length > 0 ? files.PathFor("models", model.Str("id"), name) : null;
         if (path is null || !File.Exists(path))
             throw new ApiException(404, $"Model '{model.Str("id")}' has no logo; upload a PNG or JPEG with POST models/{model.Str("id")}/upload.");
-        return TypedResults.PhysicalFile(path, name.EndsWith(".png") ? "image/png" : "image/jpeg", name);
+        return new StoredFile(path, name.EndsWith(".png") ? "image/png" : "image/jpeg", name);
     }
 
     private static string ReadClasses(string path) => new FileInfo(path).Length > MaxLabelsBytes

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
 /// A dataset version addressed by a route (datasets/{ds}/versions/{dv}/...), resolved for the caller:
@@ -27,11 +27,11 @@ public sealed class VersionScope
     public string VersionId => Version.Str("id");
     public string OwnerId => Dataset.Str("user_id");
 
-    public static VersionScope Read(HttpContext context, Store store, FileStore files, string ds, string dv) =>
-        Resolve(store, files, Access.Visible(store, context.Caller(), Kinds.Dataset, ds), dv);
+    public static VersionScope Read(Caller caller, Store store, FileStore files, string ds, string dv) =>
+        Resolve(store, files, Access.Visible(store, caller, Kinds.Dataset, ds), dv);
 
-    public static VersionScope Write(HttpContext context, Store store, FileStore files, string ds, string dv) =>
-        Resolve(store, files, Access.Owned(store, context.Caller(), Kinds.Dataset, ds), dv);
+    public static VersionScope Write(Caller caller, Store store, FileStore files, string ds, string dv) =>
+        Resolve(store, files, Access.Owned(store, caller, Kinds.Dataset, ds), dv);
 
     /// <summary>A scope for a version already known to belong to <paramref name="dataset"/>.</summary>
     public static VersionScope Of(Store store, FileStore files, JsonObject dataset, JsonObject version) =>
@@ -48,6 +48,12 @@ public sealed class VersionScope
     public List<JsonObject> Labels() => Store.List(Kinds.Label, VersionId).OrderBy(l => (int?)l["index"] ?? 0).ToList();
     public List<JsonObject> Items() => Store.List(Kinds.Item, VersionId);
     public List<JsonObject> Annotations() => Store.List(Kinds.Annotation, VersionId);
+
+    public List<JsonObject> AnnotationsOf(string itemId) => Store.ListReferencing(Kinds.Annotation, References.AnnotationItem, itemId);
+    public List<JsonObject> AnnotationsOf(IEnumerable<string> itemIds) => Store.ListReferencing(Kinds.Annotation, References.AnnotationItem, itemIds);
+    public List<JsonObject> AnnotationsWithLabel(string labelId) => Store.ListReferencing(Kinds.Annotation, References.AnnotationLabel, labelId);
+    public List<JsonObject> AnnotationsInSplit(string splitId) => Store.ListReferencing(Kinds.Annotation, References.AnnotationSplit, splitId);
+    public List<JsonObject> ItemsInSplit(string splitId) => Store.ListReferencing(Kinds.Item, References.ItemSplits, splitId);
 
     public JsonObject Split(string id) => Child(Kinds.Split, id, "Split", "version_id");
     public JsonObject Label(string id) => Child(Kinds.Label, id, "Label", "version_id");

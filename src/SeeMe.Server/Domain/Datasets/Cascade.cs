@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
 /// Deletes with everything that hangs below (documents inside the caller's transaction; files
@@ -40,10 +40,8 @@ public sealed class Cascade(Store store, FileStore files)
     public void Split(VersionScope scope, JsonObject split)
     {
         var id = split.Str("id");
-        var annotations = scope.Annotations();
-        var byItem = annotations.ToLookup(a => a.Str("item_id"));
-        foreach (var item in scope.Items().Where(i => ItemSplits.Of(i).Contains(id))) RemoveFromSplit(scope, item, id, byItem[item.Str("id")]);
-        foreach (var annotation in annotations.Where(a => a.Str("split_id") == id)) store.Delete(Kinds.Annotation, annotation.Str("id"));
+        foreach (var item in scope.ItemsInSplit(id)) RemoveFromSplit(scope, item, id);
+        foreach (var annotation in scope.AnnotationsInSplit(id)) store.Delete(Kinds.Annotation, annotation.Str("id"));
         store.Delete(Kinds.Split, id);
     }
 
@@ -70,14 +68,13 @@ public sealed class Cascade(Store store, FileStore files)
         return false;
     }
 
-    private static IEnumerable<JsonObject> AnnotationsOf(VersionScope scope, JsonObject item) =>
-        scope.Annotations().Where(a => a.Str("item_id") == item.Str("id"));
+    private static IEnumerable<JsonObject> AnnotationsOf(VersionScope scope, JsonObject item) => scope.AnnotationsOf(item.Str("id"));
 
     /// <summary>Deletes a label and its annotations; the remaining labels are renumbered 0..n-1.</summary>
     public void Label(VersionScope scope, JsonObject label)
     {
         var id = label.Str("id");
-        foreach (var annotation in scope.Annotations().Where(a => a.Str("label_id") == id)) store.Delete(Kinds.Annotation, annotation.Str("id"));
+        foreach (var annotation in scope.AnnotationsWithLabel(id)) store.Delete(Kinds.Annotation, annotation.Str("id"));
         store.Delete(Kinds.Label, id);
         var index = 0;
         foreach (var remaining in scope.Labels())

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using SeeMe.Server.Http;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>Label colours: "#rrggbb" (stored lower case); a label without one gets the palette colour of its index.</summary>
 public static partial class LabelColors

@@ -1,36 +1,36 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SeeMe.Server.Domain;
+using SeeMe.Server.Domain.Predictions;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// What a prediction request carries, read by application type: an image as the multipart
+/// Reads what a prediction request carries, by application type: an image as the multipart
 /// <c>file</c>, text as JSON <c>{input_text}</c>, structured features as JSON <c>{input_text: "&lt;JSON object&gt;"}</c>.
 /// </summary>
-public sealed record PredictionInput(string Name, string Extension, string? TempPath, byte[]? ImageBytes, string? Text, string? StructuredJson)
+public static class PredictionInputReader
 {
-    private static readonly string[] ImageKinds = ["image_classification", "object_detection", "ocr"];
-    private static readonly string[] TextKinds = ["text_classification", "language_model", "ner"];
-
-    /// <summary>Reads the input for <paramref name="kind"/>; the caller deletes <see cref="TempPath"/> when done.</summary>
-    public static async Task<PredictionInput> ReadAsync(HttpRequest request, FileStore files, string kind)
+    /// <summary>Reads the input for <paramref name="applicationType"/>; the caller deletes <see cref="PredictionInput.TempPath"/> when done.</summary>
+    public static async Task<PredictionInput> ReadAsync(HttpRequest request, FileStore files, string applicationType)
     {
-        if (ImageKinds.Contains(kind)) return await ReadImageAsync(request, files);
-        if (TextKinds.Contains(kind))
+        switch (ApplicationType.Named(applicationType)?.Input)
         {
-            var text = await ReadInputTextAsync(request);
-            return new PredictionInput(text, "", null, null, text, null);
+            case PredictionInputKind.Image:
+                return await ReadImageAsync(request, files);
+            case PredictionInputKind.Text:
+                var text = await ReadInputTextAsync(request);
+                return new PredictionInput(text, "", null, null, text, null);
+            case PredictionInputKind.Structured:
+                var json = await ReadInputTextAsync(request);
+                if (!IsJsonObject(json))
+                    throw ApiException.BadRequest("For a structured model, input_text must be a JSON object serialised as a string, e.g. \"{\\\"temperature\\\": \\\"30\\\"}\".");
+                return new PredictionInput(json, "", null, null, null, json);
+            default:
+                throw ApiException.BadRequest($"This server cannot take predictions for models of kind '{applicationType}'.");
         }
-        if (kind == "structured")
-        {
-            var json = await ReadInputTextAsync(request);
-            if (!IsJsonObject(json))
-                throw ApiException.BadRequest("For a structured model, input_text must be a JSON object serialised as a string, e.g. \"{\\\"temperature\\\": \\\"30\\\"}\".");
-            return new PredictionInput(json, "", null, null, null, json);
-        }
-        throw ApiException.BadRequest($"This server cannot take predictions for models of kind '{kind}'.");
     }
 
     private static async Task<PredictionInput> ReadImageAsync(HttpRequest request, FileStore files)

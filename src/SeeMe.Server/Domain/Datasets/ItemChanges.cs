@@ -2,9 +2,9 @@ using System.Text.Json.Nodes;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
-/// <summary>Creating and updating items from the client's JSON (splits by id or name, annotations reconciled).</summary>
+/// <summary>Creating, updating and deleting items from the client's JSON (splits by id or name, annotations reconciled).</summary>
 public static class ItemChanges
 {
     /// <summary>Fields the server decides: the image's <c>extension</c> (set by the upload); splits and annotations are handled apart.</summary>
@@ -29,6 +29,38 @@ public static class ItemChanges
         if (AnnotationList(body) is { } annotations) AnnotationRules.Reconcile(scope, item, annotations);
         return item;
     });
+
+    /// <summary>Deletes the item with its annotations and files; returns the item as it was.</summary>
+    public static JsonObject Delete(VersionScope scope, string id)
+    {
+        var cascade = new Cascade(scope.Store, scope.Files);
+        var before = scope.Store.InTransaction(() =>
+        {
+            var item = scope.Item(id);
+            var reply = ItemReplies.One(scope, item);
+            cascade.Item(scope, item);
+            return reply;
+        });
+        cascade.Cleanup();
+        return before;
+    }
+
+    /// <summary>Takes the item out of one split (deleting it when it is left in none); returns the item as it was.</summary>
+    public static JsonObject DeleteFromSplit(VersionScope scope, string splitId, string id)
+    {
+        var cascade = new Cascade(scope.Store, scope.Files);
+        var before = scope.Store.InTransaction(() =>
+        {
+            scope.Split(splitId);
+            var item = scope.Item(id);
+            if (!ItemSplits.Of(item).Contains(splitId)) throw ApiException.NotFound($"Item '{id}' in split", splitId);
+            var reply = ItemReplies.One(scope, item);
+            cascade.RemoveFromSplit(scope, item, splitId);
+            return reply;
+        });
+        cascade.Cleanup();
+        return before;
+    }
 
     /// <summary>The split ids of a <c>splits</c> list (split objects, matched by id or else by name, or bare ids); null when not sent.</summary>
     private static List<string>? SplitIds(VersionScope scope, JsonNode? node)

@@ -3,7 +3,7 @@ using SeeMe.Server.Http;
 using SeeMe.Server.Images;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Datasets;
+namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
 /// Where a dataset's files live: files/datasets/{ds}/logo.{ext}, and per version

@@ -1,9 +1,9 @@
 using SeeMe.Server.Http;
 
-namespace SeeMe.Server.Endpoints;
+namespace SeeMe.Server.Domain.Models;
 
 /// <summary>
-/// One kind of file a model version may hold (seeme-api.md "Asset types"): its stored file
+/// One kind of file a model version may hold (docs/wire-contract.md, "Asset types"): its stored file
 /// extension, the suffix of its download name after the version id, and the has_* flag it sets.
 /// </summary>
 public sealed record ModelAsset(string Name, string Extension, string DownloadSuffix, string? Flag)

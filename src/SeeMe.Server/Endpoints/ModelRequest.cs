@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using SeeMe.Server.Http;
+using SeeMe.Server.Inference;
+using SeeMe.Server.Storage;
+
+namespace SeeMe.Server.Endpoints;
+
+/// <summary>
+/// What every handler under <c>models/{mid}</c> takes (bound with [AsParameters]): the request,
+/// the model id, the store, the files and the inference engine, and the model resolved for
+/// reading or for writing.
+/// </summary>
+public sealed class ModelRequest
+{
+    [FromRoute(Name = "mid")] public string ModelId { get; init; } = "";
+    public HttpContext Context { get; init; } = null!;
+    [FromServices] public Store Store { get; init; } = null!;
+    [FromServices] public FileStore Files { get; init; } = null!;
+    [FromServices] public IInferenceEngine Engine { get; init; } = null!;
+
+    public HttpRequest Request => Context.Request;
+
+    /// <summary>The model as the caller sees it (404 when not visible).</summary>
+    public JsonObject ForReading() => Access.Visible(Store, Context.Caller(), Kinds.Model, ModelId);
+
+    /// <summary>The model, when the caller owns it (404 when not visible, 403 when only visible).</summary>
+    public JsonObject ForWriting() => Access.Owned(Store, Context.Caller(), Kinds.Model, ModelId);
+
+    /// <summary>The body as an entity of <paramref name="kind"/> (400 for a field of the wrong JSON type).</summary>
+    public Task<JsonObject> ReadEntityAsync(string kind) => Request.ReadEntityAsync(kind);
+}

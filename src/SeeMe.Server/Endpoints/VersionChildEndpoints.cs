@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using SeeMe.Server.Domain.Datasets;
+using SeeMe.Server.Http;
+using SeeMe.Server.Storage;
+
+namespace SeeMe.Server.Endpoints;
+
+/// <summary>List, create, get, update and delete of one kind of child under datasets/{ds}/versions/{dv}/.</summary>
+public static class VersionChildEndpoints
+{
+    public static void Map(RouteGroupBuilder version, VersionChildRules rules)
+    {
+        var children = version.MapGroup(rules.Route);
+        children.MapGet("", ([AsParameters] VersionRequest r) => ListAll(rules, r.ForReading()));
+        children.MapPost("", async ([AsParameters] VersionRequest r) => Create(rules, r.ForWriting(), await r.ReadBodyAsync()));
+        children.MapGet("{id}", ([AsParameters] VersionRequest r, string id) => Reply.Json(DatasetWire.Clean(rules.Kind, rules.Find(r.ForReading(), id))));
+        children.MapPut("{id}", async ([AsParameters] VersionRequest r, string id) => Update(rules, r.ForWriting(), id, await r.ReadBodyAsync()));
+        children.MapDelete("{id}", ([AsParameters] VersionRequest r, string id) => Delete(rules, r.ForWriting(), id));
+    }
+
+    private static IResult ListAll(VersionChildRules rules, VersionScope scope) =>
+        Reply.Json(DatasetReplies.Array(rules.Kind, rules.List(scope)));
+
+    private static IResult Create(VersionChildRules rules, VersionScope scope, JsonObject body)
+    {
+        var doc = scope.NewChild(rules.Kind);
+        DatasetWire.Apply(rules.Kind, doc, body, rules.ServerOwned);
+        scope.Store.InTransaction(() =>
+        {
+            rules.Complete(scope, doc, isNew: true);
+            scope.Put(rules.Kind, doc);
+        });
+        return Reply.Json(DatasetWire.Clean(rules.Kind, doc));
+    }
+
+    private static IResult Update(VersionChildRules rules, VersionScope scope, string id, JsonObject body)
+    {
+        var doc = scope.Store.InTransaction(() =>
+        {
+            var current = rules.Find(scope, id);
+            DatasetWire.Apply(rules.Kind, current, body, rules.ServerOwned);
+            rules.Complete(scope, current, isNew: false);
+            scope.Put(rules.Kind, Entities.Touch(current));
+            return current;
+        });
+        return Reply.Json(DatasetWire.Clean(rules.Kind, doc));
+    }
+
+    private static IResult Delete(VersionChildRules rules, VersionScope scope, string id)
+    {
+        var cascade = new Cascade(scope.Store, scope.Files);
+        var doc = scope.Store.InTransaction(() =>
+        {
+            var current = rules.Find(scope, id);
+            rules.Delete(cascade, scope, current);
+            return current;
+        });
+        cascade.Cleanup();
+        return Reply.Json(DatasetWire.Clean(rules.Kind, doc));
+    }
+}

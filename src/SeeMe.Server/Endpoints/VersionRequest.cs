@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
+using SeeMe.Server.Domain.Datasets;
+using SeeMe.Server.Http;
+using SeeMe.Server.Storage;
+
+namespace SeeMe.Server.Endpoints;
+
+/// <summary>
+/// What every handler under <c>datasets/{ds}/versions/{dv}</c> takes (bound with [AsParameters]):
+/// the request, the two route ids, the store and the files, and the version resolved for reading
+/// or for writing.
+/// </summary>
+public sealed class VersionRequest
+{
+    /// <summary>The route group every endpoint of a version's children is mapped under.</summary>
+    public const string Route = "datasets/{ds}/versions/{dv}";
+
+    [FromRoute(Name = "ds")] public string DatasetId { get; init; } = "";
+    [FromRoute(Name = "dv")] public string VersionId { get; init; } = "";
+    public HttpContext Context { get; init; } = null!;
+    [FromServices] public Store Store { get; init; } = null!;
+    [FromServices] public FileStore Files { get; init; } = null!;
+
+    public HttpRequest Request => Context.Request;
+
+    /// <summary>The version, when the caller may see its dataset (404 otherwise).</summary>
+    public VersionScope ForReading() => VersionScope.Read(Context.Caller(), Store, Files, DatasetId, VersionId);
+
+    /// <summary>The version, when the caller owns its dataset (404 when not visible, 403 when only visible).</summary>
+    public VersionScope ForWriting() => VersionScope.Write(Context.Caller(), Store, Files, DatasetId, VersionId);
+
+    public Task<JsonObject> ReadBodyAsync() => Request.ReadJsonObjectAsync();
+}
