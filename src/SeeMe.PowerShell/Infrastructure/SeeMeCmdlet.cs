@@ -122,7 +122,15 @@ namespace SeeMe.PowerShell
         {
             var record = new ProgressRecord(activityId, activity, status);
             if (total > 0) record.PercentComplete = Math.Min(100, done * 100 / total);
-            WriteProgress(record);
+            WriteThrottledProgress(record);
+        }
+
+        private readonly ProgressThrottle _progressThrottle = new ProgressThrottle();
+
+        /// <summary>WriteProgress, a few times a second at most per activity (see <see cref="ProgressThrottle"/>).</summary>
+        private void WriteThrottledProgress(ProgressRecord record)
+        {
+            if (_progressThrottle.ShouldWrite(record)) WriteProgress(record);
         }
 
         internal void PostToPipelineThread(Action action) => _pipelineThread.Post(action);
@@ -152,7 +160,7 @@ namespace SeeMe.PowerShell
                     PercentComplete = value.Percent,
                     RecordType = done ? ProgressRecordType.Completed : ProgressRecordType.Processing,
                 };
-                _cmdlet.PostToPipelineThread(() => _cmdlet.WriteProgress(record));
+                _cmdlet.PostToPipelineThread(() => _cmdlet.WriteThrottledProgress(record));
             }
 
             private static string Bytes(long n) => n >= 1 << 20 ? $"{n / 1048576.0:0.0} MB" : $"{n / 1024.0:0.0} KB";

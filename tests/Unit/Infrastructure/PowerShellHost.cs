@@ -40,11 +40,13 @@ public sealed class PowerShellHost : IDisposable
 {
     private readonly Runspace _runspace;
 
-    public PowerShellHost()
+    /// <param name="importModule">false for a script that imports SeeMe itself (the README's quick start).</param>
+    public PowerShellHost(bool importModule = true)
     {
         var state = InitialSessionState.CreateDefault2();
         _runspace = RunspaceFactory.CreateRunspace(state);
         _runspace.Open();
+        if (!importModule) return;
         var imported = Run("Import-Module $args[0] -PassThru", Path.Combine(ModuleDirectory, "SeeMe.psd1"));
         if (imported.Errors.Count > 0) throw new InvalidOperationException("Import-Module failed: " + imported.Errors[0]);
     }

@@ -9,20 +9,23 @@ namespace SeeMe.PowerShell.Commands.LocalServer
     /// seeme-local-server tool on PATH, the server a development build staged (out/SeeMe.LocalServer beside
     /// out/SeeMe/&lt;version&gt;, or SeeMe.Server.dll beside the module in a build output).
     /// </summary>
-    internal static class LocalServerLocator
+    public static class LocalServerLocator
     {
         public const string ToolCommand = "seeme-local-server";
         public const string EnvironmentVariable = "SEEME_LOCAL_SERVER";
         public const string InstallCommand = "dotnet tool install --global SeeMe.LocalServer";
         private const string ServerDll = "SeeMe.Server.dll";
 
-        /// <summary>The server to run (a .dll for the dotnet host, or an executable); <paramref name="path"/> is already a file-system path.</summary>
-        public static string Find(string? path, string moduleFolder)
+        /// <summary>
+        /// The server to run (a .dll for the dotnet host, or an executable). <paramref name="path"/> is already a
+        /// file-system path; <paramref name="environment"/> reads SEEME_LOCAL_SERVER and PATH (Environment.GetEnvironmentVariable).
+        /// </summary>
+        public static string Find(string? path, string moduleFolder, Func<string, string?> environment)
         {
             if (path != null) return InGiven(path, "-Path");
-            var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
+            var fromEnvironment = environment(EnvironmentVariable);
             if (!string.IsNullOrEmpty(fromEnvironment)) return InGiven(fromEnvironment!, "$env:" + EnvironmentVariable);
-            return OnPath() ?? StagedByBuild(moduleFolder) ?? throw new FileNotFoundException(
+            return OnPath(environment("PATH")) ?? StagedByBuild(moduleFolder) ?? throw new FileNotFoundException(
                 $"The SeeMe local server is not installed. Install it with: {InstallCommand} " +
                 $"(or pass -Path, or set $env:{EnvironmentVariable} to the server).");
         }
@@ -39,8 +42,8 @@ namespace SeeMe.PowerShell.Commands.LocalServer
                 : throw new FileNotFoundException($"{source} '{path}' is not the local server: give {ServerDll}, the {ToolCommand} executable, or a folder holding one.", path);
         }
 
-        private static string? OnPath() =>
-            (Environment.GetEnvironmentVariable("PATH") ?? "")
+        private static string? OnPath(string? searchPath) =>
+            (searchPath ?? "")
                 .Split(new[] { Path.PathSeparator }, StringSplitOptions.RemoveEmptyEntries)
                 .SelectMany(folder => ExecutableNames().Select(name => SafeCombine(folder.Trim('"'), name)))
                 .FirstOrDefault(candidate => candidate != null && File.Exists(candidate));

@@ -81,7 +81,7 @@ namespace SeeMe.PowerShell.Commands.LocalServer
             var moduleFolder = System.IO.Path.GetDirectoryName(typeof(StartSeeMeLocalServerCommand).Assembly.Location) ?? "";
             try
             {
-                return LocalServerLocator.Find(given, moduleFolder);
+                return LocalServerLocator.Find(given, moduleFolder, Environment.GetEnvironmentVariable);
             }
             catch (System.IO.FileNotFoundException e)
             {
