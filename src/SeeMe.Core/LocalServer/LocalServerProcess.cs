@@ -20,8 +20,8 @@ namespace SeeMe.Core.LocalServer
         /// <summary>The start of the line the server prints once it answers; the API base URI follows.</summary>
         public const string ReadyLinePrefix = "SeeMe local server listening on ";
 
-        private const int KeptErrorLines = 20;
-        private readonly Queue<string> _errorLines = new Queue<string>();
+        private const int KeptErrorLines = 8; // the start of it: an unhandled exception's message comes before its stack
+        private readonly List<string> _errorLines = new List<string>();
         private readonly TaskCompletionSource<Uri> _ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         private LocalServerProcess(Process process) => Process = process;
@@ -116,10 +116,7 @@ namespace SeeMe.Core.LocalServer
         {
             if (line == null) return;
             lock (_errorLines)
-            {
-                _errorLines.Enqueue(line);
-                if (_errorLines.Count > KeptErrorLines) _errorLines.Dequeue();
-            }
+                if (_errorLines.Count < KeptErrorLines) _errorLines.Add(line);
         }
 
         private void OnExited()
@@ -131,7 +128,7 @@ namespace SeeMe.Core.LocalServer
         private string ErrorTail()
         {
             lock (_errorLines)
-                return _errorLines.Count == 0 ? "" : " Its error output ends with:" + Environment.NewLine + string.Join(Environment.NewLine, _errorLines);
+                return _errorLines.Count == 0 ? "" : " Its error output begins with:" + Environment.NewLine + string.Join(Environment.NewLine, _errorLines);
         }
 
         private void KillTree()
