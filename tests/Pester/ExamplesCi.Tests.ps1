@@ -50,12 +50,14 @@ Describe 'Export-SeeMeDatasetArtifact.ps1' {
 Describe 'Publish-SeeMeModelVersion.ps1' {
     It 'makes the uploaded file the active version' {
         $source = Get-SeeMeModel -Name 'Sample colours'
-        $files = Save-SeeMeModel -Model $source -AssetType Onnx, Labels -Destination (Join-Path $script:work 'model')
+        $onnx = Save-SeeMeModel -Model $source -AssetType Onnx -Destination (Join-Path $script:work 'model')
+        $labels = Join-Path $script:work 'model/labels.txt'
+        Set-Content -Path $labels -Value 'red', 'green', 'blue'
         $name = New-UniqueName 'ci-model'
         $app = Get-SeeMeApplication -Framework onnx -ApplicationType image_classification
         $first = New-SeeMeModel -Name $name -ApplicationId $app.Id
 
-        $model = & (Join-Path $script:examples 'Publish-SeeMeModelVersion.ps1') -ModelName $name -VersionName 'build 7' -Path $files.FullName
+        $model = & (Join-Path $script:examples 'Publish-SeeMeModelVersion.ps1') -ModelName $name -VersionName 'build 7' -Path $onnx.FullName, $labels
 
         $model.ActiveVersionId | Should -Not -Be $first.ActiveVersionId
         (Get-SeeMeModelVersion -Model $model | Where-Object Id -EQ $model.ActiveVersionId).Name | Should -Be 'build 7'

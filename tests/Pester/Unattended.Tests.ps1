@@ -5,7 +5,7 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:server = Start-TestSeeMeServer
-    $script:manifest = (Get-Module SeeMe).Path -replace '\.dll$', '.psd1'
+    $script:manifest = Join-Path (Get-Module SeeMe).ModuleBase 'SeeMe.psd1'
 
     function Invoke-Unattended([string] $Script) {
         Set-SeeMeEnvironment $script:server
