@@ -59,7 +59,7 @@ public static class SampleContent
         await SendAsync(http, HttpMethod.Post, upload, FileContent(SampleModel.LabelsFile(), "labels.txt", "application/octet-stream"), cancellationToken);
     }
 
-    /// <summary>The folders layout: train/red/red-1.png ...; the first four of each colour train, then one valid, one test.</summary>
+    /// <summary>The folders layout: train/red/red-1.png, ..., valid/red/red-5.png, test/red/red-6.png.</summary>
     private static byte[] FoldersZip(IReadOnlyList<SampleImage> images)
     {
         using var buffer = new MemoryStream();
@@ -67,9 +67,7 @@ public static class SampleContent
         {
             foreach (var image in images)
             {
-                var number = int.Parse(image.FileName[(image.Label.Length + 1)..^4]);
-                var split = number <= SampleImages.PerLabel - 2 ? "train" : number == SampleImages.PerLabel - 1 ? "valid" : "test";
-                using var entry = zip.CreateEntry($"{split}/{image.Label}/{image.FileName}").Open();
+                using var entry = zip.CreateEntry($"{image.Split}/{image.Label}/{image.FileName}").Open();
                 entry.Write(image.Png);
             }
         }

@@ -55,6 +55,13 @@ public sealed class LocalServerLauncherTests : IDisposable
     }
 
     [Fact]
+    public void The_launcher_waits_for_the_ready_line_the_server_prints()
+    {
+        Assert.Equal(SeeMe.Server.ReadyLine.Prefix, SeeMe.Core.LocalServer.LocalServerProcess.ReadyLinePrefix);
+        Assert.Equal("SeeMe local server listening on http://127.0.0.1:41234/api/v1/", SeeMe.Server.ReadyLine.For(new Uri("http://127.0.0.1:41234/api/v1/")));
+    }
+
+    [Fact]
     public void Two_servers_started_at_once_each_get_the_port_the_system_gave_them()
     {
         using var ps = new PowerShellHost();
