@@ -22,12 +22,23 @@ public sealed class PackagesFixture : IDisposable
         ServerPackage = Path.Combine(Folder, $"SeeMe.LocalServer.{Manifest.Version}.nupkg");
     }
 
-    private void Pack(string project, string configuration)
+    private void Pack(string project, string configuration) =>
+        Dotnet("pack", Path.Combine(Repository.Root, project), "-c", configuration, "--no-build", "--nologo", "-o", Folder);
+
+    /// <summary>dotnet tool install SeeMe.LocalServer --tool-path, from the package folder only: the installed command.</summary>
+    public string InstallServerTool()
+    {
+        var tools = Path.Combine(Folder, "tools");
+        if (!Directory.Exists(tools))
+            Dotnet("tool", "install", "SeeMe.LocalServer", "--version", Manifest.Version, "--tool-path", tools, "--add-source", Folder, "--ignore-failed-sources");
+        return Path.Combine(tools, OperatingSystem.IsWindows() ? "seeme-local-server.exe" : "seeme-local-server");
+    }
+
+    private static void Dotnet(params string[] arguments)
     {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
+        var start = new ProcessStartInfo(dotnet, arguments)
         {
-            ArgumentList = { "pack", Path.Combine(Repository.Root, project), "-c", configuration, "--no-build", "--nologo", "-o", Folder },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
@@ -36,7 +47,7 @@ public sealed class PackagesFixture : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet pack {project} failed:\n{output.Result}\n{errors}");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(" ", arguments)} failed:\n{output.Result}\n{errors}");
     }
 
     public void Dispose()
@@ -111,6 +122,30 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
             Assert.Contains(natives, n => n.EndsWith("/runtimes/" + native));
         Assert.DoesNotContain(natives, n => n.EndsWith(".pdb") || n.EndsWith(".lib"));
         Assert.True(new FileInfo(packages.ServerPackage).Length < 120 * 1024 * 1024, $"{new FileInfo(packages.ServerPackage).Length} bytes");
+    }
+
+    [Fact]
+    public void The_installed_tool_is_a_server_Start_SeeMeLocalServer_runs_and_connects_to()
+    {
+        var tool = packages.InstallServerTool();
+        Assert.True(File.Exists(tool), tool);
+        var data = Path.Combine(packages.Folder, "data");
+        using var ps = new PowerShellHost();
+        try
+        {
+            var result = ps.Run("""
+                $server = Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -SampleData -TimeoutSeconds 60
+                $server | Connect-SeeMe | Out-Null
+                Invoke-SeeMePrediction -Model (Get-SeeMeModel -Name 'Sample colours') -Path "$($server.SampleImagesPath)/blue-1.png"
+                """, tool, data);
+
+            Assert.Empty(result.Errors);
+            Assert.Equal("blue", Assert.Single(result.OfType<SeeMe.Core.Models.Prediction>()).Label);
+        }
+        finally
+        {
+            ps.Run("Stop-SeeMeLocalServer");
+        }
     }
 
     [Fact]
