@@ -3,12 +3,16 @@
 .SYNOPSIS
     Builds the SeeMe module, stages it under out/SeeMe/<version>/, and optionally tests and packages it.
 .DESCRIPTION
-    ./build.ps1             builds Release and stages out/SeeMe/<version>/: SeeMe.psd1, the dlls (with
-                            Newtonsoft.Json for Windows PowerShell), the format file, the generated MAML help,
-                            and server/ with the published local server (used by Start-SeeMeLocalServer).
+    ./build.ps1             builds Release; stages out/SeeMe/<version>/ (the module exactly as its package holds it:
+                            SeeMe.psd1, the dlls with Newtonsoft.Json for Windows PowerShell, the format file, the
+                            generated MAML help) and out/SeeMe.LocalServer/ (the published local server, which
+                            Start-SeeMeLocalServer finds from a development build).
     ./build.ps1 -Test       also runs `dotnet test SeeMe.PowerShell.sln` and, when Pester 5 is installed,
                             Invoke-Pester tests/Pester against the staged module.
-    ./build.ps1 -Package    also writes out/SeeMe.<version>.nupkg, a package Publish-PSResource -NupkgPath accepts.
+    ./build.ps1 -Package    also writes to out/ the two packages, both by `dotnet pack`:
+                            SeeMe.<version>.nupkg (the module, for Publish-PSResource -NupkgPath / Install-PSResource) and
+                            SeeMe.LocalServer.<version>.nupkg (the server as a .NET tool, command seeme-local-server).
+    The version is SeeMe.psd1's ModuleVersion, the one place it is written (Directory.Build.props reads it).
 .EXAMPLE
     ./build.ps1 -Test -Package
 #>
@@ -24,6 +28,9 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
+$moduleProject = Join-Path $PSScriptRoot 'src/SeeMe.PowerShell/SeeMe.PowerShell.csproj'
+$serverProject = Join-Path $PSScriptRoot 'src/SeeMe.Server/SeeMe.Server.csproj'
+
 # A simple function on purpose: an advanced one ([Parameter] makes it one) reads dotnet's -o as its own
 # -OutVariable/-OutBuffer ("the parameter name 'o' is ambiguous") and -c as a parameter. $args passes all through.
 function Invoke-Dotnet {
@@ -33,35 +40,41 @@ function Invoke-Dotnet {
     if ($LASTEXITCODE -ne 0) { throw "$line failed with exit code $LASTEXITCODE." }
 }
 
-function Get-ModuleManifestData {
-    Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot 'SeeMe.psd1')
+function Get-ModuleVersion {
+    (Import-PowerShellDataFile -Path (Join-Path $PSScriptRoot 'SeeMe.psd1')).ModuleVersion
 }
 
+# The module package, then the stage unpacked from it: what a user installs is what the tests ran against.
 function Build-Module {
-    param([string] $Stage)
-    $project = Join-Path $PSScriptRoot 'src/SeeMe.PowerShell/SeeMe.PowerShell.csproj'
-    # build writes the generated help beside the dll; publish gathers the dependencies (Newtonsoft.Json).
-    Invoke-Dotnet build $project -c $Configuration --nologo
-    $published = Join-Path $OutputPath 'obj/module'
-    if (Test-Path -LiteralPath $published) { Remove-Item -LiteralPath $published -Recurse -Force }
-    Invoke-Dotnet publish $project -c $Configuration --nologo --no-build -o $published
-
-    $built = Join-Path $PSScriptRoot "src/SeeMe.PowerShell/bin/$Configuration/netstandard2.0"
-    New-Item -ItemType Directory -Path $Stage -Force | Out-Null
-    foreach ($file in 'SeeMe.PowerShell.dll', 'SeeMe.Core.dll', 'Newtonsoft.Json.dll') {
-        Copy-Item -LiteralPath (Join-Path $published $file) -Destination $Stage
-    }
-    foreach ($file in 'SeeMe.psd1', 'SeeMe.Format.ps1xml', 'SeeMe.PowerShell.dll-Help.xml') {
-        $path = Join-Path $built $file
-        if (-not (Test-Path -LiteralPath $path)) { throw "$path is missing; did the build (and its SeeMe.HelpGen step) run?" }
-        Copy-Item -LiteralPath $path -Destination $Stage
-    }
+    param([string] $Stage, [string] $Packages)
+    # build writes the generated help beside the dll; pack gathers the module's files (and Newtonsoft.Json).
+    Invoke-Dotnet build $moduleProject -c $Configuration --nologo
+    Invoke-Dotnet pack $moduleProject -c $Configuration --nologo --no-build -o $Packages
+    Expand-ModulePackage -Nupkg (Join-Path $Packages "SeeMe.$(Get-ModuleVersion).nupkg") -Stage $Stage
 }
 
+# The package's files without NuGet's own parts, which Install-PSResource leaves out too.
+function Expand-ModulePackage {
+    param([string] $Nupkg, [string] $Stage)
+    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+    New-Item -ItemType Directory -Path $Stage -Force | Out-Null
+    $zip = [System.IO.Compression.ZipFile]::OpenRead($Nupkg)
+    try {
+        foreach ($entry in $zip.Entries) {
+            if ($entry.FullName -match '^(_rels/|package/|\[Content_Types\]\.xml$|[^/]+\.nuspec$)') { continue }
+            $target = Join-Path $Stage $entry.FullName
+            New-Item -ItemType Directory -Path (Split-Path $target) -Force | Out-Null
+            [System.IO.Compression.ZipFileExtensions]::ExtractToFile($entry, $target, $true)
+        }
+    }
+    finally { $zip.Dispose() }
+}
+
+# The server for development: published beside the module's stage, where Start-SeeMeLocalServer looks last.
 function Build-Server {
     param([string] $Stage)
-    $project = Join-Path $PSScriptRoot 'src/SeeMe.Server/SeeMe.Server.csproj'
-    Invoke-Dotnet publish $project -c $Configuration --nologo -o (Join-Path $Stage 'server')
+    Invoke-Dotnet build $serverProject -c $Configuration --nologo
+    Invoke-Dotnet publish $serverProject -c $Configuration --nologo --no-build -o $Stage
 }
 
 function Invoke-Tests {
@@ -90,89 +103,23 @@ function Invoke-Tests {
     }
 }
 
-function New-ModulePackage {
-    param([string] $Stage, [hashtable] $Manifest)
-    $version = $Manifest.ModuleVersion
-    $nupkg = Join-Path $OutputPath "SeeMe.$version.nupkg"
-    if (Test-Path -LiteralPath $nupkg) { Remove-Item -LiteralPath $nupkg -Force }
-
-    if (Get-Command Compress-PSResource -ErrorAction SilentlyContinue) {
-        # PSResourceGet 1.1+: the same packing Publish-PSResource does.
-        Compress-PSResource -Path $Stage -DestinationPath $OutputPath
-        return
-    }
-
-    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
-    $psData = $Manifest.PrivateData.PSData
-    $escape = { param($text) [System.Security.SecurityElement]::Escape([string]$text) }
-    $tags = @($psData.Tags) + @('PSModule') + @($Manifest.CmdletsToExport | ForEach-Object { "PSCmdlet_$_", "PSCommand_$_" })
-    $nuspec = @"
-<?xml version="1.0" encoding="utf-8"?>
-<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
-  <metadata>
-    <id>SeeMe</id>
-    <version>$version</version>
-    <authors>$(& $escape $Manifest.Author)</authors>
-    <owners>$(& $escape $Manifest.CompanyName)</owners>
-    <requireLicenseAcceptance>false</requireLicenseAcceptance>
-    <license type="expression">MIT</license>
-    <projectUrl>$(& $escape $psData.ProjectUri)</projectUrl>
-    <description>$(& $escape $Manifest.Description)</description>
-    <releaseNotes>$(& $escape $psData.ReleaseNotes)</releaseNotes>
-    <copyright>$(& $escape $Manifest.Copyright)</copyright>
-    <tags>$(& $escape ($tags -join ' '))</tags>
-  </metadata>
-</package>
-"@
-    $contentTypes = @'
-<?xml version="1.0" encoding="utf-8"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />
-  <Default Extension="nuspec" ContentType="application/octet" />
-  <Default Extension="psd1" ContentType="application/octet" />
-  <Default Extension="dll" ContentType="application/octet" />
-  <Default Extension="xml" ContentType="application/octet" />
-  <Default Extension="ps1xml" ContentType="application/octet" />
-  <Default Extension="json" ContentType="application/octet" />
-  <Default Extension="so" ContentType="application/octet" />
-  <Default Extension="dylib" ContentType="application/octet" />
-  <Default Extension="pdb" ContentType="application/octet" />
-</Types>
-'@
-    $rels = @'
-<?xml version="1.0" encoding="utf-8"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-  <Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/SeeMe.nuspec" Id="R0" />
-</Relationships>
-'@
-    $zip = [System.IO.Compression.ZipFile]::Open($nupkg, [System.IO.Compression.ZipArchiveMode]::Create)
-    try {
-        $addText = {
-            param($name, $text)
-            $entry = $zip.CreateEntry($name)
-            $writer = New-Object System.IO.StreamWriter($entry.Open(), (New-Object System.Text.UTF8Encoding($false)))
-            try { $writer.Write($text) } finally { $writer.Dispose() }
-        }
-        & $addText 'SeeMe.nuspec' $nuspec
-        & $addText '[Content_Types].xml' $contentTypes
-        & $addText '_rels/.rels' $rels
-        $root = (Resolve-Path -LiteralPath $Stage).ProviderPath.TrimEnd('\', '/')
-        foreach ($file in Get-ChildItem -LiteralPath $root -Recurse -File) {
-            $relative = $file.FullName.Substring($root.Length + 1).Replace('\', '/')
-            [System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, $relative) | Out-Null
-        }
-    }
-    finally { $zip.Dispose() }
-    Write-Host "Package: $nupkg"
+$version = Get-ModuleVersion
+$stage = Join-Path $OutputPath "SeeMe/$version"
+$serverStage = Join-Path $OutputPath 'SeeMe.LocalServer'
+$packages = Join-Path $OutputPath 'obj/packages'
+foreach ($folder in $stage, $serverStage, $packages) {
+    if (Test-Path -LiteralPath $folder) { Remove-Item -LiteralPath $folder -Recurse -Force }
 }
 
-$manifest = Get-ModuleManifestData
-$stage = Join-Path $OutputPath "SeeMe/$($manifest.ModuleVersion)"
-if (Test-Path -LiteralPath $stage) { Remove-Item -LiteralPath $stage -Recurse -Force }
-
-Build-Module -Stage $stage
-Build-Server -Stage $stage
-Write-Host "Staged the module in $stage"
+Build-Module -Stage $stage -Packages $packages
+Build-Server -Stage $serverStage
+Write-Host "Staged the module in $stage and the local server in $serverStage"
 
 if ($Test) { Invoke-Tests -Stage $stage }
-if ($Package) { New-ModulePackage -Stage $stage -Manifest $manifest }
+if ($Package) {
+    Invoke-Dotnet pack $serverProject -c $Configuration --nologo --no-build -o $packages
+    foreach ($name in "SeeMe.$version.nupkg", "SeeMe.LocalServer.$version.nupkg") {
+        Copy-Item -LiteralPath (Join-Path $packages $name) -Destination $OutputPath -Force
+        Write-Host "Package: $(Join-Path $OutputPath $name)"
+    }
+}

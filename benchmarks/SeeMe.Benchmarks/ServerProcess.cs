@@ -1,16 +1,17 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using SeeMe.Core.LocalServer;
 
 namespace SeeMe.Benchmarks;
 
-/// <summary>The local server in its own process, so the benchmark measures only the client's memory.</summary>
+/// <summary>
+/// The local server in its own process, so the benchmark measures only the client's memory. Started by Core's
+/// LocalServerProcess (the launcher Start-SeeMeLocalServer uses): port 0, and the port read from the server's ready line.
+/// </summary>
 public sealed class ServerProcess : IDisposable
 {
-    private readonly Process _process;
+    private readonly LocalServerProcess _process;
     private readonly string _data;
 
-    public Uri BaseUri { get; }
+    public Uri BaseUri => _process.BaseUri;
     public string Username => "bench";
     public string ApiKey { get; } = Guid.NewGuid().ToString("N");
 
@@ -19,42 +20,10 @@ public sealed class ServerProcess : IDisposable
         var repo = FindRepositoryRoot();
         var dll = Path.Combine(repo, "src", "SeeMe.Server", "bin", configuration, "net10.0", "SeeMe.Server.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException($"Build the server first ({dll} is missing).");
-        var port = FreePort();
         _data = Directory.CreateTempSubdirectory("seeme-bench-").FullName;
-        BaseUri = new Uri($"http://127.0.0.1:{port}/api/v1/");
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" --urls http://127.0.0.1:{port} --data \"{_data}\" --quiet --max-upload-mb {maxUploadMb}")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        start.Environment["SEEME_LOCAL_USERNAME"] = Username;
-        start.Environment["SEEME_LOCAL_APIKEY"] = ApiKey;
-        _process = Process.Start(start)!;
-        WaitUntilListening();
-    }
-
-    private void WaitUntilListening()
-    {
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                using var reply = http.GetAsync(new Uri(BaseUri, "applications")).Result;
-                if (reply.StatusCode == HttpStatusCode.Unauthorized || reply.IsSuccessStatusCode) return;
-            }
-            catch (AggregateException) { }
-            Thread.Sleep(200);
-        }
-        throw new TimeoutException("The server did not start within 30 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var environment = new Dictionary<string, string> { ["SEEME_LOCAL_USERNAME"] = Username, ["SEEME_LOCAL_APIKEY"] = ApiKey };
+        _process = LocalServerProcess.StartAsync(dll, ["--data", _data, "--quiet", "--max-upload-mb", maxUploadMb.ToString()],
+            port: 0, environment, TimeSpan.FromSeconds(30), CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private static string FindRepositoryRoot()
@@ -66,7 +35,6 @@ public sealed class ServerProcess : IDisposable
 
     public void Dispose()
     {
-        try { _process.Kill(entireProcessTree: true); _process.WaitForExit(5000); } catch (InvalidOperationException) { }
         _process.Dispose();
         try { Directory.Delete(_data, recursive: true); } catch (IOException) { }
     }

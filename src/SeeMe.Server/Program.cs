@@ -1,9 +1,12 @@
 using SeeMe.Server;
+using SeeMe.Server.SampleData;
 
 var options = ServerOptions.FromArgs(args);
 var server = SeeMeServerApp.Build(options);
 await server.StartAsync();
-Console.WriteLine($"SeeMe local server listening on {server.BaseUri}");
+if (options.SampleData)
+    Console.WriteLine("Sample images: " + await SampleContent.AddAsync(server.BaseUri, server.SeedUser, options.DataDirectory));
+Console.WriteLine(ReadyLine.For(server.BaseUri));
 Console.WriteLine($"Data folder: {options.DataDirectory}");
 Console.WriteLine($"Username: {server.SeedUser.Username}");
 Console.WriteLine($"API key:  {server.SeedUser.ApiKey}");

@@ -11,6 +11,8 @@ public sealed class ServerOptions
     public string? SeedApiKey { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_APIKEY");
     /// <summary>Console logging of requests (off in tests).</summary>
     public bool Quiet { get; set; }
+    /// <summary>Gives the first user the sample dataset, model and images (SampleData/SampleContent).</summary>
+    public bool SampleData { get; set; }
 
     public static ServerOptions FromArgs(string[] args)
     {
@@ -24,7 +26,8 @@ public sealed class ServerOptions
                 case "--data": options.DataDirectory = Path.GetFullPath(Next()); break;
                 case "--max-upload-mb": options.MaxUploadBytes = long.Parse(Next()) * 1024 * 1024; break;
                 case "--quiet": options.Quiet = true; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --quiet.");
+                case "--sample-data": options.SampleData = true; break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --quiet, --sample-data.");
             }
         }
         return options;

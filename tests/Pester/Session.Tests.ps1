@@ -48,6 +48,30 @@ Describe 'Start-SeeMeLocalServer and Stop-SeeMeLocalServer' {
         Start-SeeMeLocalServer -WhatIf | Should -BeNullOrEmpty
     }
 
+    It 'starts one with the sample content: a dataset, a model that predicts the sample images' {
+        $sample = Start-SeeMeLocalServer -SampleData
+        try {
+            $sample | Connect-SeeMe | Out-Null
+            $images = Get-ChildItem -Path $sample.SampleImagesPath -Filter *.png
+            @($images).Count | Should -Be 18
+            $predictions = $images | Invoke-SeeMePrediction -Model (Get-SeeMeModel -Name 'Sample colours')
+            foreach ($p in $predictions) { $p.Name | Should -BeLike "$($p.Label)-*" }
+            @(Get-SeeMeDataset -Name 'Sample colours' | Get-SeeMeDatasetVersion -Latest | Get-SeeMeDatasetItem).Count | Should -Be 18
+        }
+        finally {
+            $sample | Stop-SeeMeLocalServer
+            $script:server | Connect-SeeMe | Out-Null
+        }
+    }
+
+    It 'names $env:SEEME_LOCAL_SERVER when it does not point at a server' {
+        $env:SEEME_LOCAL_SERVER = Join-Path ([System.IO.Path]::GetTempPath()) (New-UniqueName 'nowhere')
+        try {
+            { Start-SeeMeLocalServer -ErrorAction Stop } | Should -Throw -ExpectedMessage '*$env:SEEME_LOCAL_SERVER*'
+        }
+        finally { Remove-Item -Path Env:SEEME_LOCAL_SERVER }
+    }
+
     It 'stops a server it started, which then refuses connections' {
         $other = Start-SeeMeLocalServer
         $other.IsRunning | Should -BeTrue

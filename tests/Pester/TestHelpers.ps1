@@ -26,3 +26,14 @@ function Stop-TestSeeMeServer($Server) {
     try { Disconnect-SeeMe } catch { Write-Verbose "No session to end: $_" }
     if ($Server) { $Server | Stop-SeeMeLocalServer }
 }
+
+# What a CI job has: SEEME_USERNAME, SEEME_API_KEY and SEEME_BACKEND for the given local server (Clear-SeeMeEnvironment undoes it).
+function Set-SeeMeEnvironment($Server) {
+    $env:SEEME_USERNAME = $Server.Username
+    $env:SEEME_API_KEY = [System.Net.NetworkCredential]::new('', $Server.ApiKey).Password
+    $env:SEEME_BACKEND = [string]$Server.BaseUri
+}
+
+function Clear-SeeMeEnvironment {
+    Remove-Item -Path Env:SEEME_USERNAME, Env:SEEME_API_KEY, Env:SEEME_BACKEND, Env:GITHUB_STEP_SUMMARY -ErrorAction SilentlyContinue
+}

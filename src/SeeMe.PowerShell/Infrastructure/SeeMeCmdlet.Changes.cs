@@ -60,6 +60,29 @@ namespace SeeMe.PowerShell
             _ => $"{kind} ({entity.Id})",
         };
 
+        /// <summary>
+        /// Cmdlet.ShouldProcess, except where PowerShell cannot ask (pwsh -NonInteractive, a hosted engine): there a
+        /// change that needs a confirmation stops with an error that says to add -Confirm:$false, instead of the
+        /// host's "cannot prompt" error that does not say what to do. Hides the base method so every call goes here.
+        /// </summary>
+        protected new bool ShouldProcess(string target, string action)
+        {
+            try
+            {
+                return base.ShouldProcess(target, action);
+            }
+            catch (Exception e) when (e is HostException || e is PSInvalidOperationException)
+            {
+                var message = $"{MyInvocation.MyCommand.Name} asks before it does \"{action}\" on {target}, and this PowerShell cannot ask " +
+                              "(it runs non-interactively). Add -Confirm:$false to go ahead without asking, or -WhatIf to see what it would do.";
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, e), ErrorNoun + "ConfirmationRequired", ErrorCategory.InvalidOperation, target)
+                {
+                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Confirm:$false." },
+                });
+                throw; // not reached
+            }
+        }
+
         /// <summary>ShouldProcess with the house target (see <see cref="Describe(string, string, string)"/>).</summary>
         protected bool ShouldChange(string kind, string name, string id, string action) => ShouldProcess(Describe(kind, name, id), action);
 

@@ -110,7 +110,7 @@ namespace SeeMe.PowerShell
             if (_itemsSeen < 2) return;
             var running = window.Running;
             var status = $"{_itemsDone} of {_itemsSeen} done" + (running > 0 ? $", {running} in flight" : "");
-            WriteProgress(new ProgressRecord(ItemProgressId, ItemActivity, status));
+            WriteThrottledProgress(new ProgressRecord(ItemProgressId, ItemActivity, status));
         }
 
         /// <summary>Writes what is still in flight (in order) and closes the item progress bar.</summary>

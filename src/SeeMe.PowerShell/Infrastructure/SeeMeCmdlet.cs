@@ -127,6 +127,14 @@ namespace SeeMe.PowerShell
         protected IProgress<TransferProgress> TransferProgress(string activity, int activityId = 1) =>
             new ProgressSink(this, activity, activityId);
 
+        private readonly ProgressThrottle _progressThrottle = new ProgressThrottle();
+
+        /// <summary>WriteProgress, a few times a second at most per activity (see <see cref="ProgressThrottle"/>).</summary>
+        private void WriteThrottledProgress(ProgressRecord record)
+        {
+            if (_progressThrottle.ShouldWrite(record)) WriteProgress(record);
+        }
+
         internal void PostToPipelineThread(Action action) => _pipelineThread.Post(action);
 
         /// <summary>Retries go to -Verbose, each attempt (method, path, status, time; no header) to -Debug.</summary>
@@ -178,7 +186,7 @@ namespace SeeMe.PowerShell
                 if (_closed) return;
                 record.ParentActivityId = _parentId;
                 _closed = record.RecordType == ProgressRecordType.Completed;
-                _cmdlet.WriteProgress(record);
+                _cmdlet.WriteThrottledProgress(record);
             }
 
             private static string Bytes(long n) => n >= 1 << 20 ? $"{n / 1048576.0:0.0} MB" : $"{n / 1024.0:0.0} KB";

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
 using System.Security;
+using SeeMe.Core.LocalServer;
 
 namespace SeeMe.PowerShell
 {
@@ -17,14 +17,15 @@ namespace SeeMe.PowerShell
         private static readonly ConditionalWeakTable<Runspace, List<SeeMeLocalServer>> StartedByRunspace =
             new ConditionalWeakTable<Runspace, List<SeeMeLocalServer>>();
 
-        internal SeeMeLocalServer(Process process, Uri baseUri, string username, SecureString apiKey, string dataPath)
+        internal SeeMeLocalServer(LocalServerProcess process, string username, SecureString apiKey, string dataPath, string? sampleImagesPath)
         {
             Process = process;
             ProcessId = process.Id;
-            BaseUri = baseUri;
+            BaseUri = process.BaseUri;
             Username = username;
             ApiKey = apiKey;
             DataPath = dataPath;
+            SampleImagesPath = sampleImagesPath;
             StartedAt = DateTimeOffset.Now;
         }
 
@@ -33,10 +34,14 @@ namespace SeeMe.PowerShell
         public string Username { get; }
         public SecureString ApiKey { get; }
         public string DataPath { get; }
+
+        /// <summary>With -SampleData: the folder of sample images to pipe into Invoke-SeeMePrediction; otherwise null.</summary>
+        public string? SampleImagesPath { get; }
+
         public DateTimeOffset StartedAt { get; }
         public bool IsRunning => !Process.HasExited;
 
-        internal Process Process { get; }
+        internal LocalServerProcess Process { get; }
 
         public override string ToString() => $"{Username}@{BaseUri}";
 

@@ -41,11 +41,13 @@ public sealed class PowerShellHost : IDisposable
     private readonly Runspace _runspace;
 
     /// <param name="host">A host that answers prompts (see <see cref="ScriptedHost"/>); by default the engine's own, which cannot.</param>
-    public PowerShellHost(System.Management.Automation.Host.PSHost host = null)
+    /// <param name="importModule">false for a script that imports SeeMe itself (the README's quick start).</param>
+    public PowerShellHost(System.Management.Automation.Host.PSHost host = null, bool importModule = true)
     {
         var state = InitialSessionState.CreateDefault2();
         _runspace = host == null ? RunspaceFactory.CreateRunspace(state) : RunspaceFactory.CreateRunspace(host, state);
         _runspace.Open();
+        if (!importModule) return;
         var imported = Run("Import-Module $args[0] -PassThru", Path.Combine(ModuleDirectory, "SeeMe.psd1"));
         if (imported.Errors.Count > 0) throw new InvalidOperationException("Import-Module failed: " + imported.Errors[0]);
     }

@@ -4,7 +4,7 @@ using SeeMe.Tests.Infrastructure;
 namespace SeeMe.Tests.PowerShell;
 
 /// <summary>
-/// The scripts that cannot run here (no pwsh, no Pester): build.ps1 and tests/Pester. Parsed with the engine's
+/// The scripts that cannot run here (no pwsh, no Pester): build.ps1 and tests/Pester (and examples/ci, which also run). Parsed with the engine's
 /// parser and checked for what would only fail on a user's machine: syntax Windows PowerShell 5.1 lacks, Pester 5
 /// block structure, and parameter names that the real cmdlets do not have.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class ScriptTests
 
     public static TheoryData<string> Scripts => new(
         Directory.EnumerateFiles(Path.Combine(Root, "tests", "Pester"), "*.ps1").Append(Path.Combine(Root, "build.ps1"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(Root, "examples", "ci"), "*.ps1"))
             .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/')).Order());
 
     public static TheoryData<string> PesterFiles => new(

@@ -3,6 +3,7 @@ using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.PowerShell;
 
+[Collection(SeeMe.Tests.Shipping.SeeMeEnvironmentCollection.Name)]
 public sealed class SessionCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>
 {
     [Fact]

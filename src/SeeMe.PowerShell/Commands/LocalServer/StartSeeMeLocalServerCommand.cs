@@ -1,32 +1,29 @@
 using System;
-using System.Diagnostics;
-using System.IO;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Net;
-using System.Net.Sockets;
 using System.Security;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using SeeMe.Core;
 using SeeMe.Core.Exceptions;
+using SeeMe.Core.LocalServer;
 
 namespace SeeMe.PowerShell.Commands.LocalServer
 {
     /// <summary>
     /// <para type="synopsis">Starts a local SeeMe-compatible server (SQLite and files on disk) and returns how to connect to it.</para>
-    /// <para type="description">Runs the server that ships with the module (server/SeeMe.Server.dll beside the module, or -ServerPath) with `dotnet` on 127.0.0.1, on a free port unless -Port is given, with its data in -DataPath (default: a new folder under the temp folder). The first user is -Username (default local) with -ApiKey (default: a random key); a data folder keeps its first user, so reuse one with the same key. Waits until the server answers (at most -TimeoutSeconds), then writes a SeeMeLocalServer object that pipes into Connect-SeeMe. Stop it with Stop-SeeMeLocalServer.</para>
+    /// <para type="description">Finds the server in this order: -Path, $env:SEEME_LOCAL_SERVER, the seeme-local-server tool on PATH (dotnet tool install --global SeeMe.LocalServer), the server staged by a development build. Runs it on 127.0.0.1, on a port the system picks unless -Port is given, with its data in -DataPath (default: a new folder under the temp folder). The first user is -Username (default local) with -ApiKey (default: a random key); a data folder keeps its first user, so reuse one with the same key. With -SampleData the server gives that user the dataset and model 'Sample colours' and writes the sample images to the folder in SampleImagesPath. Waits until the server reports that it is listening (at most -TimeoutSeconds), then writes a SeeMeLocalServer object that pipes into Connect-SeeMe. Stop it with Stop-SeeMeLocalServer.</para>
     /// <example><code>Start-SeeMeLocalServer | Connect-SeeMe</code><para>Starts a throwaway server and connects to it.</para></example>
+    /// <example><code>$server = Start-SeeMeLocalServer -SampleData; $server | Connect-SeeMe; Get-ChildItem $server.SampleImagesPath | Invoke-SeeMePrediction -Model (Get-SeeMeModel -Name 'Sample colours')</code><para>Starts a server with the sample dataset, model and images, and predicts on the images.</para></example>
     /// <example><code>$server = Start-SeeMeLocalServer -Port 5080 -DataPath ~/seeme-data -ApiKey (Read-Host -AsSecureString); $server | Connect-SeeMe; Get-SeeMeModel; Stop-SeeMeLocalServer $server</code><para>Runs a server on a fixed port and a lasting data folder.</para></example>
     /// </summary>
     [Cmdlet(VerbsLifecycle.Start, "SeeMeLocalServer", SupportsShouldProcess = true)]
     [OutputType(typeof(SeeMeLocalServer))]
     public sealed class StartSeeMeLocalServerCommand : SeeMeCmdlet
     {
-        private const string ServerDll = "SeeMe.Server.dll";
-
-        /// <summary><para type="description">The port on 127.0.0.1; default a free one.</para></summary>
+        /// <summary><para type="description">The port on 127.0.0.1; default one the system picks.</para></summary>
         [Parameter]
         [ValidateRange(0, 65535)]
         public int Port { get; set; }
@@ -44,9 +41,15 @@ namespace SeeMe.PowerShell.Commands.LocalServer
         [Parameter]
         public SecureString? ApiKey { get; set; }
 
-        /// <summary><para type="description">SeeMe.Server.dll, or the folder holding it; default the server staged with the module.</para></summary>
+        /// <summary><para type="description">The server to run: SeeMe.Server.dll, the seeme-local-server executable, or a folder holding one; default $env:SEEME_LOCAL_SERVER, then seeme-local-server on PATH, then a development build's.</para></summary>
         [Parameter]
-        public string? ServerPath { get; set; }
+        [Alias("ServerPath")]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary><para type="description">Gives the first user the sample dataset and model 'Sample colours' and writes the sample images to SampleImagesPath.</para></summary>
+        [Parameter]
+        public SwitchParameter SampleData { get; set; }
 
         /// <summary><para type="description">How long to wait for the server to answer (default 30 seconds).</para></summary>
         [Parameter]
@@ -57,108 +60,60 @@ namespace SeeMe.PowerShell.Commands.LocalServer
 
         protected override void ProcessRecord()
         {
-            var serverDll = FindServer();
+            var server = FindServer();
             var dataPath = DataPath == null
                 ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "seeme-local", Guid.NewGuid().ToString("N"))
                 : SessionState.Path.GetUnresolvedProviderPathFromPSPath(DataPath);
-            var port = Port == 0 ? FreePort() : Port;
-            var baseUri = new Uri($"http://127.0.0.1:{port}/api/v1/");
-            if (!ShouldChange("LocalServer", baseUri.ToString(), dataPath, "Start")) return;
+            if (!ShouldChange("LocalServer", $"127.0.0.1:{(Port == 0 ? "<any free port>" : Port.ToString())}", dataPath, "Start")) return;
 
             var apiKey = ApiKey != null ? SecureStrings.PlainText(ApiKey) : RandomKey();
-            var process = Launch(serverDll, port, dataPath, apiKey);
-            WriteVerbose($"Started {serverDll} (process {process.Id}) on {baseUri} with data in {dataPath}.");
-            RunOrStop(ct => WaitUntilReadyAsync(process, baseUri, apiKey, ct), baseUri);
-            var server = new SeeMeLocalServer(process, baseUri, Username, SecureStrings.From(apiKey), dataPath);
-            SeeMeLocalServer.Started.Add(server);
-            WriteObject(server);
+            var process = RunOrStop(ct => StartAsync(server, dataPath, apiKey, ct), server);
+            WriteVerbose($"Started {server} (process {process.Id}) on {process.BaseUri} with data in {dataPath}.");
+            var sampleImages = SampleData ? System.IO.Path.Combine(dataPath, "sample-images") : null;
+            var started = new SeeMeLocalServer(process, Username, SecureStrings.From(apiKey), dataPath, sampleImages);
+            SeeMeLocalServer.Started.Add(started);
+            WriteObject(started);
         }
 
         private string FindServer()
         {
+            var given = Path == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
             var moduleFolder = System.IO.Path.GetDirectoryName(typeof(StartSeeMeLocalServerCommand).Assembly.Location) ?? "";
-            var candidates = ServerPath != null
-                ? new[] { SessionState.Path.GetUnresolvedProviderPathFromPSPath(ServerPath) }.SelectMany(p => new[] { p, System.IO.Path.Combine(p, ServerDll) })
-                : new[] { System.IO.Path.Combine(moduleFolder, "server", ServerDll), System.IO.Path.Combine(moduleFolder, ServerDll) };
-            var found = candidates.FirstOrDefault(p => p.EndsWith(ServerDll, StringComparison.OrdinalIgnoreCase) && File.Exists(p));
-            if (found == null)
-                ThrowTerminatingError(ErrorRecords.From(new FileNotFoundException(
-                    $"{ServerDll} was not found ({string.Join(", ", candidates)}). Build the module with ./build.ps1 or pass -ServerPath."), ErrorNoun, ServerPath));
-            return found!;
-        }
-
-        private Process Launch(string serverDll, int port, string dataPath, string apiKey)
-        {
-            var start = new ProcessStartInfo(DotnetHost(),
-                $"\"{serverDll}\" --urls http://127.0.0.1:{port} --data \"{dataPath}\" --quiet")
-            {
-                UseShellExecute = false,
-                CreateNoWindow = true,
-                RedirectStandardOutput = true, // the server prints its key there: read and dropped, never shown
-                RedirectStandardError = true,
-                WorkingDirectory = System.IO.Path.GetDirectoryName(serverDll) ?? "",
-            };
-            start.EnvironmentVariables["SEEME_LOCAL_USERNAME"] = Username;
-            start.EnvironmentVariables["SEEME_LOCAL_APIKEY"] = apiKey;
-            var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-            process.OutputDataReceived += (_, __) => { };
-            process.ErrorDataReceived += (_, __) => { };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return process;
-        }
-
-        /// <summary>Polls GET applications until the server answers; stops early when the process exits or the key is refused.</summary>
-        private async Task<bool> WaitUntilReadyAsync(Process process, Uri baseUri, string apiKey, CancellationToken cancellationToken)
-        {
-            var options = ConnectionOptions.For(this);
-            options.MaximumRetryCount = 0; // this loop is the retry
-            using var client = new SeeMeClient(baseUri, options);
-            client.UseApiKey(Username, apiKey);
-            var deadline = DateTime.UtcNow.AddSeconds(TimeoutSeconds);
-            while (true)
-            {
-                if (process.HasExited) throw new InvalidOperationException($"The local server exited with code {process.ExitCode} before answering.");
-                try
-                {
-                    await client.Applications.GetAllAsync(cancellationToken).ConfigureAwait(false);
-                    return true;
-                }
-                catch (SeeMeApiException e) when (e.StatusCode == 0 && DateTime.UtcNow < deadline)
-                {
-                    await Task.Delay(200, cancellationToken).ConfigureAwait(false);
-                }
-                catch (SeeMeApiException e) when (e.StatusCode == 0)
-                {
-                    Kill(process);
-                    throw new TimeoutException($"The local server did not answer on {baseUri} within {TimeoutSeconds} seconds.", e);
-                }
-                catch (SeeMeApiException e) when (e.IsUnauthorized)
-                {
-                    Kill(process);
-                    throw new InvalidOperationException("The data folder already has a first user with another API key; pass that -Username and -ApiKey, or use a new -DataPath.", e);
-                }
-            }
-        }
-
-        internal static void Kill(Process process)
-        {
             try
             {
-                if (!process.HasExited) process.Kill();
-                process.WaitForExit(5000);
+                return LocalServerLocator.Find(given, moduleFolder, Environment.GetEnvironmentVariable);
             }
-            catch (InvalidOperationException) { } // already gone
+            catch (System.IO.FileNotFoundException e)
+            {
+                ThrowTerminatingError(ErrorRecords.From(e, ErrorNoun, Path));
+                throw; // not reached
+            }
         }
 
-        private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is string host && File.Exists(host) ? host : "dotnet";
-
-        private static int FreePort()
+        /// <summary>Starts the process and checks that the data folder's first user takes our key.</summary>
+        private async Task<LocalServerProcess> StartAsync(string server, string dataPath, string apiKey, CancellationToken cancellationToken)
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            try { return ((IPEndPoint)listener.LocalEndpoint).Port; }
-            finally { listener.Stop(); }
+            var arguments = new List<string> { "--data", dataPath, "--quiet" };
+            if (SampleData) arguments.Add("--sample-data");
+            var environment = new Dictionary<string, string> { ["SEEME_LOCAL_USERNAME"] = Username, ["SEEME_LOCAL_APIKEY"] = apiKey };
+            var process = await LocalServerProcess.StartAsync(server, arguments, Port, environment, TimeSpan.FromSeconds(TimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            try
+            {
+                using var client = new SeeMeClient(process.BaseUri, ConnectionOptions.For(this));
+                client.UseApiKey(Username, apiKey);
+                await client.Applications.GetAllAsync(cancellationToken).ConfigureAwait(false);
+                return process;
+            }
+            catch (SeeMeApiException e) when (e.IsUnauthorized)
+            {
+                process.Dispose();
+                throw new InvalidOperationException("The data folder already has a first user with another API key; pass that -Username and -ApiKey, or use a new -DataPath.", e);
+            }
+            catch
+            {
+                process.Dispose();
+                throw;
+            }
         }
 
         private static string RandomKey()

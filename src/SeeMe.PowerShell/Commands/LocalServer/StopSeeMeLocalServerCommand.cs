@@ -23,7 +23,7 @@ namespace SeeMe.PowerShell.Commands.LocalServer
             foreach (var server in InputObject ?? SeeMeLocalServer.Started.ToArray())
             {
                 if (!ShouldChange("LocalServer", server.BaseUri.ToString(), server.ProcessId.ToString(), "Stop")) continue;
-                StartSeeMeLocalServerCommand.Kill(server.Process);
+                server.Process.Stop();
                 SeeMeLocalServer.Started.Remove(server);
                 WriteVerbose($"Stopped the local server on {server.BaseUri} (process {server.ProcessId}).");
             }
