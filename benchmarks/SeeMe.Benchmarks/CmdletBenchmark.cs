@@ -22,6 +22,7 @@ namespace SeeMe.Benchmarks;
 public static class CmdletBenchmark
 {
     private static readonly string[] Colours = ["red", "green", "blue"];
+    private const int Rounds = 5;
 
     public static async Task RunAsync(int calls, int files, int roundTripMs, string configuration)
     {
@@ -74,7 +75,7 @@ public static class CmdletBenchmark
                 n => python?.Run(baseUri, auth, "predict", Enumerable.Repeat<object>(image.Path, n), model: setup.Model.Id).Time),
         };
 
-        var table = new Table($"Per-call cost: {calls} calls in a loop, one at a time, loopback",
+        var table = new Table($"Per-call cost: {calls} calls in a loop, one at a time, loopback (median of {Rounds} rounds)",
             "call", "HttpClient ms", "SeeMe.Core ms", "Python ms", "cmdlet ms", "cmdlet - HttpClient ms", "cmdlet / Python");
         foreach (var (work, bareCall, coreCall, script, args, pythonLoop) in cases)
         {
@@ -84,10 +85,16 @@ public static class CmdletBenchmark
             engine.Run(script, [.. args, 50]);
             pythonLoop(20);
 
-            var bareTime = Time(() => Loop(bareCall, calls));
-            var coreTime = Time(() => Loop(coreCall, calls));
-            var cmdletTime = Time(() => engine.Run(script, [.. args, calls]));
-            var pythonTime = pythonLoop(calls);
+            // Rounds taken in turns, each loop's median kept: a busy moment of the machine falls on one round of one loop.
+            var rounds = Enumerable.Range(0, Rounds).Select(_ => (
+                Bare: Time(() => Loop(bareCall, calls)),
+                Core: Time(() => Loop(coreCall, calls)),
+                Cmdlet: Time(() => engine.Run(script, [.. args, calls])),
+                Python: pythonLoop(calls))).ToList();
+            var bareTime = Median(rounds.Select(r => r.Bare));
+            var coreTime = Median(rounds.Select(r => r.Core));
+            var cmdletTime = Median(rounds.Select(r => r.Cmdlet));
+            var pythonTime = python == null ? (TimeSpan?)null : Median(rounds.Select(r => r.Python!.Value));
             double PerCallMs(TimeSpan t) => t.TotalMilliseconds / calls;
             table.Add(work, Ms(PerCallMs(bareTime)), Ms(PerCallMs(coreTime)), pythonTime is TimeSpan p ? Ms(PerCallMs(p)) : "-", Ms(PerCallMs(cmdletTime)),
                 Ms(PerCallMs(cmdletTime) - PerCallMs(bareTime)), pythonTime is TimeSpan q ? Ratio(cmdletTime / q) : "-");
@@ -311,6 +318,12 @@ public static class CmdletBenchmark
         var clock = Stopwatch.StartNew();
         await work();
         return clock.Elapsed;
+    }
+
+    private static TimeSpan Median(IEnumerable<TimeSpan> times)
+    {
+        var sorted = times.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static string Ms(double ms) => ms.ToString("0.000");

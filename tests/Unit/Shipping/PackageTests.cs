@@ -140,7 +140,7 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
                 """, tool, data);
 
             Assert.Empty(result.Errors);
-            Assert.Equal("blue", Assert.Single(result.OfType<SeeMe.Core.Models.Prediction>()).Label);
+            Assert.Equal("blue", Assert.Single(result.OfType<SeeMe.Core.Entities.Prediction>()).Label);
         }
         finally
         {

@@ -1,4 +1,4 @@
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Server.SampleData;
 using SeeMe.Tests.Infrastructure;
 

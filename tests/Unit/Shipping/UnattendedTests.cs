@@ -1,4 +1,4 @@
-using SeeMe.Core.Models;
+using SeeMe.Core.Entities;
 using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.Shipping;
