@@ -18,24 +18,16 @@ namespace SeeMe.Tests.Core;
 public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>, IDisposable, IAsyncLifetime
 {
     private readonly TestFiles _files = new();
+    private readonly FaultProxies _proxies = new(server.BaseUri);
     private readonly ConcurrentQueue<HttpTraceEvent> _trace = new();
-    private readonly List<FaultProxy> _proxies = [];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var proxy in _proxies) await proxy.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _proxies.DisposeAsync();
 
     public void Dispose() => _files.Dispose();
 
-    private FaultProxy Proxy(Func<ProxiedRequest, Fault> decide)
-    {
-        var proxy = new FaultProxy(server.BaseUri, decide);
-        _proxies.Add(proxy);
-        return proxy;
-    }
+    private FaultProxy Proxy(Func<ProxiedRequest, Fault> decide) => _proxies.Open(decide);
 
     /// <summary>A seed-user client through <paramref name="proxy"/> with fast retries, tracing into <see cref="_trace"/>.</summary>
     private SeeMeClient Through(FaultProxy proxy, Action<SeeMeConnectionOptions> tweak = null) => Through(proxy.BaseUri, tweak);
@@ -129,8 +121,7 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
 
         var creating = client.Models.CreateAsync(new Model { Name = name });
         while (Retries.Count == 0) await Task.Delay(5); // the first attempt is refused: nothing listens yet
-        var proxy = new FaultProxy(server.BaseUri, FaultProxy.Always(Fault.None), port);
-        _proxies.Add(proxy);
+        var proxy = _proxies.Open(FaultProxy.Always(Fault.None), port);
         await creating;
 
         var retry = Assert.Single(Retries);

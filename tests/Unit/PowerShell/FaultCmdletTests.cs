@@ -16,23 +16,15 @@ public sealed class FaultCmdletTests(LocalServerFixture server) : IClassFixture<
 {
     private const string FastRetries = "-RetryIntervalSec 0.01 -MaximumRetryDelaySec 0.05";
     private readonly TestFiles _files = new();
-    private readonly List<FaultProxy> _proxies = [];
+    private readonly FaultProxies _proxies = new(server.BaseUri);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var proxy in _proxies) await proxy.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _proxies.DisposeAsync();
 
     public void Dispose() => _files.Dispose();
 
-    private FaultProxy Proxy(Func<ProxiedRequest, Fault> decide)
-    {
-        var proxy = new FaultProxy(server.BaseUri, decide);
-        _proxies.Add(proxy);
-        return proxy;
-    }
+    private FaultProxy Proxy(Func<ProxiedRequest, Fault> decide) => _proxies.Open(decide);
 
     /// <summary>A host connected through <paramref name="proxy"/> with <paramref name="settings"/> (Connect-SeeMe parameters).</summary>
     private PowerShellHost ConnectedThrough(FaultProxy proxy, string settings)
