@@ -20,16 +20,18 @@ namespace SeeMe.PowerShell
 
         private readonly Queue<(Task Call, Action Finish)> _calls = new Queue<(Task, Action)>();
         private readonly PipelineThreadQueue _pipelineThread;
-        private readonly int _throttleLimit;
 
         public InFlightWindow(PipelineThreadQueue pipelineThread, int throttleLimit)
         {
             _pipelineThread = pipelineThread;
-            _throttleLimit = throttleLimit;
+            ThrottleLimit = throttleLimit;
         }
 
+        /// <summary>Calls running at once, at most.</summary>
+        public int ThrottleLimit { get; }
+
         /// <summary>How many calls the window holds at most; also how many distinct progress ids it needs.</summary>
-        public int Capacity => _throttleLimit * ReorderFactor;
+        public int Capacity => ThrottleLimit * ReorderFactor;
 
         /// <summary>Calls sent and not answered yet.</summary>
         public int Running => Calls().Count(call => !call.IsCompleted);
@@ -40,7 +42,7 @@ namespace SeeMe.PowerShell
         /// </summary>
         public void Start(Func<Task> start, Action finish)
         {
-            WaitUntil(() => Running < _throttleLimit && Calls().Length < Capacity);
+            WaitUntil(() => Running < ThrottleLimit && Calls().Length < Capacity);
             var call = start();
             lock (_calls) _calls.Enqueue((call, finish));
             _pipelineThread.WakeWhenDone(call);

@@ -19,7 +19,7 @@ namespace SeeMe.PowerShell
         private int _itemsDone;
 
         /// <summary>What item progress calls the work ("Predicting with model 'Birds'").</summary>
-        protected virtual string ItemActivity => $"{MyInvocation.MyCommand.Name}";
+        protected virtual string ItemActivity => MyInvocation.MyCommand.Name;
 
         /// <summary>
         /// A command with -ThrottleLimit (<see cref="IThrottledCmdlet"/>): the one given, else the session's default.
@@ -52,12 +52,12 @@ namespace SeeMe.PowerShell
             try
             {
                 window.Start(() => sent = Send(ct => call(progress, ct)), () =>
-            {
-                Finish(sent!, progress, target, write);
+                {
+                    Finish(sent!, progress, target, write);
+                    WriteItemProgress(window);
+                });
                 WriteItemProgress(window);
-            });
-                WriteItemProgress(window);
-                if (ThrottleLimitInEffect == 1) window.FinishAll();
+                if (window.ThrottleLimit == 1) window.FinishAll();
             }
             catch
             {
