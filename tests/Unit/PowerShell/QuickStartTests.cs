@@ -57,18 +57,20 @@ public sealed class QuickStartTests : IDisposable
 
     /// <summary>
     /// A folder named SeeMe (a link to the built module) in a folder added to PSModulePath, like an installed module. Only
-    /// added, never removed: other tests import the module by path, so the extra entry changes nothing for them.
+    /// added, never removed: other tests import the module by path, so the extra entry changes nothing for them. The
+    /// folder is named after this build's output folder, so two checkouts on one machine never share (or reuse) a link.
     /// </summary>
     private static void InstallModuleOnPSModulePath()
     {
         lock (typeof(QuickStartTests))
         {
-            var modules = Path.Combine(Path.GetTempPath(), "seeme-tests-modules");
-            var link = Path.Combine(modules, "SeeMe");
-            if (!Directory.Exists(link))
+            var build = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PowerShellHost.ModuleDirectory)))[..12];
+            var modules = Path.Combine(Path.GetTempPath(), "seeme-tests-modules-" + build);
+            var link = new DirectoryInfo(Path.Combine(modules, "SeeMe"));
+            if (link.LinkTarget == null)
             {
                 Directory.CreateDirectory(modules);
-                Directory.CreateSymbolicLink(link, PowerShellHost.ModuleDirectory);
+                Directory.CreateSymbolicLink(link.FullName, PowerShellHost.ModuleDirectory);
             }
             var current = Environment.GetEnvironmentVariable("PSModulePath") ?? "";
             if (!current.Split(Path.PathSeparator).Contains(modules))
