@@ -54,7 +54,8 @@ namespace SeeMe.PowerShell
             var ids = !parameters.ContainsKey("DatasetId") ? null
                 : parameters.ContainsKey("Id") && !(piped?.Name == "DatasetVersion") ? "-DatasetId, -DatasetVersionId and -Id" : "both -DatasetId and -DatasetVersionId";
             if (piped == null) return $"Give the dataset version: pass {ids}.";
-            var pipe = $"Give the dataset version: pipe in a {piped.ParameterType.Name} or pass -{piped.Name}";
+            var article = "AEIOU".IndexOf(piped.ParameterType.Name[0]) >= 0 ? "an" : "a";
+            var pipe = $"Give the dataset version: pipe in {article} {piped.ParameterType.Name} or pass -{piped.Name}";
             return ids == null ? pipe + " that carries its DatasetId and DatasetVersionId." : $"{pipe}, or pass {ids}.";
         }
 
