@@ -171,7 +171,7 @@ namespace SeeMe.PowerShell
         /// <summary><para type="description">The item (from Get-SeeMeDatasetItem); binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
         [ValidateNotNull]
-        public DatasetItem? Item { get; set; }
+        public virtual DatasetItem? Item { get; set; }
 
         protected override DatasetItem? InputObject => Item;
         protected override string VersionIdOf(DatasetItem entity) => entity.DatasetVersionId;

@@ -89,6 +89,7 @@ public sealed class ParameterSetTests(LocalServerFixture server) : IClassFixture
     [InlineData("Get-SeeMeDatasetItem -Split train", "DatasetItems.GetSeeMeDatasetItemCommand", "DatasetVersion")]
     [InlineData("Export-SeeMeDatasetVersion -Destination ./x", "DatasetVersions.ExportSeeMeDatasetVersionCommand", "DatasetVersion")]
     [InlineData("Set-SeeMeDataset -Name x", "Datasets.SetSeeMeDatasetCommand", "Dataset")]
+    [InlineData("Set-SeeMeDatasetItemImage -Item ([SeeMe.Core.Entities.DatasetItem]::new())", "DatasetItems.SetSeeMeDatasetItemImageCommand", "Path")]
     public void A_call_without_its_dataset_or_version_fails_at_binding_naming_what_is_missing(string script, string command, string missing)
     {
         using var ps = new PowerShellHost();
@@ -107,6 +108,16 @@ public sealed class ParameterSetTests(LocalServerFixture server) : IClassFixture
         var (dataset, version) = await NewDatasetAsync(Client(server));
         var error = Assert.Single(ps.Run("Get-SeeMeDatasetItem -DatasetVersion $args[0] -DatasetId $args[1]", version, dataset.Id).Errors);
         Assert.Equal($"AmbiguousParameterSet,{Commands}.DatasetItems.GetSeeMeDatasetItemCommand", error.FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void The_ids_without_the_commands_own_mandatory_parameter_are_ambiguous_between_its_sets()
+    {
+        // -Path or -LiteralPath: PowerShell cannot tell which set is meant (the default set takes the object).
+        using var ps = new PowerShellHost();
+        ps.Connect(server);
+        var error = Assert.Single(ps.Run("Import-SeeMeDatasetVersion -DatasetId a -DatasetVersionId b").Errors);
+        Assert.Equal($"AmbiguousParameterSet,{Commands}.DatasetVersions.ImportSeeMeDatasetVersionCommand", error.FullyQualifiedErrorId);
     }
 
     [Fact]
