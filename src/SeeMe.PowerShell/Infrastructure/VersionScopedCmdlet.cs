@@ -137,7 +137,7 @@ namespace SeeMe.PowerShell
         [ValidateNotNullOrEmpty]
         public virtual string? DatasetVersionId { get; set; }
 
-        /// <summary>The ids carried by the object the command was given, if any (it wins over -DatasetId/-DatasetVersionId).</summary>
+        /// <summary>The ids carried by the object the command was given (null in the ids set).</summary>
         protected abstract VersionIds? IdsFromObject { get; }
 
         protected override VersionIds? GivenVersion =>

@@ -35,10 +35,12 @@ public sealed class ParameterSetTests(LocalServerFixture server) : IClassFixture
         return false;
     }
 
-    private static IEnumerable<(string Name, string[] Ids)> ScopedCommands => ConventionTests.CommandTypes
-        .Select(t => (Cmdlet: t.GetCustomAttribute<CmdletAttribute>()!, Ids: IdsNeededBy(t)))
-        .Select(c => (c.Cmdlet.VerbName + "-" + c.Cmdlet.NounName, c.Ids))
-        .Where(c => c.Item2.Length > 0);
+    private static IEnumerable<(string Name, string[] Ids)> ScopedCommands =>
+        from type in ConventionTests.CommandTypes
+        let cmdlet = type.GetCustomAttribute<CmdletAttribute>()!
+        let ids = IdsNeededBy(type)
+        where ids.Length > 0
+        select (cmdlet.VerbName + "-" + cmdlet.NounName, ids);
 
     [Fact]
     public void Every_set_of_a_command_in_a_dataset_or_version_makes_the_object_or_all_the_ids_mandatory()
