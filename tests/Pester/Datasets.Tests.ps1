@@ -82,6 +82,30 @@ Describe 'Labels and splits' {
     }
 }
 
+Describe 'What a command needs' {
+    It 'shows the version object or both ids as required in Get-Command -Syntax' {
+        $syntax = (Get-Command Get-SeeMeDatasetItem -Syntax) -split "`n" | Where-Object { $_.Trim() }
+        $syntax | Should -HaveCount 4
+        $syntax | Where-Object { $_ -match '^Get-SeeMeDatasetItem -DatasetVersion <DatasetVersion> ' } | Should -HaveCount 2
+        $syntax | Where-Object { $_ -match '^Get-SeeMeDatasetItem -DatasetId <string> -DatasetVersionId <string> ' } | Should -HaveCount 2
+        (Get-Help Set-SeeMeDatasetLabel -Parameter DatasetVersionId).required | Should -Be 'true'
+    }
+
+    It 'refuses a call without the version before it runs' {
+        { Get-SeeMeDatasetLabel -DatasetId x -ErrorAction Stop } | Should -Throw -ErrorId 'MissingMandatoryParameter,SeeMe.PowerShell.Commands.DatasetLabels.GetSeeMeDatasetLabelCommand'
+        { Set-SeeMeDatasetLabel -Id x -Name y -ErrorAction Stop } | Should -Throw -ErrorId 'MissingMandatoryParameter,SeeMe.PowerShell.Commands.DatasetLabels.SetSeeMeDatasetLabelCommand'
+    }
+
+    It 'binds files from Get-ChildItem with the version given by its ids' {
+        $version = New-BirdsDataset -Count 1 | Get-SeeMeDatasetVersion -Latest
+        $images = New-Item -ItemType Directory -Path (Join-Path $TestDrive (New-UniqueName 'img'))
+        $null = New-TestImage $images.FullName 'extra.png'
+        $item = Get-ChildItem $images.FullName -Filter *.png | New-SeeMeDatasetItem -DatasetId $version.DatasetId -DatasetVersionId $version.Id -Split train
+        $item.Name | Should -Be 'extra'
+        Get-SeeMeDatasetSplit -DatasetVersion $version -Name train | Get-SeeMeDatasetItem | Should -HaveCount 2
+    }
+}
+
 Describe 'Items and annotations' {
     It 'saves the images of the first items of Birds' {
         $dataset = New-BirdsDataset -Count 3

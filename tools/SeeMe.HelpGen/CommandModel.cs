@@ -48,7 +48,7 @@ public sealed record CommandModel(string Name, string Verb, string Noun, string 
     {
         var cmdlet = type.GetCustomAttribute<CmdletAttribute>()!;
         var parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetCustomAttributes<ParameterAttribute>().Any())
+            .Where(p => p.GetCustomAttributes<ParameterAttribute>(inherit: false).Any())
             .Select(p => ReadParameter(p, docs)).Concat(CommonExtras(cmdlet)).ToList();
         var named = parameters.SelectMany(p => p.Attributes).Select(a => a.ParameterSetName)
             .Where(s => s != ParameterAttribute.AllParameterSets).Distinct().ToList();
@@ -61,17 +61,31 @@ public sealed record CommandModel(string Name, string Verb, string Noun, string 
             docs.Examples(member));
     }
 
+    // Attributes as PowerShell reads them: those of the most-derived declaration only (an override
+    // that moves a base parameter into the command's own sets repeats them).
     private static ParameterModel ReadParameter(PropertyInfo property, DocComments docs) => new(
         property.Name, property.PropertyType,
-        docs.Description($"P:{property.DeclaringType!.FullName}.{property.Name}"),
-        property.GetCustomAttributes<AliasAttribute>().SelectMany(a => a.AliasNames).ToArray(),
-        property.GetCustomAttribute<SupportsWildcardsAttribute>() != null,
+        DescriptionOf(property, docs),
+        property.GetCustomAttributes<AliasAttribute>(inherit: false).SelectMany(a => a.AliasNames).ToArray(),
+        property.GetCustomAttribute<SupportsWildcardsAttribute>(inherit: false) != null,
         ValidValues(property),
-        property.GetCustomAttributes<ParameterAttribute>().ToList());
+        property.GetCustomAttributes<ParameterAttribute>(inherit: false).ToList());
+
+    /// <summary>The property's description: its own, or for an override documented with inheritdoc the overridden one's.</summary>
+    private static string DescriptionOf(PropertyInfo property, DocComments docs)
+    {
+        for (var type = property.DeclaringType; type != null; type = type.BaseType)
+        {
+            var declaring = type.IsGenericType ? type.GetGenericTypeDefinition() : type;
+            var description = docs.Description($"P:{declaring.FullName}.{property.Name}");
+            if (description.Length > 0) return description;
+        }
+        return "";
+    }
 
     private static string[] ValidValues(PropertyInfo property)
     {
-        var set = property.GetCustomAttribute<ValidateSetAttribute>();
+        var set = property.GetCustomAttribute<ValidateSetAttribute>(inherit: false);
         if (set != null) return set.ValidValues.ToArray();
         var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
         return type.IsEnum ? Enum.GetNames(type) : [];

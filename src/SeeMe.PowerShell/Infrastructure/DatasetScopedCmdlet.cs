@@ -5,21 +5,28 @@ using SeeMe.Core.Entities;
 namespace SeeMe.PowerShell
 {
     /// <summary>
-    /// Base of the cmdlets that work on one dataset: a -Dataset object from the pipeline, or
-    /// -DatasetId (by property name, so a version or an item leads back to its dataset).
+    /// Base of the cmdlets that work on one dataset, in two parameter sets: the -Dataset object
+    /// (mandatory, from the pipeline) or -DatasetId (mandatory, by property name, so a version or an
+    /// item leads back to its dataset). A command with sets of its own (List and Id, Path and
+    /// LiteralPath) overrides both properties to put them in each of its sets; see
+    /// GetSeeMeDatasetVersionCommand.
     /// </summary>
     public abstract class DatasetScopedCmdlet : SeeMeCmdlet
     {
+        protected const string DatasetSet = "Dataset";
+        protected const string DatasetIdSet = "DatasetId";
+
         /// <summary><para type="description">The dataset (from Get-SeeMeDataset or New-SeeMeDataset); binds from the pipeline.</para></summary>
-        [Parameter(ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         [ValidateNotNull]
-        public Dataset? Dataset { get; set; }
+        public virtual Dataset? Dataset { get; set; }
 
         /// <summary><para type="description">The dataset's id, instead of -Dataset. Binds from the pipeline by property name.</para></summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? DatasetId { get; set; }
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = DatasetIdSet)]
+        [ValidateNotNullOrEmpty]
+        public virtual string? DatasetId { get; set; }
 
-        /// <summary>The dataset's id; stops the command when neither -Dataset nor -DatasetId was given.</summary>
+        /// <summary>The dataset's id; stops the command when the -Dataset object carries none (the parameter sets require one of the two).</summary>
         protected string LocateDatasetId()
         {
             if (Dataset != null && Dataset.Id.Length > 0) return Dataset.Id;

@@ -71,18 +71,16 @@ namespace SeeMe.PowerShell
     }
 
     /// <summary>
-    /// Base of Set-* and Remove-* of a version's children (splits, labels, items): the entity
-    /// object (by value, declared by the subclass) or -DatasetId, -DatasetVersionId and -Id.
+    /// Base of the commands on one child of a version (splits, labels, items): the entity object
+    /// (mandatory in <see cref="VersionObjectOrIdsCmdlet.ObjectSet"/>, by value, declared by the
+    /// subclass) or the mandatory -DatasetId, -DatasetVersionId and -Id.
     /// </summary>
-    public abstract class VersionChildCmdlet<T> : VersionScopedCmdlet where T : DatasetVersionChild
+    public abstract class VersionChildCmdlet<T> : VersionObjectOrIdsCmdlet where T : DatasetVersionChild
     {
-        protected const string ObjectSet = "Object";
-        protected const string IdSet = "Id";
-
         /// <summary><para type="description">The id (with -DatasetId and -DatasetVersionId, instead of the object). Binds from the pipeline by property name.</para></summary>
-        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = IdsSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string Id { get; set; } = "";
+        public virtual string Id { get; set; } = "";
 
         /// <summary>The object the command was given (the subclass's -Split, -Label, -Item), or null.</summary>
         protected abstract T? InputObject { get; }
@@ -173,7 +171,7 @@ namespace SeeMe.PowerShell
         /// <summary><para type="description">The item (from Get-SeeMeDatasetItem); binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
         [ValidateNotNull]
-        public DatasetItem? Item { get; set; }
+        public virtual DatasetItem? Item { get; set; }
 
         protected override DatasetItem? InputObject => Item;
         protected override string VersionIdOf(DatasetItem entity) => entity.DatasetVersionId;

@@ -23,32 +23,24 @@ namespace SeeMe.PowerShell
 
     /// <summary>
     /// Base of the cmdlets that work inside one dataset version (splits, labels, items,
-    /// annotations, and the version itself). The version comes from an object (the piped version,
-    /// label, split or item: see <see cref="IdsFromObject"/>) or from -DatasetId with
-    /// -DatasetVersionId, which bind by property name (VersionId too, so labels and splits pipe on).
-    /// Also resolves -Split / -Label given as an object, an id or a name.
+    /// annotations, and the version itself): finds the version the command was given (see
+    /// <see cref="GivenVersion"/>) and resolves -Split / -Label given as an object, an id or a name.
+    /// Declares no parameters: <see cref="VersionObjectOrIdsCmdlet"/> adds the version's.
     /// </summary>
     public abstract class VersionScopedCmdlet : SeeMeCmdlet
     {
         private readonly Dictionary<string, IReadOnlyList<DatasetVersionChild>> _childrenByVersion = new Dictionary<string, IReadOnlyList<DatasetVersionChild>>();
 
-        /// <summary><para type="description">The dataset's id (with -DatasetVersionId, instead of a version object). Binds from the pipeline by property name.</para></summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? DatasetId { get; set; }
+        /// <summary>The dataset and version ids the command was given (empty ids count as not given).</summary>
+        protected abstract VersionIds? GivenVersion { get; }
 
-        /// <summary><para type="description">The dataset version's id (with -DatasetId). Binds from the pipeline by property name, also from VersionId (labels, splits).</para></summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("VersionId")]
-        public string? DatasetVersionId { get; set; }
-
-        /// <summary>The ids carried by the object the command was given, if any (it wins over -DatasetId/-DatasetVersionId).</summary>
-        protected virtual VersionIds? IdsFromObject => null;
-
-        /// <summary>The version to work in; stops the command when neither an object nor both ids were given.</summary>
+        /// <summary>
+        /// The version to work in. The parameter sets make the object or the ids mandatory, so this
+        /// stops the command only when the object given carries no ids (built by hand, say).
+        /// </summary>
         protected VersionIds LocateVersion()
         {
-            if (IdsFromObject is VersionIds fromObject && fromObject.DatasetId.Length > 0 && fromObject.VersionId.Length > 0) return fromObject;
-            if (!string.IsNullOrEmpty(DatasetId) && !string.IsNullOrEmpty(DatasetVersionId)) return new VersionIds(DatasetId!, DatasetVersionId!);
+            if (GivenVersion is VersionIds given && given.DatasetId.Length > 0 && given.VersionId.Length > 0) return given;
             StopWithInvalidArgument(MissingVersionAdvice(), "DatasetVersionRequired", null);
             throw new InvalidOperationException(); // not reached
         }
@@ -56,12 +48,15 @@ namespace SeeMe.PowerShell
         /// <summary>What to give instead, in this command's own parameters: its piped object, or the ids.</summary>
         private string MissingVersionAdvice()
         {
-            var piped = MyInvocation.MyCommand.Parameters.Values
+            var parameters = MyInvocation.MyCommand.Parameters;
+            var piped = parameters.Values
                 .FirstOrDefault(p => p.ParameterSets.Values.Any(set => set.ValueFromPipeline) && p.ParameterType != typeof(string));
-            var ids = MyInvocation.MyCommand.Parameters.ContainsKey("Id") && !(piped?.Name == "DatasetVersion") ? "-DatasetId, -DatasetVersionId and -Id" : "both -DatasetId and -DatasetVersionId";
-            return piped == null
-                ? $"Give the dataset version: pass {ids}."
-                : $"Give the dataset version: pipe in a {piped.ParameterType.Name} or pass -{piped.Name}, or pass {ids}.";
+            var ids = !parameters.ContainsKey("DatasetId") ? null
+                : parameters.ContainsKey("Id") && !(piped?.Name == "DatasetVersion") ? "-DatasetId, -DatasetVersionId and -Id" : "both -DatasetId and -DatasetVersionId";
+            if (piped == null) return $"Give the dataset version: pass {ids}.";
+            var article = "AEIOU".IndexOf(piped.ParameterType.Name[0]) >= 0 ? "an" : "a";
+            var pipe = $"Give the dataset version: pipe in {article} {piped.ParameterType.Name} or pass -{piped.Name}";
+            return ids == null ? pipe + " that carries its DatasetId and DatasetVersionId." : $"{pipe}, or pass {ids}.";
         }
 
         /// <summary>A split given as an object, an id or a name (case-insensitive) → its id; null when not given.</summary>
@@ -119,15 +114,46 @@ namespace SeeMe.PowerShell
     }
 
     /// <summary>
-    /// A <see cref="VersionScopedCmdlet"/> that takes the version object from the pipeline:
-    /// <c>Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem</c>.
+    /// A <see cref="VersionScopedCmdlet"/> given the version (or a child of it) in one of two
+    /// parameter sets: an object from the pipeline (<see cref="ObjectSet"/>, declared by the
+    /// subclass) or the mandatory -DatasetId and -DatasetVersionId (<see cref="IdsSet"/>), which bind
+    /// by property name (DatasetVersionId also from VersionId, so labels and splits pipe on).
+    /// A command with sets of its own (List and Id, Path and LiteralPath) overrides the version
+    /// parameters to put them in each of its sets; see GetSeeMeDatasetItemCommand.
     /// </summary>
-    public abstract class DatasetVersionCmdlet : VersionScopedCmdlet
+    public abstract class VersionObjectOrIdsCmdlet : VersionScopedCmdlet
+    {
+        protected const string ObjectSet = "Object";
+        protected const string IdsSet = "Ids";
+
+        /// <summary><para type="description">The dataset's id (with -DatasetVersionId, instead of an object). Binds from the pipeline by property name.</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdsSet)]
+        [ValidateNotNullOrEmpty]
+        public virtual string? DatasetId { get; set; }
+
+        /// <summary><para type="description">The dataset version's id (with -DatasetId). Binds from the pipeline by property name, also from VersionId (labels, splits).</para></summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdsSet)]
+        [Alias("VersionId")]
+        [ValidateNotNullOrEmpty]
+        public virtual string? DatasetVersionId { get; set; }
+
+        /// <summary>The ids carried by the object the command was given (null in the ids set).</summary>
+        protected abstract VersionIds? IdsFromObject { get; }
+
+        protected override VersionIds? GivenVersion =>
+            IdsFromObject ?? (DatasetId == null || DatasetVersionId == null ? (VersionIds?)null : new VersionIds(DatasetId, DatasetVersionId));
+    }
+
+    /// <summary>
+    /// A <see cref="VersionObjectOrIdsCmdlet"/> on the version itself, which comes as the
+    /// -DatasetVersion object from the pipeline: <c>Get-SeeMeDatasetVersion | Get-SeeMeDatasetItem</c>.
+    /// </summary>
+    public abstract class DatasetVersionCmdlet : VersionObjectOrIdsCmdlet
     {
         /// <summary><para type="description">The dataset version (from Get-SeeMeDatasetVersion); binds from the pipeline.</para></summary>
-        [Parameter(ValueFromPipeline = true)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
         [ValidateNotNull]
-        public DatasetVersion? DatasetVersion { get; set; }
+        public virtual DatasetVersion? DatasetVersion { get; set; }
 
         protected override VersionIds? IdsFromObject =>
             DatasetVersion == null ? (VersionIds?)null : new VersionIds(DatasetVersion.DatasetId, DatasetVersion.Id);

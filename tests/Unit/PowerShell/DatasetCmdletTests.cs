@@ -161,27 +161,4 @@ public sealed class DatasetCmdletTests(LocalServerFixture server) : IClassFixtur
         Assert.Empty(removed.Errors);
         Assert.DoesNotContain(await client.DatasetVersions.GetAllAsync(dataset.Id), v => v.Id == v2.Id);
     }
-
-    [Fact]
-    public void A_version_command_without_a_version_stops_with_DatasetVersionRequired()
-    {
-        using var ps = new PowerShellHost();
-        ps.Connect(server);
-        var result = ps.Run("Get-SeeMeDatasetLabel -DatasetId x");
-        var error = Assert.Single(result.Errors);
-        Assert.Equal($"DatasetVersionRequired,{Commands}.DatasetLabels.GetSeeMeDatasetLabelCommand", error.FullyQualifiedErrorId);
-        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Equal("Give the dataset version: pipe in a DatasetVersion or pass -DatasetVersion, or pass both -DatasetId and -DatasetVersionId.", error.Exception.Message);
-    }
-
-    [Fact]
-    public void The_advice_for_a_missing_version_names_only_parameters_the_command_has()
-    {
-        using var ps = new PowerShellHost();
-        ps.Connect(server);
-        var label = Assert.Single(ps.Run("Set-SeeMeDatasetLabel -Id x -Name y").Errors);
-        Assert.Equal("Give the dataset version: pipe in a DatasetLabel or pass -Label, or pass -DatasetId, -DatasetVersionId and -Id.", label.Exception.Message);
-        var item = Assert.Single(ps.Run("Remove-SeeMeDatasetItem -Id x -Confirm:$false").Errors);
-        Assert.Equal("Give the dataset version: pipe in a DatasetItem or pass -Item, or pass -DatasetId, -DatasetVersionId and -Id.", item.Exception.Message);
-    }
 }

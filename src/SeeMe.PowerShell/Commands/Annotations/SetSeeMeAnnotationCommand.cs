@@ -32,7 +32,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override VersionIds? IdsFromObject => Annotation == null ? (VersionIds?)null : new VersionIds(Annotation.DatasetId, Annotation.DatasetVersionId);
+        protected override VersionIds? GivenVersion => Annotation == null ? (VersionIds?)null : new VersionIds(Annotation.DatasetId, Annotation.DatasetVersionId);
 
         protected override void ProcessRecord()
         {

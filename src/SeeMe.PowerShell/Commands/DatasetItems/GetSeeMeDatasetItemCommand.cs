@@ -14,33 +14,59 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
     [OutputType(typeof(DatasetItem))]
     public sealed class GetSeeMeDatasetItemCommand : DatasetVersionCmdlet
     {
+        // Its own sets (List, Id), each with the version as an object or by -DatasetId and -DatasetVersionId.
         private const string ListSet = "List";
+        private const string ListByIdsSet = ListSet + IdsSet;
         private const string IdSet = "Id";
+        private const string IdByIdsSet = IdSet + IdsSet;
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IdSet)]
+        [ValidateNotNull]
+        public override DatasetVersion? DatasetVersion { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdByIdsSet)]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetId { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdByIdsSet)]
+        [Alias("VersionId")]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetVersionId { get; set; }
         private const int MaxPageSize = 100;
 
         /// <summary><para type="description">Only items in this split: a split object, its id or its name.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ListByIdsSet)]
         [IdFromEntity]
         public string? Split { get; set; }
 
         /// <summary><para type="description">Only items with this label: a label object, its id or its name.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ListByIdsSet)]
         [IdFromEntity]
         public string? Label { get; set; }
 
         /// <summary><para type="description">Only items without any annotation.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ListByIdsSet)]
         public SwitchParameter Unlabelled { get; set; }
 
         /// <summary><para type="description">The items' ids.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, ParameterSetName = IdByIdsSet)]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
         protected override void ProcessRecord()
         {
             var version = LocateVersion();
-            if (ParameterSetName == IdSet)
+            if (IsBound(nameof(Id)))
             {
                 foreach (var id in Id)
                     if (TryRun(ct => Client.Items.GetAsync(version.DatasetId, version.VersionId, id, ct), id, out var item)) WriteObject(item);

@@ -14,9 +14,35 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
     [OutputType(typeof(DatasetItem))]
     public sealed class NewSeeMeDatasetItemCommand : DatasetVersionCmdlet, IThrottledCmdlet
     {
+        // Its own sets (Text, Path, LiteralPath), each with the version as an object or by -DatasetId and -DatasetVersionId.
         private const string TextSet = "Text";
+        private const string TextByIdsSet = TextSet + IdsSet;
         private const string PathSet = "Path";
+        private const string PathByIdsSet = PathSet + IdsSet;
         private const string LiteralPathSet = "LiteralPath";
+        private const string LiteralPathByIdsSet = LiteralPathSet + IdsSet;
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TextSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LiteralPathSet)]
+        [ValidateNotNull]
+        public override DatasetVersion? DatasetVersion { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathByIdsSet)]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetId { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = TextByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathByIdsSet)]
+        [Alias("VersionId")]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetVersionId { get; set; }
 
         /// <summary><para type="description">The item's name (default for images: the file name without extension).</para></summary>
         [Parameter]
@@ -28,16 +54,19 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         /// <summary><para type="description">The text of a text item (or one CSV line of a tabular item).</para></summary>
         [Parameter(ParameterSetName = TextSet)]
+        [Parameter(ParameterSetName = TextByIdsSet)]
         public string Text { get; set; } = "";
 
         /// <summary><para type="description">Image files (.jpg, .jpeg, .png); wildcards allowed.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathByIdsSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string[]? Path { get; set; }
 
         /// <summary><para type="description">Image files taken exactly as written; binds from Get-ChildItem.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathByIdsSet, ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "FullName", "LP")]
         [ValidateNotNullOrEmpty]
         public string[]? LiteralPath { get; set; }
@@ -62,12 +91,12 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
             var version = LocateVersion();
             var split = ResolveSplit(version, Split);
             var labelId = ResolveLabelId(version, Label);
-            if (ParameterSetName == TextSet)
+            if (Path == null && LiteralPath == null)
             {
                 Create(version, Build(Name ?? "", split, labelId, version), null);
                 return;
             }
-            var literal = ParameterSetName == LiteralPathSet;
+            var literal = LiteralPath != null;
             foreach (var path in (literal ? LiteralPath : Path)!)
             foreach (var file in ResolvePaths(path, literal))
                 Create(version, Build(Name ?? System.IO.Path.GetFileNameWithoutExtension(file), split, labelId, version), file);

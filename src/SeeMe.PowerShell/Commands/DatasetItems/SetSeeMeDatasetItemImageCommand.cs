@@ -9,18 +9,51 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
     /// <example><code>Set-SeeMeDatasetItemImage -DatasetId $ds -DatasetVersionId $dv -Id $itemId -Path ./robin.png</code><para>Uploads robin.png as the item's image.</para></example>
     /// <example><code>Get-SeeMeDatasetItem -DatasetVersion $version -Id $itemId | Set-SeeMeDatasetItemImage -LiteralPath './robin [cropped].jpg' -PassThru</code><para>Replaces an item's image with a file whose name has brackets.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "SeeMeDatasetItemImage", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
+    [Cmdlet(VerbsCommon.Set, "SeeMeDatasetItemImage", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(DatasetItem))]
     public sealed class SetSeeMeDatasetItemImageCommand : ItemCmdlet, IThrottledCmdlet
     {
-        /// <summary><para type="description">The image; wildcards allowed (they must match one file). Give -Path or -LiteralPath.</para></summary>
-        [Parameter(Position = 1)]
+        // Its own sets (Path, LiteralPath), each with the item as an object or by -DatasetId, -DatasetVersionId and -Id.
+        private const string PathSet = "Path";
+        private const string PathByIdsSet = PathSet + IdsSet;
+        private const string LiteralPathSet = "LiteralPath";
+        private const string LiteralPathByIdsSet = LiteralPathSet + IdsSet;
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LiteralPathSet)]
+        [ValidateNotNull]
+        public override DatasetItem? Item { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathByIdsSet)]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetId { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathByIdsSet)]
+        [Alias("VersionId")]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetVersionId { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathByIdsSet)]
+        [ValidateNotNullOrEmpty]
+        public override string Id { get; set; } = "";
+
+        /// <summary><para type="description">The image; wildcards allowed (they must match one file).</para></summary>
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, Position = 1, ParameterSetName = PathByIdsSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string? Path { get; set; }
 
         /// <summary><para type="description">The image, taken exactly as written.</para></summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathByIdsSet)]
         [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]
         public string? LiteralPath { get; set; }
@@ -36,7 +69,6 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         protected override void ProcessRecord()
         {
-            if ((Path == null) == (LiteralPath == null)) StopWithInvalidArgument("Give the image with -Path or with -LiteralPath (one of them).", "DatasetItemImagePathRequired", null);
             var image = Path != null ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath!, literal: true);
             if (image == null || !TryGetEntity(out var item) || !ShouldChange("DatasetItem", item, $"Upload image '{image}'")) return;
             RunTransferItem($"Uploading {System.IO.Path.GetFileName(image)}",

@@ -10,7 +10,7 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
     /// <example><code>Get-SeeMeDatasetLabel -DatasetId $ds -DatasetVersionId $dv -Name 'c*'</code><para>Gets the labels whose name starts with c.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Get-SeeMeDatasetLabel</code><para>Lists the labels of the latest version of the dataset Birds.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SeeMeDatasetLabel")]
+    [Cmdlet(VerbsCommon.Get, "SeeMeDatasetLabel", DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetLabel))]
     public sealed class GetSeeMeDatasetLabelCommand : GetVersionChildCmdlet<DatasetLabel>
     {

@@ -10,7 +10,7 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
     /// <example><code>Get-SeeMeDatasetLabelStatistic -DatasetId $ds -DatasetVersionId $dv -Split train</code><para>Counts per label in the split train.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Get-SeeMeDatasetLabelStatistic | Where-Object LabelId -eq ''</code><para>Shows how many items are still unlabelled in each split.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SeeMeDatasetLabelStatistic")]
+    [Cmdlet(VerbsCommon.Get, "SeeMeDatasetLabelStatistic", DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(LabelStat))]
     public sealed class GetSeeMeDatasetLabelStatisticCommand : DatasetVersionCmdlet
     {

@@ -10,7 +10,7 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
     /// <example><code>New-SeeMeDatasetLabel -DatasetId $ds -DatasetVersionId $dv -Name robin -Color '#d2691e' -Shortcut r</code><para>Creates the label robin with a colour and a keyboard shortcut.</para></example>
     /// <example><code>New-SeeMeDataset -Name Pets | Get-SeeMeDatasetVersion | New-SeeMeDatasetLabel -Name cat, dog</code><para>Creates a dataset and the labels cat and dog in its first version.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SeeMeDatasetLabel", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "SeeMeDatasetLabel", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetLabel))]
     public sealed class NewSeeMeDatasetLabelCommand : NewVersionChildCmdlet<DatasetLabel>
     {

@@ -10,7 +10,7 @@ namespace SeeMe.PowerShell.Commands.DatasetSplits
     /// <example><code>Get-SeeMeDatasetSplit -DatasetId $ds -DatasetVersionId $dv -Name train</code><para>Gets the split named train.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Get-SeeMeDatasetSplit</code><para>Lists the splits of the latest version of the dataset Birds.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "SeeMeDatasetSplit")]
+    [Cmdlet(VerbsCommon.Get, "SeeMeDatasetSplit", DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetSplit))]
     public sealed class GetSeeMeDatasetSplitCommand : GetVersionChildCmdlet<DatasetSplit>
     {

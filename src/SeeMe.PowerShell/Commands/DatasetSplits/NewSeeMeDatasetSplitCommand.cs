@@ -10,7 +10,7 @@ namespace SeeMe.PowerShell.Commands.DatasetSplits
     /// <example><code>New-SeeMeDatasetSplit -DatasetId $ds -DatasetVersionId $dv -Name holdout -Description 'Never trained on'</code><para>Creates the split holdout.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | New-SeeMeDatasetSplit -Name train, valid</code><para>Creates the splits train and valid in the latest version.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SeeMeDatasetSplit", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "SeeMeDatasetSplit", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetSplit))]
     public sealed class NewSeeMeDatasetSplitCommand : NewVersionChildCmdlet<DatasetSplit>
     {

@@ -9,7 +9,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     /// <example><code>Copy-SeeMeDatasetVersion -DatasetId $ds -DatasetVersionId $dv</code><para>Copies a version.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Copy-SeeMeDatasetVersion | Set-SeeMeDatasetVersion -Name v3 -PassThru</code><para>Copies the latest version and names the copy v3.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Copy, "SeeMeDatasetVersion", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Copy, "SeeMeDatasetVersion", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetVersion))]
     public sealed class CopySeeMeDatasetVersionCommand : DatasetVersionCmdlet
     {

@@ -15,7 +15,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     /// <example><code>Export-SeeMeDatasetVersion -DatasetId $ds -DatasetVersionId $dv -Split train -Format Folders -Destination ./train -KeepZip</code><para>Exports the train split into ./train and keeps ./train.zip.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Export-SeeMeDatasetVersion -Destination ./data</code><para>Exports the latest version of the dataset Birds into ./data.</para></example>
     /// </summary>
-    [Cmdlet(VerbsData.Export, "SeeMeDatasetVersion", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Export, "SeeMeDatasetVersion", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DirectoryInfo), typeof(FileInfo))]
     public sealed class ExportSeeMeDatasetVersionCommand : DatasetVersionCmdlet
     {

@@ -15,20 +15,38 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     [OutputType(typeof(DatasetVersion))]
     public sealed class GetSeeMeDatasetVersionCommand : DatasetScopedCmdlet
     {
+        // Its own sets (List, Id), each with the dataset as an object or by -DatasetId.
         private const string ListSet = "List";
+        private const string ListByIdSet = ListSet + DatasetIdSet;
         private const string IdSet = "Id";
+        private const string IdByIdSet = IdSet + DatasetIdSet;
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IdSet)]
+        [ValidateNotNull]
+        public override Dataset? Dataset { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ListByIdSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdByIdSet)]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetId { get; set; }
 
         /// <summary><para type="description">The version's name; wildcards allowed.</para></summary>
         [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [Parameter(Position = 0, ParameterSetName = ListByIdSet)]
         [SupportsWildcards]
         public string? Name { get; set; }
 
         /// <summary><para type="description">Only the most recently created version.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
+        [Parameter(ParameterSetName = ListByIdSet)]
         public SwitchParameter Latest { get; set; }
 
         /// <summary><para type="description">The versions' ids.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = IdSet)]
+        [Parameter(Mandatory = true, ParameterSetName = IdByIdSet)]
         [Alias("DatasetVersionId")]
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
@@ -36,7 +54,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
         protected override void ProcessRecord()
         {
             var datasetId = LocateDatasetId();
-            if (ParameterSetName == IdSet)
+            if (IsBound(nameof(Id)))
             {
                 foreach (var id in Id)
                     if (TryRun(ct => Client.DatasetVersions.GetAsync(datasetId, id, ct), id, out var version)) WriteObject(version);

@@ -17,17 +17,41 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     [OutputType(typeof(DatasetVersion))]
     public sealed class ImportSeeMeDatasetVersionCommand : DatasetVersionCmdlet
     {
+        // Its own sets (Path, LiteralPath), each with the version as an object or by -DatasetId and -DatasetVersionId.
         private const string PathSet = "Path";
+        private const string PathByIdsSet = PathSet + IdsSet;
         private const string LiteralPathSet = "LiteralPath";
+        private const string LiteralPathByIdsSet = LiteralPathSet + IdsSet;
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LiteralPathSet)]
+        [ValidateNotNull]
+        public override DatasetVersion? DatasetVersion { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathByIdsSet)]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetId { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathByIdsSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathByIdsSet)]
+        [Alias("VersionId")]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetVersionId { get; set; }
 
         /// <summary><para type="description">A .zip file or a folder; wildcards allowed (they must match one).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathByIdsSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
         /// <summary><para type="description">A .zip file or a folder, taken exactly as written (binds from Get-Item / Get-ChildItem).</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathByIdsSet, ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; } = "";
@@ -38,7 +62,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         protected override void ProcessRecord()
         {
-            var source = ParameterSetName == PathSet
+            var source = IsBound(nameof(Path))
                 ? ResolveOnePath(Path, literal: false, "one zip or folder", foldersToo: true)
                 : ResolveOnePath(LiteralPath, literal: true, "one zip or folder", foldersToo: true);
             if (source == null) return;

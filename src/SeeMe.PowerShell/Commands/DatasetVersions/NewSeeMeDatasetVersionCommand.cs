@@ -9,7 +9,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     /// <example><code>New-SeeMeDatasetVersion -DatasetId $id -Name v2 -Description 'Relabelled'</code><para>Creates the version v2.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | New-SeeMeDatasetVersion -Name v2 | Import-SeeMeDatasetVersion -Path ./data</code><para>Creates a version and imports the folder ./data into it.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "SeeMeDatasetVersion", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "SeeMeDatasetVersion", SupportsShouldProcess = true, DefaultParameterSetName = DatasetSet)]
     [OutputType(typeof(DatasetVersion))]
     public sealed class NewSeeMeDatasetVersionCommand : DatasetScopedCmdlet
     {

@@ -9,7 +9,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     /// <example><code>Remove-SeeMeDatasetVersion -DatasetId $ds -DatasetVersionId $dv -Confirm:$false</code><para>Deletes a version without asking (for CI).</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Name 'tmp*' | Remove-SeeMeDatasetVersion -WhatIf</code><para>Shows which versions would be deleted.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "SeeMeDatasetVersion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "SeeMeDatasetVersion", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetVersion))]
     public sealed class RemoveSeeMeDatasetVersionCommand : DatasetVersionCmdlet
     {

@@ -9,7 +9,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     /// <example><code>Set-SeeMeDatasetVersion -DatasetId $ds -DatasetVersionId $dv -Name 'v1 (frozen)'</code><para>Renames a version.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Set-SeeMeDatasetVersion -Description 'Cleaned' -PassThru</code><para>Changes the description of the latest version and shows it.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "SeeMeDatasetVersion", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "SeeMeDatasetVersion", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetVersion))]
     public sealed class SetSeeMeDatasetVersionCommand : DatasetVersionCmdlet
     {

@@ -9,7 +9,7 @@ namespace SeeMe.PowerShell.Commands.Datasets
     /// <example><code>Remove-SeeMeDataset -DatasetId $id -Confirm:$false</code><para>Deletes a dataset without asking (for CI).</para></example>
     /// <example><code>Get-SeeMeDataset -Name 'tmp-*' | Remove-SeeMeDataset -WhatIf</code><para>Shows which datasets whose name starts with tmp- would be deleted, without deleting them.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "SeeMeDataset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "SeeMeDataset", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = DatasetSet)]
     [OutputType(typeof(Dataset))]
     public sealed class RemoveSeeMeDatasetCommand : DatasetScopedCmdlet
     {

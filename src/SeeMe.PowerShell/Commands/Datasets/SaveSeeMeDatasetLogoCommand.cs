@@ -10,7 +10,7 @@ namespace SeeMe.PowerShell.Commands.Datasets
     /// <example><code>Save-SeeMeDatasetLogo -DatasetId $id -Destination ./logos</code><para>Saves one dataset's logo into ./logos.</para></example>
     /// <example><code>Get-SeeMeDataset -Owned | Where-Object HasLogo | Save-SeeMeDatasetLogo -Destination ./logos -Force</code><para>Saves the logos of all your datasets that have one, replacing older copies.</para></example>
     /// </summary>
-    [Cmdlet(VerbsData.Save, "SeeMeDatasetLogo", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsData.Save, "SeeMeDatasetLogo", SupportsShouldProcess = true, DefaultParameterSetName = DatasetSet)]
     [OutputType(typeof(FileInfo))]
     public sealed class SaveSeeMeDatasetLogoCommand : DatasetScopedCmdlet
     {

@@ -9,7 +9,7 @@ namespace SeeMe.PowerShell.Commands.Datasets
     /// <example><code>Set-SeeMeDataset -DatasetId $id -Description 'Birds of Belgium'</code><para>Changes a dataset's description.</para></example>
     /// <example><code>Get-SeeMeDataset -Name 'Birds*' | Set-SeeMeDataset -MultiLabel -PassThru</code><para>Makes every dataset whose name starts with Birds multi-label and shows the result.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "SeeMeDataset", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "SeeMeDataset", SupportsShouldProcess = true, DefaultParameterSetName = DatasetSet)]
     [OutputType(typeof(Dataset))]
     public sealed class SetSeeMeDatasetCommand : DatasetScopedCmdlet
     {

@@ -13,17 +13,34 @@ namespace SeeMe.PowerShell.Commands.Datasets
     [OutputType(typeof(Dataset))]
     public sealed class SetSeeMeDatasetLogoCommand : DatasetScopedCmdlet
     {
+        // Its own sets (Path, LiteralPath), each with the dataset as an object or by -DatasetId.
         private const string PathSet = "Path";
+        private const string PathByIdSet = PathSet + DatasetIdSet;
         private const string LiteralPathSet = "LiteralPath";
+        private const string LiteralPathByIdSet = LiteralPathSet + DatasetIdSet;
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LiteralPathSet)]
+        [ValidateNotNull]
+        public override Dataset? Dataset { get; set; }
+
+        /// <inheritdoc/>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = PathByIdSet)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = LiteralPathByIdSet)]
+        [ValidateNotNullOrEmpty]
+        public override string? DatasetId { get; set; }
 
         /// <summary><para type="description">The image; wildcards allowed (they must match one file).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathByIdSet)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = "";
 
         /// <summary><para type="description">The image, taken exactly as written.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathByIdSet)]
         [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; } = "";
@@ -34,7 +51,7 @@ namespace SeeMe.PowerShell.Commands.Datasets
 
         protected override void ProcessRecord()
         {
-            var image = ParameterSetName == PathSet ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath, literal: true);
+            var image = IsBound(nameof(Path)) ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath, literal: true);
             if (image == null || !TryGetDataset(out var dataset) || !ShouldChange("Dataset", dataset, $"Upload logo '{image}'")) return;
             if (TryRun(ct => Client.Datasets.UploadLogoAsync(dataset.Id, image, ct), image, out var updated) && PassThru) WriteObject(updated);
         }
