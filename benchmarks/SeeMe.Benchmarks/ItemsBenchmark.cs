@@ -35,9 +35,9 @@ public static class ItemsBenchmark
         var count = 0;
         foreach (var size in sizes)
         {
-            var import = new Cost(await ImportAsync(http, version, first: count, count: size - count), size - count);
+            var import = await ImportAsync(http, server, version, first: count, count: size - count);
             count = size;
-            var export = new Cost(await ExportAsync(http, version, count, exportRepeat), count);
+            var export = await ExportAsync(http, server, version, count, exportRepeat);
             rows.Add(await MeasureAsync(http, version, count, import, export, repeat));
             count += 2 * repeat; // the creates measured above stay in the version
         }
@@ -46,10 +46,20 @@ public static class ItemsBenchmark
 
     private sealed record Version(string Path, string TrainId, string LabelId);
 
-    /// <summary>One call that handled <paramref name="Items"/> items.</summary>
-    private sealed record Cost(TimeSpan Time, int Items)
+    /// <summary>One call that handled <paramref name="Items"/> items: its elapsed time and the server's CPU time.</summary>
+    private sealed record Cost(TimeSpan Time, TimeSpan ServerCpu, int Items)
     {
         public double MicrosecondsPerItem => Time.TotalMicroseconds / Items;
+        public double CpuMicrosecondsPerItem => ServerCpu.TotalMicroseconds / Items;
+    }
+
+    /// <summary>Runs <paramref name="call"/> and returns its elapsed time and the server's CPU time meanwhile.</summary>
+    private static async Task<(TimeSpan Time, TimeSpan ServerCpu)> TimeAsync(ServerProcess server, Func<Task> call)
+    {
+        var cpu = server.CpuTime;
+        var started = Stopwatch.GetTimestamp();
+        await call();
+        return (Stopwatch.GetElapsedTime(started), server.CpuTime - cpu);
     }
 
     private sealed record Row(int Items, Cost Import, Cost Export, double FirstPage, double MiddlePage, double Filtered, double Create);
@@ -66,7 +76,7 @@ public static class ItemsBenchmark
     }
 
     /// <summary>Imports items first..first+count-1 as a folders zip: a third in each split, a ninth in each split and label.</summary>
-    private static async Task<TimeSpan> ImportAsync(HttpClient http, Version version, int first, int count)
+    private static async Task<Cost> ImportAsync(HttpClient http, ServerProcess server, Version version, int first, int count)
     {
         using var zipBytes = new MemoryStream();
         using (var zip = new ZipArchive(zipBytes, ZipArchiveMode.Create, leaveOpen: true))
@@ -81,30 +91,33 @@ public static class ItemsBenchmark
         var file = new ByteArrayContent(zipBytes.ToArray());
         file.Headers.ContentType = new MediaTypeHeaderValue("application/x-zip-compressed");
         using var form = new MultipartFormDataContent { { file, "file", "items.zip" } };
-        var started = Stopwatch.GetTimestamp();
-        using var reply = await http.PostAsync(version.Path + "/upload/folders", form);
-        await EnsureAsync(reply);
-        return Stopwatch.GetElapsedTime(started);
+        var (time, cpu) = await TimeAsync(server, async () =>
+        {
+            using var reply = await http.PostAsync(version.Path + "/upload/folders", form);
+            await EnsureAsync(reply);
+        });
+        return new Cost(time, cpu, count);
     }
 
-    /// <summary>The median time of exporting the whole version as a folders zip, read to the end; checks that every item is in it.</summary>
-    private static async Task<TimeSpan> ExportAsync(HttpClient http, Version version, int items, int repeat)
+    /// <summary>The export of the whole version as a folders zip, read to the end (the median by elapsed time); checks that every item is in it.</summary>
+    private static async Task<Cost> ExportAsync(HttpClient http, ServerProcess server, Version version, int items, int repeat)
     {
-        var times = new List<TimeSpan>();
+        var costs = new List<Cost>();
         for (var i = 0; i < repeat; i++)
         {
-            var started = Stopwatch.GetTimestamp();
-            using var reply = await http.GetAsync(version.Path + "/download?format=folders", HttpCompletionOption.ResponseHeadersRead);
-            await EnsureAsync(reply);
             using var zipBytes = new MemoryStream();
-            await reply.Content.CopyToAsync(zipBytes);
-            times.Add(Stopwatch.GetElapsedTime(started));
+            var (time, cpu) = await TimeAsync(server, async () =>
+            {
+                using var reply = await http.GetAsync(version.Path + "/download?format=folders", HttpCompletionOption.ResponseHeadersRead);
+                await EnsureAsync(reply);
+                await reply.Content.CopyToAsync(zipBytes);
+            });
+            costs.Add(new Cost(time, cpu, items));
             using var zip = new ZipArchive(zipBytes, ZipArchiveMode.Read);
             var files = zip.Entries.Count(e => !e.FullName.EndsWith('/'));
             if (files != items) throw new InvalidOperationException($"The export holds {files} files for {items} items.");
         }
-        times.Sort();
-        return times[times.Count / 2];
+        return costs.OrderBy(c => c.Time).ElementAt(costs.Count / 2);
     }
 
     private static async Task<Row> MeasureAsync(HttpClient http, Version version, int items, Cost import, Cost export, int repeat)
@@ -167,16 +180,22 @@ public static class ItemsBenchmark
     private static void Print(List<Row> rows, int repeat)
     {
         Console.WriteLine($"Pages and creates: median of {repeat} calls each, in ms; a page is {PageSize} items; every item has one annotation.");
-        Console.WriteLine("Import: the zip that grew the version to this size (its items, total and per item). Export: GET .../download?format=folders of the whole version, read to the end.");
+        Console.WriteLine("Import: the zip that grew the version to this size. Export: GET .../download?format=folders of the whole version, read to the end.");
+        Console.WriteLine("Per item: elapsed µs / the server's CPU µs (CPU time is the steadier number on a busy machine).");
         Console.WriteLine();
         Console.WriteLine("| annotated items in the version | import (items, s) | import µs/item | export (s) | export µs/item | GET first page | GET middle page | GET page by split+label | POST one item |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in rows)
-            Console.WriteLine($"| {r.Items:N0} | {r.Import.Items:N0}, {r.Import.Time.TotalSeconds:F1} | {r.Import.MicrosecondsPerItem:F0} | {r.Export.Time.TotalSeconds:F2} | {r.Export.MicrosecondsPerItem:F0} | {r.FirstPage:F1} | {r.MiddlePage:F1} | {r.Filtered:F1} | {r.Create:F1} |");
+            Console.WriteLine($"| {r.Items:N0} | {r.Import.Items:N0}, {r.Import.Time.TotalSeconds:F1} | {PerItem(r.Import)} | {r.Export.Time.TotalSeconds:F2} | {PerItem(r.Export)} | {r.FirstPage:F1} | {r.MiddlePage:F1} | {r.Filtered:F1} | {r.Create:F1} |");
         if (rows.Count < 2) return;
         var (small, large) = (rows[0], rows[^1]);
-        Console.WriteLine($"| growth {small.Items:N0} → {large.Items:N0} | | {large.Import.MicrosecondsPerItem / small.Import.MicrosecondsPerItem:F1}× | | {large.Export.MicrosecondsPerItem / small.Export.MicrosecondsPerItem:F1}× | {large.FirstPage / small.FirstPage:F1}× | {large.MiddlePage / small.MiddlePage:F1}× | {large.Filtered / small.Filtered:F1}× | {large.Create / small.Create:F1}× |");
+        Console.WriteLine($"| growth {small.Items:N0} → {large.Items:N0} | | {Growth(small.Import, large.Import)} | | {Growth(small.Export, large.Export)} | {large.FirstPage / small.FirstPage:F1}× | {large.MiddlePage / small.MiddlePage:F1}× | {large.Filtered / small.Filtered:F1}× | {large.Create / small.Create:F1}× |");
     }
+
+    private static string PerItem(Cost c) => $"{c.MicrosecondsPerItem:F0} / {c.CpuMicrosecondsPerItem:F0}";
+
+    private static string Growth(Cost small, Cost large) =>
+        $"{large.MicrosecondsPerItem / small.MicrosecondsPerItem:F1}× / {large.CpuMicrosecondsPerItem / small.CpuMicrosecondsPerItem:F1}×";
 
     private static string Option(string[] args, string name, string fallback)
     {
