@@ -15,6 +15,16 @@ public sealed class ServerProcess : IDisposable
     public string Username => "bench";
     public string ApiKey { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>The CPU time the server process has used so far (less disturbed by a busy machine than elapsed time).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public ServerProcess(string configuration, long maxUploadMb)
     {
         var repo = FindRepositoryRoot();

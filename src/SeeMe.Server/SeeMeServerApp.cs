@@ -37,8 +37,8 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxUploadBytes);
-        builder.Logging.ClearProviders();
-        if (!options.Quiet) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.ClearProviders().SetMinimumLevel(options.ConsoleLogLevel);
+        if (options.ConsoleLogLevel != LogLevel.None) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
         var store = new Store(options.DataDirectory);
         var files = new FileStore(options.DataDirectory);

@@ -9,10 +9,19 @@ public sealed class ServerOptions
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
     public string? SeedUsername { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_USERNAME");
     public string? SeedApiKey { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_APIKEY");
-    /// <summary>Console logging of requests (off in tests).</summary>
+    /// <summary>--verbose: log every request on the console, not only warnings and errors.</summary>
+    public bool Verbose { get; set; }
+    /// <summary>--quiet: no console log at all (the tests, and a server started from PowerShell).</summary>
     public bool Quiet { get; set; }
     /// <summary>Gives the first user the sample dataset, model and images (SampleData/SampleContent).</summary>
     public bool SampleData { get; set; }
+
+    /// <summary>
+    /// What the console log shows: warnings and errors by default (a request log of a large
+    /// import is megabytes, and console logging slows every request), requests too with --verbose.
+    /// The start lines (address, seeded user and API key) are written by Program, not logged.
+    /// </summary>
+    public LogLevel ConsoleLogLevel => Quiet ? LogLevel.None : Verbose ? LogLevel.Information : LogLevel.Warning;
 
     public static ServerOptions FromArgs(string[] args)
     {
@@ -25,9 +34,10 @@ public sealed class ServerOptions
                 case "--urls": options.Urls = Next(); break;
                 case "--data": options.DataDirectory = Path.GetFullPath(Next()); break;
                 case "--max-upload-mb": options.MaxUploadBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--verbose": options.Verbose = true; break;
                 case "--quiet": options.Quiet = true; break;
                 case "--sample-data": options.SampleData = true; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --quiet, --sample-data.");
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --verbose, --quiet, --sample-data.");
             }
         }
         return options;

@@ -47,6 +47,60 @@ public sealed partial class Store
     }
 
     /// <summary>
+    /// A version's items that are in any of <paramref name="splitIds"/>, each once, in creation
+    /// order, read <paramref name="batchSize"/> at a time: each batch continues after the last seq
+    /// of the one before, in the one split's refs or else in the version's items, so a walk over a
+    /// version of any size holds one batch in memory and each batch costs what it reads.
+    /// </summary>
+    public IEnumerable<List<JsonObject>> ItemBatchesInSplits(string versionId, IReadOnlyCollection<string> splitIds, int batchSize)
+    {
+        var sql = splitIds.Count == 1
+            ? """
+              SELECT d.seq, d.json FROM refs s CROSS JOIN docs d
+              WHERE s.target = $split AND s.field = $splitsField AND s.doc_seq > $after AND d.seq = s.doc_seq AND d.parent_id = $version
+              ORDER BY s.doc_seq LIMIT $limit
+              """
+            : """
+              SELECT d.seq, d.json FROM docs d
+              WHERE d.kind = $kind AND d.parent_id = $version AND d.seq > $after
+                AND EXISTS (SELECT 1 FROM json_each($splits) t CROSS JOIN refs s
+                            WHERE s.doc_seq = d.seq AND s.field = $splitsField AND s.target = t.value)
+              ORDER BY d.seq LIMIT $limit
+              """;
+        var after = 0L;
+        while (true)
+        {
+            var batch = new List<JsonObject>(batchSize);
+            lock (_gate)
+            {
+                var cmd = Command(sql, ("$kind", Kinds.Item), ("$version", versionId), ("$after", after),
+                    ("$split", splitIds.FirstOrDefault() ?? ""), ("$splits", JsonSerializer.Serialize(splitIds)),
+                    ("$splitsField", SplitsField), ("$limit", batchSize));
+                using var reader = cmd.ExecuteReader();
+                while (reader.Read())
+                {
+                    after = reader.GetInt64(0);
+                    batch.Add(Parse(reader.GetString(1)));
+                }
+            }
+            if (batch.Count > 0) yield return batch;
+            if (batch.Count < batchSize) yield break;
+        }
+    }
+
+    /// <summary>True when an annotation of the version has a box (non-empty coordinates).</summary>
+    public bool HasBoxAnnotations(string versionId)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("""
+                SELECT EXISTS (SELECT 1 FROM docs WHERE kind = $kind AND parent_id = $version AND json_extract(json, '$.coordinates') <> '')
+                """, ("$kind", Kinds.Annotation), ("$version", versionId));
+            return Convert.ToInt64(cmd.ExecuteScalar()) != 0;
+        }
+    }
+
+    /// <summary>
     /// One page of a version's items in creation order. The offset is skipped in the index (the
     /// documents of the page alone are read); a split filter walks that split's refs in order, the
     /// label and unlabelled filters probe each candidate's annotation refs. (CROSS JOIN fixes the

@@ -73,6 +73,16 @@ public sealed partial class Store : IDisposable
         }
     }
 
+    /// <summary>True when a document of that kind has that parent.</summary>
+    public bool Any(string kind, string parentId)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("SELECT EXISTS (SELECT 1 FROM docs WHERE kind = $kind AND parent_id = $parent)", ("$kind", kind), ("$parent", parentId));
+            return Convert.ToInt64(cmd.ExecuteScalar()) != 0;
+        }
+    }
+
     /// <summary>The first document of a kind whose top-level string <paramref name="field"/> equals <paramref name="value"/>, or null.</summary>
     public JsonObject? FindBy(string kind, string field, string value)
     {

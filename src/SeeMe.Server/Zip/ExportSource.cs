@@ -7,47 +7,48 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Zip;
 
 /// <summary>
-/// A version loaded for export: the splits to export (all, or one), labels by index, items and
-/// their annotations, and helpers to write entries.
+/// A version being exported: the splits to export (all, or one), labels by index, and its items
+/// with their annotations, walked in creation order a batch at a time (an export of any size holds
+/// one batch of items in memory, not the version); and helpers to write entries.
 /// </summary>
 public sealed class ExportSource
 {
-    private readonly ILookup<string, JsonObject> _annotations;
+    private const int BatchSize = 500;
 
     public ExportSource(VersionScope scope, string? splitId)
     {
         Scope = scope;
-        var splits = scope.Splits();
-        Splits = splitId is null ? splits : [scope.Split(splitId)];
+        Splits = splitId is null ? scope.Splits() : [scope.Split(splitId)];
         Labels = scope.Labels();
         LabelsById = Labels.ToDictionary(l => l.Str("id"));
-        AllItems = scope.Items();
-        _annotations = scope.Annotations().ToLookup(a => a.Str("item_id"));
     }
 
     public VersionScope Scope { get; }
     public List<JsonObject> Splits { get; }
     public List<JsonObject> Labels { get; }
     public Dictionary<string, JsonObject> LabelsById { get; }
-    public List<JsonObject> AllItems { get; }
     public string VersionId => Scope.VersionId;
 
-    public IEnumerable<JsonObject> ItemsIn(JsonObject split) => AllItems.Where(i => ItemSplits.Of(i).Contains(split.Str("id")));
+    /// <summary>The items of one split, in creation order.</summary>
+    public IEnumerable<ExportItem> ItemsIn(JsonObject split) => Walk([split.Str("id")]);
 
     /// <summary>Items of the exported splits, each once, in creation order.</summary>
-    public IEnumerable<JsonObject> ExportedItems()
+    public IEnumerable<ExportItem> ExportedItems() => Walk(Splits.Select(s => s.Str("id")).ToList());
+
+    private IEnumerable<ExportItem> Walk(IReadOnlyCollection<string> splitIds)
     {
-        var ids = Splits.Select(s => s.Str("id")).ToHashSet();
-        return AllItems.Where(i => ItemSplits.Of(i).Any(ids.Contains));
+        foreach (var batch in Scope.Store.ItemBatchesInSplits(VersionId, splitIds, BatchSize))
+        {
+            var annotations = Scope.AnnotationsOf(batch.Select(i => i.Str("id"))).ToLookup(a => a.Str("item_id"));
+            foreach (var item in batch) yield return new ExportItem(item, annotations[item.Str("id")].ToList());
+        }
     }
 
-    public IEnumerable<JsonObject> AnnotationsOf(JsonObject item) => _annotations[item.Str("id")];
-
     /// <summary>Labels of the item in a split (annotations of that split, or of no split of the item), in index order.</summary>
-    public List<JsonObject> LabelsIn(JsonObject item, JsonObject split)
+    public List<JsonObject> LabelsIn(ExportItem item, JsonObject split)
     {
-        var itemSplits = ItemSplits.Of(item);
-        return AnnotationsOf(item)
+        var itemSplits = ItemSplits.Of(item.Doc);
+        return item.Annotations
             .Where(a => a.Str("split_id") == split.Str("id") || !itemSplits.Contains(a.Str("split_id")))
             .Select(a => LabelsById.GetValueOrDefault(a.Str("label_id")))
             .OfType<JsonObject>().Distinct().OrderBy(l => (int?)l["index"] ?? 0).ToList();
@@ -82,6 +83,9 @@ public sealed class ExportSource
         return safe is "" or "." or ".." ? "_" : safe;
     }
 }
+
+/// <summary>An item to export and its annotations.</summary>
+public sealed record ExportItem(JsonObject Doc, List<JsonObject> Annotations);
 
 /// <summary>
 /// Unique file names within one folder of an export: <c>name.ext</c>, or <c>id.ext</c> when the

@@ -29,11 +29,12 @@ public sealed class FoldersFormat : IZipFormat
         }
     }
 
-    private static void WriteItem(ExportSource source, ZipArchive zip, JsonObject split, string splitPath, JsonObject item, Dictionary<string, FileNames> names)
+    private static void WriteItem(ExportSource source, ZipArchive zip, JsonObject split, string splitPath, ExportItem exported, Dictionary<string, FileNames> names)
     {
+        var item = exported.Doc;
         var image = source.HasImage(item);
         if (!image && !source.IsText(item)) return;
-        var labels = source.LabelsIn(item, split);
+        var labels = source.LabelsIn(exported, split);
         List<string> folders = labels.Count == 0 ? [splitPath] : labels.Select(l => splitPath + "/" + ExportSource.Segment(l.Str("name"))).ToList();
         foreach (var folder in folders)
         {

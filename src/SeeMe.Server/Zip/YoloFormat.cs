@@ -25,24 +25,24 @@ public sealed class YoloFormat : IZipFormat
         foreach (var split in source.Splits) names.Reserve(ExportSource.Segment(split.Str("name")));
         names.Reserve(source.VersionId);
         names.Reserve("config");
-        var files = source.ExportedItems().Where(source.HasImage).ToDictionary(i => i.Str("id"), i => names.For(i, i.Str("extension")));
+        var files = source.ExportedItems().Select(i => i.Doc).Where(source.HasImage).ToDictionary(i => i.Str("id"), i => names.For(i, i.Str("extension")));
 
         foreach (var split in source.Splits)
         {
-            var listed = source.ItemsIn(split).Where(i => files.ContainsKey(i.Str("id"))).Select(i => files[i.Str("id")] + "\n");
+            var listed = source.ItemsIn(split).Select(i => files.GetValueOrDefault(i.Doc.Str("id"))).OfType<string>().Select(file => file + "\n");
             ExportSource.WriteText(zip, ExportSource.Segment(split.Str("name")) + ".txt", string.Concat(listed));
         }
-        foreach (var item in source.ExportedItems().Where(i => files.ContainsKey(i.Str("id"))))
+        foreach (var item in source.ExportedItems())
         {
-            var file = files[item.Str("id")];
-            source.WriteImage(zip, file, item);
+            if (!files.TryGetValue(item.Doc.Str("id"), out var file)) continue;
+            source.WriteImage(zip, file, item.Doc);
             ExportSource.WriteText(zip, Path.GetFileNameWithoutExtension(file) + ".txt", Boxes(source, item));
         }
         ExportSource.WriteText(zip, source.VersionId + ".names", string.Concat(source.Labels.Select(l => l.Str("name") + "\n")));
         ExportSource.WriteText(zip, ConfigFile, Config(source.Labels));
     }
 
-    private static string Boxes(ExportSource source, JsonObject item) => string.Concat(source.AnnotationsOf(item)
+    private static string Boxes(ExportSource source, ExportItem item) => string.Concat(item.Annotations
         .Where(a => a.Str("coordinates").Length > 0 && source.LabelsById.ContainsKey(a.Str("label_id")))
         .Select(a => $"{(int?)source.LabelsById[a.Str("label_id")]["index"] ?? 0} {a.Str("coordinates")}\n"));
 

@@ -117,6 +117,38 @@ public sealed class ZipFormatTests(LocalServerFixture server) : IClassFixture<Lo
         await FailsAsync(HttpStatusCode.BadRequest, _api.GetAsync($"{path}/download?format=coco"));
     }
 
+    [Fact]
+    public async Task An_export_larger_than_one_read_batch_holds_every_item_in_its_folders()
+    {
+        var dataset = await _api.CreateDatasetAsync("text");
+        var path = VersionPath(dataset);
+        var tree = new Dictionary<string, byte[]>();
+        foreach (var folder in new[] { "train/", "train/cat/", "train/dog/", "valid/", "valid/cat/", "valid/dog/", "test/", "test/cat/", "test/dog/" })
+            tree[folder] = null;
+        for (var i = 0; i < 1234; i++)
+        {
+            var label = i % 5 == 0 ? "" : i % 2 == 0 ? "cat/" : "dog/";
+            var text = Encoding.UTF8.GetBytes($"text {i}");
+            tree[$"{new[] { "train", "valid", "test" }[i % 3]}/{label}item{i:D4}.txt"] = text;
+            if (i % 7 == 0) tree[$"test/{label}item{i:D4}.txt"] = text; // the same file twice: one item in two splits
+        }
+        await _api.OkAsync(_api.UploadAsync(path + "/upload/folders", Zip(tree), "big.zip", "application/x-zip-compressed"));
+
+        AssertSameTree(tree, Tree(await _api.DownloadAsync(path + "/download?format=folders")));
+    }
+
+    [Fact]
+    public async Task A_csv_export_larger_than_one_read_batch_keeps_the_lines_in_order()
+    {
+        var dataset = await _api.CreateDatasetAsync("tabular");
+        var path = VersionPath(dataset);
+        var csv = "n,square\n" + string.Concat(Enumerable.Range(0, 1234).Select(i => $"{i},{i * i}\n"));
+        var imported = await _api.OkAsync(_api.UploadAsync(path + "/upload/csv", Zip(new() { ["data.csv"] = Encoding.UTF8.GetBytes(csv) }), "t.zip", "application/zip"));
+
+        var tree = Tree(await _api.DownloadAsync(path + "/download"));
+        Assert.Equal(csv, Text(tree, (string)imported["id"] + ".csv"));
+    }
+
     public static TheoryData<string, string> BadZips => new()
     {
         { "not a zip", "" },
