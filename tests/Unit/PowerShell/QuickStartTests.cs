@@ -63,12 +63,15 @@ public sealed class QuickStartTests : IDisposable
     {
         lock (typeof(QuickStartTests))
         {
-            var modules = Path.Combine(Path.GetTempPath(), "seeme-tests-modules");
-            var link = Path.Combine(modules, "SeeMe");
-            if (!Directory.Exists(link))
+            // One folder per build output: test runs of other checkouts on this machine keep their own link.
+            var build = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(PowerShellHost.ModuleDirectory)))[..12];
+            var modules = Path.Combine(Path.GetTempPath(), "seeme-tests-modules", build);
+            var link = new DirectoryInfo(Path.Combine(modules, "SeeMe"));
+            if (link.LinkTarget != null && !link.Exists) link.Delete(); // a link left dangling by a deleted build
+            if (!link.Exists)
             {
                 Directory.CreateDirectory(modules);
-                Directory.CreateSymbolicLink(link, PowerShellHost.ModuleDirectory);
+                Directory.CreateSymbolicLink(link.FullName, PowerShellHost.ModuleDirectory);
             }
             var current = Environment.GetEnvironmentVariable("PSModulePath") ?? "";
             if (!current.Split(Path.PathSeparator).Contains(modules))
