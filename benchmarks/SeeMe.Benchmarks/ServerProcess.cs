@@ -20,8 +20,8 @@ public sealed class ServerProcess : IDisposable
     {
         get
         {
-            _process.Refresh();
-            return _process.TotalProcessorTime;
+            _process.Process.Refresh();
+            return _process.Process.TotalProcessorTime;
         }
     }
 

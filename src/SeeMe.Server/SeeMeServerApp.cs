@@ -41,7 +41,7 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         if (options.ConsoleLogLevel != LogLevel.None) builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
         var store = new Store(options.DataDirectory);
-        var files = new FileStore(options.DataDirectory);
+        var files = new FileStore(options.DataDirectory, store);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(files);
         builder.Services.AddSingleton(options);

@@ -74,6 +74,13 @@ Describe 'Labels and splits' {
         $label | Set-SeeMeDatasetLabel -Color '#ff0000' -PassThru | ForEach-Object Color | Should -Be '#ff0000'
     }
 
+    It 'keeps the short and alpha colour forms as written and refuses what is no colour' {
+        $version = New-SeeMeDataset -Name (New-UniqueName 'colours') | Get-SeeMeDatasetVersion
+        ($version | New-SeeMeDatasetLabel -Name white -Color '#fff').Color | Should -Be '#fff'
+        ($version | New-SeeMeDatasetLabel -Name glass -Color '#D2691E80').Color | Should -Be '#D2691E80'
+        { $version | New-SeeMeDatasetLabel -Name bad -Color '#ff' } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+    }
+
     It 'counts items per label' {
         $version = New-BirdsDataset -Count 2 | Get-SeeMeDatasetVersion -Latest
         $robin = $version | Get-SeeMeDatasetLabel -Name robin
@@ -164,6 +171,14 @@ Describe 'Items and annotations' {
 }
 
 Describe 'Export and import' {
+    It 'creates the folder and warns when the export holds no files' {
+        $version = New-SeeMeDataset -Name (New-UniqueName 'nosplit') | Get-SeeMeDatasetVersion
+        $data = Join-Path $TestDrive 'empty'
+        $folder = $version | Export-SeeMeDatasetVersion -Destination $data -Format Folders -WarningVariable warned -WarningAction SilentlyContinue
+        $folder.Exists | Should -BeTrue
+        "$warned" | Should -BeLike '*empty*'
+    }
+
     It 'exports the latest version and imports the folder into a new version with the same items' {
         $dataset = New-BirdsDataset -Count 3
         $data = Join-Path $TestDrive 'data'

@@ -19,6 +19,7 @@ public sealed partial class Store : IDisposable
     private readonly SqliteConnection _connection;
     private readonly object _gate = new();
     private SqliteTransaction? _transaction;
+    private readonly List<Action> _afterCommit = [];
     private readonly Dictionary<string, SqliteCommand> _commands = [];
 
     public Store(string dataDirectory)
@@ -47,6 +48,10 @@ public sealed partial class Store : IDisposable
                 doc_seq INTEGER NOT NULL,
                 PRIMARY KEY (target, field, doc_seq)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS refs_doc ON refs(doc_seq, field, target);
+            CREATE TABLE IF NOT EXISTS moves (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                temp TEXT NOT NULL,
+                final TEXT NOT NULL);
             """);
         if (Convert.ToInt32(Scalar("PRAGMA user_version")) < SchemaVersion) RebuildReferences();
     }
@@ -138,15 +143,16 @@ public sealed partial class Store : IDisposable
         {
             if (_transaction is not null) return work(); // nested: part of the outer one
             _transaction = _connection.BeginTransaction();
+            T result;
             try
             {
-                var result = work();
+                result = work();
                 _transaction.Commit();
-                return result;
             }
             catch
             {
                 _transaction.Rollback();
+                _afterCommit.Clear();
                 throw;
             }
             finally
@@ -154,6 +160,8 @@ public sealed partial class Store : IDisposable
                 _transaction.Dispose();
                 _transaction = null;
             }
+            RunAfterCommit();
+            return result;
         }
     }
 

@@ -8,14 +8,14 @@ namespace SeeMe.Server.Zip;
 /// <summary>
 /// Applies an <see cref="ImportPlan"/> to a version, all or nothing: images are first extracted to
 /// temp files and checked, then splits, labels, items and annotations are written in one
-/// transaction that also moves the images into place; on any failure nothing stays behind.
+/// transaction, and the images are moved into place once it commits (<see cref="FileStore.Place"/>);
+/// on any failure, or a crash, nothing stays behind.
 /// Existing splits and labels are reused by name; items are always added.
 /// </summary>
 public sealed class ImportWriter(VersionScope scope)
 {
     private readonly Dictionary<PlannedItem, string> _images = [];
     private readonly List<string> _temps = [];
-    private readonly List<string> _placed = [];
 
     public void Apply(ImportPlan plan)
     {
@@ -23,11 +23,6 @@ public sealed class ImportWriter(VersionScope scope)
         {
             foreach (var item in plan.Items.Where(i => i.Image is not null)) _images[item] = Extract(item.Image!);
             scope.Store.InTransaction(() => Write(plan));
-        }
-        catch
-        {
-            foreach (var path in _placed) scope.Files.Delete(path);
-            throw;
         }
         finally
         {
@@ -121,8 +116,6 @@ public sealed class ImportWriter(VersionScope scope)
             scope.Put(Kinds.Annotation, doc);
         }
         if (!_images.TryGetValue(planned, out var temp)) return;
-        var path = ItemFiles.Image(scope, item);
-        scope.Files.Commit(temp, path);
-        _placed.Add(path);
+        scope.Files.Place(temp, ItemFiles.Image(scope, item));
     }
 }

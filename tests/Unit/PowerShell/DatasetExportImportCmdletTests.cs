@@ -65,6 +65,39 @@ public sealed class DatasetExportImportCmdletTests(LocalServerFixture server) : 
     }
 
     [Fact]
+    public async Task Export_of_a_version_whose_items_are_in_no_split_creates_the_folder_and_warns_it_is_empty()
+    {
+        using var ps = new PowerShellHost();
+        ps.Connect(server);
+        using var client = Client(server);
+        var dataset = await client.Datasets.CreateAsync(new Dataset { Name = Unique("nosplit"), ContentType = "images", DefaultSplits = false });
+        var version = dataset.Versions[0];
+        await client.Items.CreateAsync(version.DatasetId, version.Id, new DatasetItem { Name = "loose" });
+        var data = Path.Combine(TempFolder(_files), "empty-export");
+
+        var result = ps.Run("$args[0] | Export-SeeMeDatasetVersion -Destination $args[1] -Format Folders", version, data);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(data, Assert.Single(result.OfType<DirectoryInfo>()).FullName.TrimEnd(Path.DirectorySeparatorChar));
+        Assert.True(Directory.Exists(data));
+        Assert.Empty(Directory.GetFileSystemEntries(data));
+        Assert.Contains("empty", Assert.Single(result.Warnings).Message);
+
+        var (_, withSplits) = await NewDatasetAsync(client, "robin");
+        await client.Items.CreateAsync(withSplits.DatasetId, withSplits.Id, new DatasetItem { Name = "loose" });
+        var train = Path.Combine(TempFolder(_files), "empty-train");
+        var oneSplit = ps.Run("$args[0] | Export-SeeMeDatasetVersion -Split train -Destination $args[1] -Format Folders", withSplits, train);
+        Assert.Empty(oneSplit.Errors);
+        Assert.True(Directory.Exists(train));
+        Assert.Empty(Directory.GetFiles(train, "*", SearchOption.AllDirectories));
+        Assert.Contains("empty", Assert.Single(oneSplit.Warnings).Message);
+
+        var notEmpty = Path.Combine(TempFolder(_files), "not-empty");
+        await NewImageItemAsync(client, withSplits, "t1", "train", "robin", TempFolder(_files));
+        Assert.Empty(ps.Run("$args[0] | Export-SeeMeDatasetVersion -Split train -Destination $args[1] -Format Folders", withSplits, notEmpty).Warnings);
+    }
+
+    [Fact]
     public async Task Import_of_a_zip_and_WhatIf_of_export_and_import()
     {
         using var ps = new PowerShellHost();

@@ -27,6 +27,27 @@ public sealed class DatasetSplitAndLabelCmdletTests(LocalServerFixture server) :
     }
 
     [Fact]
+    public async Task Short_and_alpha_colours_are_accepted_as_written_and_nonsense_is_refused_before_any_call()
+    {
+        using var ps = new PowerShellHost();
+        ps.Connect(server);
+        using var client = Client(server);
+        var (_, version) = await NewDatasetAsync(client);
+
+        var created = ps.Run("$args[0] | New-SeeMeDatasetLabel -Name white -Color '#fff'; $args[0] | New-SeeMeDatasetLabel -Name glass -Color '#D2691E80'", version);
+        Assert.Empty(created.Errors);
+        Assert.Equal(new[] { "#fff", "#D2691E80" }, created.OfType<DatasetLabel>().Select(l => l.Color));
+        var changed = ps.Run("$args[0] | Get-SeeMeDatasetLabel -Name white | Set-SeeMeDatasetLabel -Color '#ABC' -PassThru", version);
+        Assert.Empty(changed.Errors);
+        Assert.Equal("#ABC", Assert.Single(changed.OfType<DatasetLabel>()).Color);
+
+        var refused = ps.Run("$args[0] | New-SeeMeDatasetLabel -Name bad -Color '#ff'", version);
+        Assert.Contains(refused.Errors, e => e.FullyQualifiedErrorId.StartsWith("ParameterArgumentValidationError", StringComparison.Ordinal));
+        var labels = await client.Labels.GetAllAsync(version.DatasetId, version.Id);
+        Assert.Equal(new[] { "#D2691E80", "#ABC" }, labels.OrderBy(l => l.Name).Select(l => l.Color));
+    }
+
+    [Fact]
     public async Task Labels_are_found_by_wildcard_changed_through_the_pipeline_and_removed()
     {
         using var ps = new PowerShellHost();

@@ -39,7 +39,7 @@ public static class DatasetWireShape
         Keys(node, Common, ["name", "description", "user_id", "version_id", "color", "shortcut"], [], []);
         NonEmpty(node, "version_id");
         Assert.Equal(JsonValueKind.Number, node["index"]!.GetValueKind());
-        Assert.Matches("^#[0-9a-f]{6}$", (string)node["color"]);
+        Assert.Matches("^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$", (string)node["color"]);
     }
 
     public static void Item(JsonNode node)

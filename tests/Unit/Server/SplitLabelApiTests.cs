@@ -52,7 +52,7 @@ public sealed class SplitLabelApiTests(LocalServerFixture server) : IClassFixtur
         foreach (var label in new[] { first, second, third }) DatasetWireShape.Label(label);
         Assert.Equal([0, 1, 2], new[] { first, second, third }.Select(l => (int)l["index"]));
         Assert.Equal("#e6194b", (string)first["color"]);
-        Assert.Equal("#abcdef", (string)second["color"]);
+        Assert.Equal("#ABCDEF", (string)second["color"]);
         Assert.Equal("#ffe119", (string)third["color"]);
         Assert.Equal("1", (string)first["shortcut"]);
 
@@ -64,10 +64,35 @@ public sealed class SplitLabelApiTests(LocalServerFixture server) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("#fff")]
+    [InlineData("#FFF")]
+    [InlineData("#fFf8")]
+    [InlineData("#D2691e")]
+    [InlineData("#d2691e80")]
+    [InlineData("#D2691E80")]
+    public async Task The_colour_forms_a_user_writes_are_kept_as_given(string color)
+    {
+        var dataset = await _api.CreateDatasetAsync();
+        var path = VersionPath(dataset) + "/labels";
+        var created = await _api.OkAsync(_api.PostAsync(path, new { name = "x", color = " " + color }));
+        Assert.Equal(color, (string)created["color"]);
+        Assert.Equal(color, (string)(await _api.OkAsync(_api.GetAsync($"{path}/{(string)created["id"]}")))["color"]);
+
+        var other = await _api.OkAsync(_api.PostAsync(path, new { name = "y" }));
+        var full = other.AsObject();
+        full["color"] = color;
+        Assert.Equal(color, (string)(await _api.OkAsync(_api.PutAsync($"{path}/{(string)other["id"]}", full.ToJsonString())))["color"]);
+    }
+
+    [Theory]
     [InlineData("red")]
     [InlineData("#12345")]
     [InlineData("#1234567")]
     [InlineData("#GGGGGG")]
+    [InlineData("fff")]
+    [InlineData("#ff")]
+    [InlineData("#fffff")]
+    [InlineData("#fffffffff")]
     public async Task A_malformed_colour_is_400(string color)
     {
         var dataset = await _api.CreateDatasetAsync();

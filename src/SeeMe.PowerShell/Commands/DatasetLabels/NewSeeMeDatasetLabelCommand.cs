@@ -14,9 +14,12 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
     [OutputType(typeof(DatasetLabel))]
     public sealed class NewSeeMeDatasetLabelCommand : NewVersionChildCmdlet<DatasetLabel>
     {
-        /// <summary><para type="description">The colour, "#rrggbb".</para></summary>
+        /// <summary>The colour forms the service accepts: "#rgb", "#rgba", "#rrggbb", "#rrggbbaa", any case.</summary>
+        internal const string ColorPattern = "^#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$";
+
+        /// <summary><para type="description">The colour: "#rgb", "#rrggbb" or "#rrggbbaa" (any case; kept as written).</para></summary>
         [Parameter]
-        [ValidatePattern("^#[0-9A-Fa-f]{6}$")]
+        [ValidatePattern(ColorPattern)]
         public string Color { get; set; } = "";
 
         /// <summary><para type="description">The annotation tool's keyboard shortcut.</para></summary>

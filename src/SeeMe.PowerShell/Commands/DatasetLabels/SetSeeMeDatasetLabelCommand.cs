@@ -20,9 +20,9 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
         [ValidateNotNull]
         public DatasetLabel? Label { get; set; }
 
-        /// <summary><para type="description">The new colour, "#rrggbb".</para></summary>
+        /// <summary><para type="description">The new colour: "#rgb", "#rrggbb" or "#rrggbbaa" (any case; kept as written).</para></summary>
         [Parameter]
-        [ValidatePattern("^#[0-9A-Fa-f]{6}$")]
+        [ValidatePattern(NewSeeMeDatasetLabelCommand.ColorPattern)]
         public string? Color { get; set; }
 
         /// <summary><para type="description">The new keyboard shortcut.</para></summary>

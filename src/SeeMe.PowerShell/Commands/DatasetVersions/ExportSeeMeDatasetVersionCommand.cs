@@ -11,7 +11,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 {
     /// <summary>
     /// <para type="synopsis">Downloads a dataset version (or one split) and extracts it into a folder.</para>
-    /// <para type="description">Downloads the version's zip (Write-Progress shows the transfer) in the layout of -Format (Folders: one folder per split and per label; Yolo: YOLO text files; Csv: one CSV file; default: the server's choice for the dataset), extracts it safely into -Destination (created when missing; other files are left alone; an entry pointing outside the folder refuses the whole zip) and deletes the zip. Files the export would replace (in the folder, or the kept zip) are replaced with -Force or after you confirm; in a host that cannot ask, that is a DatasetVersionFileExists error and nothing is replaced. Outputs the destination folder (DirectoryInfo); with -KeepZip the zip is kept beside the folder as &lt;folder&gt;.zip and its FileInfo is output after the folder. The version comes from the pipeline (-DatasetVersion) or by -DatasetId with -DatasetVersionId; -Split takes a split object, id or name.</para>
+    /// <para type="description">Downloads the version's zip (Write-Progress shows the transfer) in the layout of -Format (Folders: one folder per split and per label; Yolo: YOLO text files; Csv: one CSV file; default: the server's choice for the dataset), extracts it safely into -Destination (created when missing, also when the export is empty, which a warning says; other files are left alone; an entry pointing outside the folder refuses the whole zip) and deletes the zip. Files the export would replace (in the folder, or the kept zip) are replaced with -Force or after you confirm; in a host that cannot ask, that is a DatasetVersionFileExists error and nothing is replaced. Outputs the destination folder (DirectoryInfo); with -KeepZip the zip is kept beside the folder as &lt;folder&gt;.zip and its FileInfo is output after the folder. The version comes from the pipeline (-DatasetVersion) or by -DatasetId with -DatasetVersionId; -Split takes a split object, id or name.</para>
     /// <example><code>Export-SeeMeDatasetVersion -DatasetId $ds -DatasetVersionId $dv -Split train -Format Folders -Destination ./train -KeepZip</code><para>Exports the train split into ./train and keeps ./train.zip.</para></example>
     /// <example><code>Get-SeeMeDataset -Name Birds | Get-SeeMeDatasetVersion -Latest | Export-SeeMeDatasetVersion -Destination ./data</code><para>Exports the latest version of the dataset Birds into ./data.</para></example>
     /// </summary>
@@ -70,7 +70,10 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
                 var replaced = FilesReplaced(zipFile.FullName, folder);
                 if (!ConfirmReplace(folder, replaced > 0, $"'{folder}' holds {replaced} of the exported files. Replace them?", Force)) return;
                 WriteProgress(new ProgressRecord(1, activity, $"Extracting into {folder}") { PercentComplete = 100 });
+                Directory.CreateDirectory(folder);
                 ZipFolders.ExtractSafely(zipFile.FullName, folder, overwrite: true);
+                if (HoldsNoFiles(zipFile.FullName))
+                    WriteWarning($"The export of dataset version '{version.Name}' is empty: none of its items is in {(splitId == null ? "a split" : "the split")}. '{folder}' holds no files.");
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is InvalidDataException)
             {
@@ -83,6 +86,12 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
             }
             WriteObject(new DirectoryInfo(folder));
             if (KeepZip) WriteObject(zipFile);
+        }
+
+        private static bool HoldsNoFiles(string zip)
+        {
+            using var archive = ZipFile.OpenRead(zip);
+            return archive.Entries.All(e => e.Name.Length == 0);
         }
 
         /// <summary>How many files of the zip already exist in the folder (what extracting would replace).</summary>

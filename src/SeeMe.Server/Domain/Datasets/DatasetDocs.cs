@@ -69,10 +69,13 @@ public static class DatasetDocs
         var id = dataset.Str("id");
         var logo = "logo." + Thumbnails.RequireImage(upload.TempPath, "The logo");
         var previous = dataset.Str("logo");
-        files.Commit(upload.TempPath, ItemFiles.Logo(files, id, logo));
         dataset["logo"] = logo;
         dataset["has_logo"] = true;
-        SaveDataset(store, Entities.Touch(dataset));
+        store.InTransaction(() =>
+        {
+            SaveDataset(store, Entities.Touch(dataset));
+            files.Place(upload.TempPath, ItemFiles.Logo(files, id, logo));
+        });
         if (previous.Length > 0 && previous != logo) files.Delete(ItemFiles.Logo(files, id, previous));
     }
 

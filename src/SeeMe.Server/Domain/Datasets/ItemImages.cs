@@ -22,8 +22,8 @@ public static class ItemImages
                 var old = current.Str("extension");
                 current["extension"] = extension;
                 scope.Put(Kinds.Item, Entities.Touch(current));
-                files.Commit(upload.TempPath, ItemFiles.Image(files, ds, dv, itemId, extension));
-                files.Commit(thumbnail, ItemFiles.Thumbnail(files, ds, dv, itemId));
+                files.Place(upload.TempPath, ItemFiles.Image(files, ds, dv, itemId, extension));
+                files.Place(thumbnail, ItemFiles.Thumbnail(files, ds, dv, itemId));
                 return (current, old);
             });
             if (previous.Length > 0 && previous != extension) files.Delete(ItemFiles.Image(files, ds, dv, itemId, previous));

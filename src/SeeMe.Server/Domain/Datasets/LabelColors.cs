@@ -3,7 +3,10 @@ using SeeMe.Server.Http;
 
 namespace SeeMe.Server.Domain.Datasets;
 
-/// <summary>Label colours: "#rrggbb" (stored lower case); a label without one gets the palette colour of its index.</summary>
+/// <summary>
+/// Label colours: the hex forms a user writes ("#rgb", "#rgba", "#rrggbb", "#rrggbbaa", any case), stored as given;
+/// a label without one gets the palette colour of its index.
+/// </summary>
 public static partial class LabelColors
 {
     /// <summary>Twenty distinct colours (Sasha Trubetskoy's palette), used in order and then again.</summary>
@@ -15,16 +18,19 @@ public static partial class LabelColors
 
     public static string Default(int index) => Palette[Math.Abs(index) % Palette.Length];
 
-    /// <summary>The colour in "#rrggbb" form, the palette colour when empty, 400 when malformed.</summary>
+    /// <summary>The colour as given (trimmed), the palette colour when empty, 400 when it is no hex colour.</summary>
     public static string Check(string color, int index)
     {
         var trimmed = color.Trim();
         if (trimmed.Length == 0) return Default(index);
         return HexColor().IsMatch(trimmed)
-            ? trimmed.ToLowerInvariant()
-            : throw ApiException.BadRequest($"A label colour must look like \"#rrggbb\", not '{color}'.");
+            ? trimmed
+            : throw ApiException.BadRequest(
+                $"A label colour is '#' and 3, 4, 6 or 8 hex digits (\"#rgb\", \"#rrggbb\", \"#rrggbbaa\"), not '{Shorten(color)}'.");
     }
 
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+
+    [GeneratedRegex("^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")]
     private static partial Regex HexColor();
 }

@@ -32,18 +32,24 @@ public static class ModelFiles
     {
         var asset = ModelAssets.Classify(upload);
         var path = Path.Combine(VersionFolder(files, version), asset.Name);
-        files.Commit(upload.TempPath, path);
-        if (asset == ModelAssets.Labels || asset == ModelAssets.Names) version["classes"] = ReadClasses(path);
-        Refresh(store, files, version);
-        ModelRecords.SaveVersion(store, version);
+        if (asset == ModelAssets.Labels || asset == ModelAssets.Names) version["classes"] = ReadClasses(upload.TempPath);
+        store.InTransaction(() =>
+        {
+            Refresh(store, files, version, arriving: asset);
+            ModelRecords.SaveVersion(store, version);
+            files.Place(upload.TempPath, path);
+        });
         engine.Invalidate(version.Str("id"));
         return version;
     }
 
-    /// <summary>Sets the has_* flags from the files present, and can_inference when the application can run one of them.</summary>
-    public static void Refresh(Store store, FileStore files, JsonObject version)
+    /// <summary>
+    /// Sets the has_* flags from the files present (and the one <paramref name="arriving"/>, placed when the change
+    /// commits), and can_inference when the application can run one of them.
+    /// </summary>
+    public static void Refresh(Store store, FileStore files, JsonObject version, ModelAsset? arriving = null)
     {
-        var present = ModelAssets.All.Where(a => AssetPath(files, version, a) is not null).ToList();
+        var present = ModelAssets.All.Where(a => a == arriving || AssetPath(files, version, a) is not null).ToList();
         foreach (var flag in ModelAssets.Flags) version[flag] = present.Any(a => a.Flag == flag);
         var runnable = ApplicationCatalogue.InferenceExtensions(ApplicationCatalogue.Find(store, version.Str("application_id")));
         version["can_inference"] = present.Any(a => runnable.Contains(a.Extension));
@@ -65,12 +71,15 @@ public static class ModelFiles
             ?? throw ApiException.BadRequest($"The logo '{upload.FileName}' is not a PNG or JPEG image; upload a .png or .jpg file.");
         var name = "logo." + extension;
         var old = model.Str("logo");
-        files.Commit(upload.TempPath, files.PathFor("models", model.Str("id"), name));
-        if (old.Length > 0 && old != name) files.Delete(files.PathFor("models", model.Str("id"), Path.GetFileName(old)));
         model["has_logo"] = true;
         model["logo"] = name;
         model["shared_with_me"] = false;
-        store.Put(Kinds.Model, Entities.Touch(model));
+        store.InTransaction(() =>
+        {
+            store.Put(Kinds.Model, Entities.Touch(model));
+            files.Place(upload.TempPath, files.PathFor("models", model.Str("id"), name));
+        });
+        if (old.Length > 0 && old != name) files.Delete(files.PathFor("models", model.Str("id"), Path.GetFileName(old)));
         return model;
     }
 

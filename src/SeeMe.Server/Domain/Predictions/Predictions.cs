@@ -32,9 +32,12 @@ public static class Predictions
         var result = engine.Predict(new InferenceRequest(version.Str("id"), applicationType, modelFile, labels, version.Str("config"),
             input.ImageBytes, input.Text, input.StructuredJson));
         var inference = NewInference(caller, model, version, input, result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        if (!model.Bool("privacy_enabled") && input.TempPath is not null)
-            files.Commit(input.TempPath, InputPath(files, version, inference));
-        store.Put(Kinds.Inference, inference, model.Str("id"));
+        store.InTransaction(() =>
+        {
+            store.Put(Kinds.Inference, inference, model.Str("id"));
+            if (!model.Bool("privacy_enabled") && input.TempPath is not null)
+                files.Place(input.TempPath, InputPath(files, version, inference));
+        });
         return inference;
     }
 
