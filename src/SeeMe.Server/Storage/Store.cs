@@ -48,6 +48,7 @@ public sealed partial class Store : IDisposable
                 PRIMARY KEY (target, field, doc_seq)) WITHOUT ROWID;
             CREATE INDEX IF NOT EXISTS refs_doc ON refs(doc_seq, field, target);
             """);
+        CreateUserIndexes();
         if (Convert.ToInt32(Scalar("PRAGMA user_version")) < SchemaVersion) RebuildReferences();
     }
 
