@@ -123,7 +123,8 @@ public sealed class NoServerErrorSweepTests(LocalServerFixture server) : IClassF
         var label = await client.Labels.CreateAsync(dataset.Id, version.Id, new DatasetLabel { Name = "red" });
         var item = await client.Items.CreateAsync(dataset.Id, version.Id, new DatasetItem { Name = "i", Splits = { split } });
         var annotation = await client.Annotations.CreateAsync(dataset.Id, version.Id, new Annotation { ItemId = item.Id, LabelId = label.Id, SplitId = split.Id });
-        var share = await client.Shares.ShareAsync(ShareTarget.Model, model.Id, "friend@example.test");
+        var friend = await server.RegisterUserAsync();
+        var share = await client.Shares.ShareAsync(ShareTarget.Model, model.Id, friend.Email);
         var job = await client.Jobs.CreateAsync(new Job { Name = "j", JobType = "training", Status = "waiting", ApplicationId = app.Id });
         return new Dictionary<string, string>
         {
