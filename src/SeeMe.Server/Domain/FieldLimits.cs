@@ -25,7 +25,7 @@ public static class FieldLimits
     /// <summary>Short codes: a label's colour and shortcut, a status, a job type, a file extension.</summary>
     public const int Code = 64;
 
-    /// <summary>An item's text and a prediction's input_text (a text dataset's documents).</summary>
+    /// <summary>An item's text and a prediction's input_text (a text dataset's documents); a prediction's result, a version's config.</summary>
     public const int Text = 1024 * 1024;
 
     /// <summary>Every other string: descriptions, notes, configs, classes, coordinates, fields a newer client sends.</summary>
@@ -37,6 +37,8 @@ public static class FieldLimits
         ["color"] = Code, ["shortcut"] = Code, ["status"] = Code, ["job_type"] = Code, ["extension"] = Code,
         ["entity_type"] = Code, ["kind"] = Code, ["version"] = Name,
         ["text"] = Text, ["input_text"] = Text,
+        // Written by the server or a program rather than typed, and sent back whole by clients that update the entity.
+        ["result"] = Text, ["config"] = Text,
     };
 
     /// <summary>The limit of a top-level string field of any entity or request body.</summary>

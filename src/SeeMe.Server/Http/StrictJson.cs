@@ -14,6 +14,7 @@ public static class StrictJson
     /// <summary>The JSON object in <paramref name="utf8"/>, or a 400 that starts with <paramref name="what"/> and says what is wrong.</summary>
     public static JsonObject ParseObject(ReadOnlyMemory<byte> utf8, string what)
     {
+        if (utf8.Span.StartsWith(Utf8Bom)) utf8 = utf8[Utf8Bom.Length..]; // as a StreamReader would
         try
         {
             using var document = JsonDocument.Parse(utf8);
@@ -29,6 +30,8 @@ public static class StrictJson
     /// <summary>As <see cref="ParseObject(ReadOnlyMemory{byte}, string)"/>, for JSON held in a string (e.g. a structured prediction's input_text).</summary>
     public static JsonObject ParseObject(string json, string what) =>
         ParseObject(System.Text.Encoding.UTF8.GetBytes(json), what);
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
     private static void Check(JsonElement element, string path, string what)
     {

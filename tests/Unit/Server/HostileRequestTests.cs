@@ -190,6 +190,14 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_JSON_body_with_a_UTF8_byte_order_mark_is_still_read()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        var body = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"username":"tester","password":"wrong password"}""")]);
+        Assert.Contains("wrong password", await http.PostAsync("login", body).Fails(HttpStatusCode.Unauthorized));
+    }
+
+    [Fact]
     public async Task A_lone_surrogate_inside_a_structured_prediction_input_is_a_400()
     {
         using var http = server.RawClient();
