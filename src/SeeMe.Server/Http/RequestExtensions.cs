@@ -87,7 +87,8 @@ public static class RequestExtensions
             if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
             if (!string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "file", StringComparison.Ordinal)) continue;
 
-            var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+            var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
+            FieldLimits.Check("filename", fileName, FieldLimits.Name); // a prediction keeps it as its name
             var tempPath = files.NewTempPath();
             try
             {
@@ -99,7 +100,7 @@ public static class RequestExtensions
                 File.Delete(tempPath);
                 throw;
             }
-            return new UploadedFile(tempPath, Path.GetFileName(fileName), section.ContentType ?? "application/octet-stream", new FileInfo(tempPath).Length);
+            return new UploadedFile(tempPath, fileName, section.ContentType ?? "application/octet-stream", new FileInfo(tempPath).Length);
         }
         return null;
     }

@@ -116,6 +116,7 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
         allocated = await AllocatedDuringAsync(async () =>
             prediction = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(padded, "red.png", "image/png")).OkJson());
         Assert.Equal("red", (string)prediction["prediction"]);
+        Assert.Contains("'filename'", await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(KnownModels.RedPng(), new string('n', 300) + ".png", "image/png")).Fails(HttpStatusCode.BadRequest));
         Assert.True(allocated < 8 * MiB, $"the server allocated {allocated / MiB} MiB for a 12 MB prediction input");
     }
 
