@@ -67,6 +67,7 @@ public static class RequestExtensions
             : null;
         if (mediaType?.MediaType.Value?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) != true || string.IsNullOrEmpty(boundary))
             throw ApiException.BadRequest("Send the file as multipart/form-data with one part named 'file'.");
+        BodyLimitMiddleware.AllowUpload(request.HttpContext);
         try
         {
             return await ReadFilePartAsync(request, files, new MultipartReader(boundary, request.Body), maxBytes)
