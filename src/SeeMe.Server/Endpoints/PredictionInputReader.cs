@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Predictions;
