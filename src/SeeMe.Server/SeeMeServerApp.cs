@@ -49,6 +49,7 @@ public sealed class SeeMeServerApp : IAsyncDisposable
 
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<BodyLimitMiddleware>();
         app.UseMiddleware<AuthMiddleware>();
 
         var api = app.MapGroup("/api/v1");

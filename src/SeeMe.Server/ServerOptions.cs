@@ -7,6 +7,10 @@ public sealed class ServerOptions
     public string DataDirectory { get; set; } = Path.Combine(Environment.CurrentDirectory, "seeme-data");
     /// <summary>Largest accepted upload body; bigger ones get 413 with a JSON message.</summary>
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+    /// <summary>Largest accepted JSON body (every route but the uploads); bigger ones get 413 with a JSON message.</summary>
+    public long MaxJsonBytes { get; set; } = 4L * 1024 * 1024;
+    /// <summary>Largest accepted prediction input (an image is decoded whole, so this bounds a prediction's memory).</summary>
+    public long MaxPredictionInputBytes { get; set; } = 64L * 1024 * 1024;
     public string? SeedUsername { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_USERNAME");
     public string? SeedApiKey { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_APIKEY");
     /// <summary>--verbose: log every request on the console, not only warnings and errors.</summary>
@@ -34,10 +38,12 @@ public sealed class ServerOptions
                 case "--urls": options.Urls = Next(); break;
                 case "--data": options.DataDirectory = Path.GetFullPath(Next()); break;
                 case "--max-upload-mb": options.MaxUploadBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--max-json-mb": options.MaxJsonBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--max-prediction-mb": options.MaxPredictionInputBytes = long.Parse(Next()) * 1024 * 1024; break;
                 case "--verbose": options.Verbose = true; break;
                 case "--quiet": options.Quiet = true; break;
                 case "--sample-data": options.SampleData = true; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --verbose, --quiet, --sample-data.");
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --max-json-mb <n>, --max-prediction-mb <n>, --verbose, --quiet, --sample-data.");
             }
         }
         return options;

@@ -21,6 +21,11 @@ public static class Accounts
         if (username.Contains(':')) throw ApiException.BadRequest("A username cannot contain ':'.");
         if (!email.Contains('@')) throw ApiException.BadRequest("A valid e-mail address is required.");
         if (password.Length < 8) throw ApiException.BadRequest("The password needs at least 8 characters.");
+        FieldLimits.Check("username", username, FieldLimits.Username);
+        FieldLimits.Check("email", email, FieldLimits.Email);
+        FieldLimits.Check("password", password, FieldLimits.Password);
+        FieldLimits.Check("firstname", firstname, FieldLimits.Name);
+        FieldLimits.Check("name", name, FieldLimits.Name);
 
         lock (RegisterGate)
         {
@@ -36,7 +41,7 @@ public static class Accounts
     /// <summary>The user with that username and password, or a 401.</summary>
     public static JsonObject Login(Store store, string username, string password)
     {
-        var user = store.FindBy(Kinds.User, "username", username);
+        var user = store.FindUserByUsername(username);
         return user is not null && PasswordMatches(user, password)
             ? user
             : throw new ApiException(401, "Unknown username or wrong password.");

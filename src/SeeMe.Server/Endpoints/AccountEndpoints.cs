@@ -30,7 +30,7 @@ public static class AccountEndpoints
         catch (ApiException e)
         {
             return Results.Content(new JsonObject { ["message"] = e.Message, ["severity"] = "error", ["registration"] = false }.ToJsonString(),
-                "application/json", statusCode: 400);
+                "application/json", statusCode: e.Status);
         }
     }
 

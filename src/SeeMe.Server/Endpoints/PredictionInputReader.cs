@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Predictions;
@@ -22,12 +21,11 @@ public static class PredictionInputReader
                 return await ReadImageAsync(request, files);
             case PredictionInputKind.Text:
                 var text = await ReadInputTextAsync(request);
-                return new PredictionInput(text, "", null, null, text, null);
+                return new PredictionInput(text, "", null, text, null);
             case PredictionInputKind.Structured:
                 var json = await ReadInputTextAsync(request);
-                if (!IsJsonObject(json))
-                    throw ApiException.BadRequest("For a structured model, input_text must be a JSON object serialised as a string, e.g. \"{\\\"temperature\\\": \\\"30\\\"}\".");
-                return new PredictionInput(json, "", null, null, null, json);
+                CheckJsonObject(json);
+                return new PredictionInput(json, "", null, null, json);
             default:
                 throw ApiException.BadRequest($"This server cannot take predictions for models of kind '{applicationType}'.");
         }
@@ -35,13 +33,13 @@ public static class PredictionInputReader
 
     private static async Task<PredictionInput> ReadImageAsync(HttpRequest request, FileStore files)
     {
-        var upload = await request.ReadSingleFileAsync(files);
+        var limit = request.HttpContext.RequestServices.GetRequiredService<ServerOptions>().MaxPredictionInputBytes;
+        var upload = await request.ReadSingleFileAsync(files, limit);
         try
         {
             if (upload.Length == 0) throw ApiException.BadRequest("The uploaded image is empty.");
-            var bytes = await File.ReadAllBytesAsync(upload.TempPath, request.HttpContext.RequestAborted);
             var extension = upload.Extension.Length <= 10 && upload.Extension.All(char.IsAsciiLetterOrDigit) ? upload.Extension : "";
-            return new PredictionInput(upload.FileName, extension, upload.TempPath, bytes, null, null);
+            return new PredictionInput(upload.FileName, extension, upload.TempPath, null, null);
         }
         catch
         {
@@ -57,9 +55,10 @@ public static class PredictionInputReader
         throw ApiException.BadRequest("Send the input as JSON {\"input_text\": \"...\"} with a non-empty string.");
     }
 
-    private static bool IsJsonObject(string text)
+    private static void CheckJsonObject(string text)
     {
-        try { return JsonNode.Parse(text) is JsonObject; }
-        catch (JsonException) { return false; }
+        const string hint = "For a structured model, input_text must be a JSON object serialised as a string, e.g. \"{\\\"temperature\\\": \\\"30\\\"}\".";
+        try { StrictJson.ParseObject(text, "input_text"); }
+        catch (ApiException e) { throw ApiException.BadRequest(e.Message + " " + hint); }
     }
 }

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Http;
 
 /// <summary>
 /// Who may see and change a model or dataset (docs/wire-contract.md, "Semantics"): the owner sees and changes;
-/// others see it when it is public or shared with their e-mail; anything not visible is a 404.
+/// others see it when it is public or shared with them (<see cref="Shares"/>); anything not visible is a 404.
 /// </summary>
 public static class Access
 {
@@ -36,9 +37,7 @@ public static class Access
         return doc;
     }
 
-    private static bool IsSharedWith(Store store, Caller caller, string entityId) =>
-        caller.Email.Length > 0 && store.List(Kinds.Share, entityId)
-            .Any(s => string.Equals(s.Str("email"), caller.Email, StringComparison.OrdinalIgnoreCase));
+    private static bool IsSharedWith(Store store, Caller caller, string entityId) => Shares.IsSharedWith(store, caller, entityId);
 
     private static string Describe(string kind) => kind switch
     {

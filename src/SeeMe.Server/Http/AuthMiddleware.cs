@@ -41,7 +41,7 @@ public sealed class AuthMiddleware(RequestDelegate next, Store store)
         var username = header[..colon].Trim();
         var apiKey = header[(colon + 1)..].Trim();
 
-        var user = store.FindBy(Kinds.User, "username", username);
+        var user = store.FindUserByUsername(username);
         var expected = (string?)user?["apikey"] ?? "";
         var matches = CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(apiKey), Encoding.UTF8.GetBytes(expected));
         if (user is null || !matches) throw new ApiException(401, "Unknown username or API key.");

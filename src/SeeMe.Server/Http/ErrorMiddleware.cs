@@ -21,7 +21,7 @@ public sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlewar
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            await ReplyAsync(context, 413, "The upload is larger than this server accepts (see --max-upload-mb).");
+            await ReplyAsync(context, 413, "The body is larger than this server accepts: a file upload up to --max-upload-mb, any other body up to --max-json-mb.");
         }
         catch (BadHttpRequestException e)
         {

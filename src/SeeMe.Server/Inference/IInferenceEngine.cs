@@ -9,6 +9,7 @@ namespace SeeMe.Server.Inference;
 /// <param name="ImageBytes">The image for image_classification / object_detection.</param>
 /// <param name="Text">The input text for text_classification.</param>
 /// <param name="StructuredJson">The feature object as JSON text for structured.</param>
+/// <param name="ImagePath">The image as a file (decoded from there), instead of <paramref name="ImageBytes"/>.</param>
 public sealed record InferenceRequest(
     string VersionId,
     string ApplicationType,
@@ -17,7 +18,11 @@ public sealed record InferenceRequest(
     string ConfigJson,
     byte[]? ImageBytes = null,
     string? Text = null,
-    string? StructuredJson = null);
+    string? StructuredJson = null,
+    string? ImagePath = null)
+{
+    public bool HasImage => ImageBytes is not null || ImagePath is not null;
+}
 
 /// <summary>One prediction: a class with its confidence; for object detection also the box as a relative YOLO string "x_center y_center width height".</summary>
 public sealed record PredictionItem(string Label, double Confidence, string Coordinates = "");

@@ -12,7 +12,7 @@ internal sealed class ImageClassifier : IApplicationRunner
     public InferenceResult Predict(LoadedModel model, InferenceRequest request, InferenceContext context)
     {
         var spec = ImageTensorSpec.For(model, context.Config, DefaultInputSize);
-        using var image = ImageInput.Decode(request.ImageBytes);
+        using var image = ImageInput.Decode(request);
         using var feed = new InputFeed().Add(spec.InputName, ImageInput.ToTensor(image, spec, context.Config));
         using var outputs = model.Run(feed);
         return new InferenceResult(ClassificationOutputs.Rank(outputs, context.Labels), outputs.Elapsed);
@@ -20,7 +20,7 @@ internal sealed class ImageClassifier : IApplicationRunner
 
     internal static void RequireImage(InferenceRequest request, string application)
     {
-        if (request.ImageBytes is not null) return;
+        if (request.HasImage) return;
         var sent = request.Text is not null ? "text" : request.StructuredJson is not null ? "features" : "nothing";
         throw new ApiException(400, $"An {application} model needs an image file; the request sent {sent}.");
     }

@@ -45,12 +45,25 @@ internal static class ImageInput
     /// <summary>The largest decoded image (about 256 MB of RGBA).</summary>
     public const long MaxPixels = 64_000_000;
 
+    /// <summary>The request's image (from its file when it has one, streamed, so the encoded image is never held twice).</summary>
+    public static SKBitmap Decode(InferenceRequest request)
+    {
+        if (request.ImagePath is null) return Decode(request.ImageBytes);
+        using var codec = SKCodec.Create(request.ImagePath) ?? throw NotAnImage();
+        return Decode(codec);
+    }
+
     /// <summary>Decodes JPEG, PNG, WebP, BMP, GIF... into unpremultiplied RGBA, upright per EXIF; anything else is a 400.</summary>
     public static SKBitmap Decode(byte[]? bytes)
     {
         if (bytes is not { Length: > 0 }) throw NotAnImage();
         using var data = SKData.CreateCopy(bytes);
         using var codec = SKCodec.Create(data) ?? throw NotAnImage();
+        return Decode(codec);
+    }
+
+    private static SKBitmap Decode(SKCodec codec)
+    {
         var info = DecodeSize(codec).WithColorType(SKColorType.Rgba8888).WithAlphaType(SKAlphaType.Unpremul);
         var bitmap = new SKBitmap(info);
         var result = codec.GetPixels(info, bitmap.GetPixels());

@@ -13,7 +13,7 @@ internal sealed class ObjectDetector : IApplicationRunner
     public InferenceResult Predict(LoadedModel model, InferenceRequest request, InferenceContext context)
     {
         var spec = ImageTensorSpec.For(model, context.Config, DefaultInputSize);
-        using var image = ImageInput.Decode(request.ImageBytes);
+        using var image = ImageInput.Decode(request);
         using var feed = new InputFeed().Add(spec.InputName, ImageInput.ToTensor(image, spec, context.Config));
         using var outputs = model.Run(feed);
         var boxes = Decode(outputs, spec, context);

@@ -13,7 +13,7 @@ internal sealed class StructuredClassifier : IApplicationRunner
     public void CheckRequest(InferenceRequest request)
     {
         if (request.StructuredJson is not null) return;
-        var sent = request.ImageBytes is not null ? "an image" : request.Text is not null ? "plain text" : "nothing";
+        var sent = request.HasImage ? "an image" : request.Text is not null ? "plain text" : "nothing";
         throw new ApiException(400, $"A structured model needs its features as a JSON object (input_text); the request sent {sent}.");
     }
 

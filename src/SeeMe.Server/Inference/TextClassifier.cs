@@ -10,7 +10,7 @@ internal sealed class TextClassifier : IApplicationRunner
     public void CheckRequest(InferenceRequest request)
     {
         if (request.Text is not null) return;
-        var sent = request.ImageBytes is not null ? "an image" : request.StructuredJson is not null ? "features" : "nothing";
+        var sent = request.HasImage ? "an image" : request.StructuredJson is not null ? "features" : "nothing";
         throw new ApiException(400, $"A text classification model needs text (input_text); the request sent {sent}.");
     }
 

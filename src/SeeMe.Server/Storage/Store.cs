@@ -53,6 +53,7 @@ public sealed partial class Store : IDisposable
                 temp TEXT NOT NULL,
                 final TEXT NOT NULL);
             """);
+        CreateUserIndexes();
         if (Convert.ToInt32(Scalar("PRAGMA user_version")) < SchemaVersion) RebuildReferences();
     }
 

@@ -18,6 +18,9 @@ public sealed class LocalServerFixture : IAsyncLifetime
     /// <summary>Largest upload the server accepts; small so the oversize test is cheap.</summary>
     public long MaxUploadBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>Largest prediction input the server accepts; small so the oversize test is cheap.</summary>
+    public long MaxPredictionInputBytes { get; init; } = 16L * 1024 * 1024;
+
     public async Task InitializeAsync()
     {
         Server = SeeMeServerApp.Build(Options());
@@ -66,6 +69,7 @@ public sealed class LocalServerFixture : IAsyncLifetime
         Urls = "http://127.0.0.1:0",
         DataDirectory = DataDirectory,
         MaxUploadBytes = MaxUploadBytes,
+        MaxPredictionInputBytes = MaxPredictionInputBytes,
         Quiet = true,
         SeedUsername = "tester",
         SeedApiKey = null,

@@ -122,7 +122,8 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         var id = (string)model["id"];
         await http.UploadAsync($"models/{id}/upload", ModelHttp.OnnxHead, "model.onnx");
         await http.UploadAsync($"models/{id}/upload", ModelHttp.Png, "logo.png", "image/png");
-        await http.PostAsync($"models/{id}/share", ModelHttp.Json("""{"email":"friend@example.test"}""")).OkJson();
+        var friend = await server.RegisterUserAsync();
+        await http.PostAsync($"models/{id}/share", ModelHttp.Json($$"""{"email":"{{friend.Email}}"}""")).OkJson();
 
         var deleted = await http.DeleteAsync($"models/{id}").OkJson();
         ModelWireShape.Assert("Model", deleted);

@@ -35,7 +35,8 @@ public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFix
         var renamed = await http.SendAsync(Stale(HttpMethod.Put, $"models/{id}", """{"name":"renamed"}""")).OkJson();
         Assert.Equal("renamed", (string)renamed["name"]);
         var v2 = await http.SendAsync(Stale(HttpMethod.Post, $"models/{id}/versions", """{"name":"two"}""")).OkJson();
-        var share = await http.SendAsync(Stale(HttpMethod.Post, $"models/{id}/share", """{"email":"friend@example.test"}""")).OkJson();
+        var friend = await server.RegisterUserAsync();
+        var share = await http.SendAsync(Stale(HttpMethod.Post, $"models/{id}/share", $$"""{"email":"{{friend.Email}}"}""")).OkJson();
         var job = await http.SendAsync(Stale(HttpMethod.Post, "jobs", """{"job_type":"training","status":"waiting"}""")).OkJson();
 
         ModelWireShape.Assert("Share", await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}/share/{share["id"]}")).OkJson());

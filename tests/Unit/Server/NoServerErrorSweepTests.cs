@@ -12,7 +12,7 @@ namespace SeeMe.Tests.Server;
 
 /// <summary>
 /// Every route the server maps, called with unknown ids and with real ones, with no body, broken
-/// JSON, wrong JSON types and broken multipart bodies: the answer is never a 5xx, and every 4xx
+/// JSON, wrong JSON types, duplicate keys, lone surrogate escapes and broken multipart bodies: the answer is never a 5xx, and every 4xx
 /// carries a JSON message. The routes come from the server's own endpoint table, so a new
 /// endpoint is swept without editing this test.
 /// </summary>
@@ -26,6 +26,20 @@ public sealed class NoServerErrorSweepTests(LocalServerFixture server) : IClassF
     [
         "", "{", "[1,2]", "null", "\"text\"",
         """{"name": 5, "public": "yes", "index": "x", "splits": {}, "annotations": "no", "input_text": 7, "color": "red", "job_type": "nap"}""",
+        """{"name":"a","name":"b","username":"u","username":"v","email":"a@b.c","password":"correct horse","input_text":"x","input_text":"y"}""",
+        """{"name":"\ud800","username":"\udc00","email":"a@b.c","password":"\ud800x","input_text":"\ud800","text":"\ud800"}""",
+        """{"name":"ok","input_text":"{\"a\": \"\\ud800\", \"a\": 1}"}""",
+    ];
+
+    /// <summary>Multipart bodies MultipartReader refuses: (Content-Type, body).</summary>
+    private static readonly (string ContentType, string Body)[] BrokenMultipart =
+    [
+        ("multipart/form-data; boundary=\"\"", "--\r\n\r\n"),
+        ("multipart/form-data; boundary=" + new string('b', 100), "--b\r\n\r\n"),
+        ("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.png\"\r\n\r\nabc"),
+        ("multipart/form-data; boundary=b", "--b\r\nContent-Disposition: form-data; name=\"file\"\r\nX-Long: " + new string('a', 17_000) + "\r\n\r\nabc\r\n--b--\r\n"),
+        ("multipart/form-data; boundary=b", "--b\r\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"X-H{i}: v\r\n")) + "\r\nabc\r\n--b--\r\n"),
+        ("multipart/form-data; boundary=b", "--b\r\nno colon here\r\n\r\nabc\r\n--b--\r\n"),
     ];
 
     [Fact]
@@ -86,6 +100,12 @@ public sealed class NoServerErrorSweepTests(LocalServerFixture server) : IClassF
         var noBoundary = new StringContent("--x\r\n\r\n");
         noBoundary.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
         yield return noBoundary;
+        foreach (var (contentType, body) in BrokenMultipart)
+        {
+            var broken = new StringContent(body);
+            broken.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+            yield return broken;
+        }
     }
 
     /// <summary>Fills each {parameter} by the collection named just before it.</summary>
@@ -123,7 +143,8 @@ public sealed class NoServerErrorSweepTests(LocalServerFixture server) : IClassF
         var label = await client.Labels.CreateAsync(dataset.Id, version.Id, new DatasetLabel { Name = "red" });
         var item = await client.Items.CreateAsync(dataset.Id, version.Id, new DatasetItem { Name = "i", Splits = { split } });
         var annotation = await client.Annotations.CreateAsync(dataset.Id, version.Id, new Annotation { ItemId = item.Id, LabelId = label.Id, SplitId = split.Id });
-        var share = await client.Shares.ShareAsync(ShareTarget.Model, model.Id, "friend@example.test");
+        var friend = await server.RegisterUserAsync();
+        var share = await client.Shares.ShareAsync(ShareTarget.Model, model.Id, friend.Email);
         var job = await client.Jobs.CreateAsync(new Job { Name = "j", JobType = "training", Status = "waiting", ApplicationId = app.Id });
         return new Dictionary<string, string>
         {

@@ -120,7 +120,8 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
         using var owner = server.RawClient();
         var a = await owner.CreateModelAsync();
         var b = await owner.CreateModelAsync();
-        var share = await owner.PostAsync($"models/{b["id"]}/share", ModelHttp.Json("""{"email":"friend@example.test"}""")).OkJson();
+        var friend = await server.RegisterUserAsync();
+        var share = await owner.PostAsync($"models/{b["id"]}/share", ModelHttp.Json($$"""{"email":"{{friend.Email}}"}""")).OkJson();
         await owner.DeleteAsync($"models/{a["id"]}/share/{share["id"]}").Fails(HttpStatusCode.NotFound);
         Assert.Single((await owner.GetAsync($"models/{b["id"]}/share").OkJson()).AsArray());
     }

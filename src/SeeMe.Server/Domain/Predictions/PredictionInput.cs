@@ -1,7 +1,7 @@
 namespace SeeMe.Server.Domain.Predictions;
 
 /// <summary>
-/// What a prediction runs on: an image (kept in <see cref="TempPath"/> until it is stored or
-/// deleted), a text, or structured features as JSON text; <see cref="Name"/> becomes the prediction's name.
+/// What a prediction runs on: an image (in the file <see cref="TempPath"/>, decoded from there,
+/// never held in memory as bytes, until it is stored or deleted), a text, or structured features as JSON text; <see cref="Name"/> becomes the prediction's name.
 /// </summary>
-public sealed record PredictionInput(string Name, string Extension, string? TempPath, byte[]? ImageBytes, string? Text, string? StructuredJson);
+public sealed record PredictionInput(string Name, string Extension, string? TempPath, string? Text, string? StructuredJson);

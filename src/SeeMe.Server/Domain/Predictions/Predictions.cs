@@ -30,7 +30,7 @@ public static class Predictions
         var modelFile = ModelFiles.AssetPath(files, version, ModelAssets.Onnx) ?? ModelFiles.AssetPath(files, version, ModelAssets.OnnxInt8);
         var labels = ModelFiles.AssetPath(files, version, ModelAssets.Labels) ?? ModelFiles.AssetPath(files, version, ModelAssets.Names);
         var result = engine.Predict(new InferenceRequest(version.Str("id"), applicationType, modelFile, labels, version.Str("config"),
-            input.ImageBytes, input.Text, input.StructuredJson));
+            Text: input.Text, StructuredJson: input.StructuredJson, ImagePath: input.TempPath));
         var inference = NewInference(caller, model, version, input, result, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         store.InTransaction(() =>
         {

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+
+namespace SeeMe.Server.Storage;
+
+/// <summary>
+/// Users found by username or e-mail through an index (every authenticated request looks its
+/// caller up): the cost stays the same however many users there are and however large their records.
+/// </summary>
+public sealed partial class Store
+{
+    private void CreateUserIndexes() => Execute("""
+        CREATE INDEX IF NOT EXISTS docs_user_username ON docs(lower(json_extract(json, '$.username'))) WHERE kind = 'user';
+        CREATE INDEX IF NOT EXISTS docs_user_email ON docs(lower(json_extract(json, '$.email'))) WHERE kind = 'user';
+        """);
+
+    /// <summary>The user with exactly this username, or null.</summary>
+    public JsonObject? FindUserByUsername(string username)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("""
+                SELECT json FROM docs WHERE kind = 'user' AND lower(json_extract(json, '$.username')) = lower($value)
+                AND json_extract(json, '$.username') = $value ORDER BY seq LIMIT 1
+                """, ("$value", username));
+            return cmd.ExecuteScalar() is string json ? Parse(json) : null;
+        }
+    }
+
+    /// <summary>The user registered with this e-mail address (compared without case), or null.</summary>
+    public JsonObject? FindUserByEmail(string email)
+    {
+        lock (_gate)
+        {
+            var cmd = Command("SELECT json FROM docs WHERE kind = 'user' AND lower(json_extract(json, '$.email')) = lower($value) ORDER BY seq",
+                ("$value", email));
+            return ReadAll(cmd).FirstOrDefault(u => string.Equals(u.Str("email"), email, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+}
