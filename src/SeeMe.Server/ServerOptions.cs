@@ -7,6 +7,11 @@ public sealed class ServerOptions
     public string DataDirectory { get; set; } = Path.Combine(Environment.CurrentDirectory, "seeme-data");
     /// <summary>Largest accepted upload body; bigger ones get 413 with a JSON message.</summary>
     public long MaxUploadBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+    /// <summary>Zip import limits (Zip/ZipLimits.cs); null derives them from <see cref="MaxUploadBytes"/>.</summary>
+    public long? MaxZipEntryBytes { get; set; }
+    public long? MaxZipTotalBytes { get; set; }
+    public int? MaxZipRatio { get; set; }
+    public long? MaxZipTextBytes { get; set; }
     public string? SeedUsername { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_USERNAME");
     public string? SeedApiKey { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_APIKEY");
     /// <summary>Console logging of requests (off in tests).</summary>
@@ -25,9 +30,13 @@ public sealed class ServerOptions
                 case "--urls": options.Urls = Next(); break;
                 case "--data": options.DataDirectory = Path.GetFullPath(Next()); break;
                 case "--max-upload-mb": options.MaxUploadBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--max-zip-entry-mb": options.MaxZipEntryBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--max-zip-total-mb": options.MaxZipTotalBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--max-zip-ratio": options.MaxZipRatio = int.Parse(Next()); break;
+                case "--max-zip-text-mb": options.MaxZipTextBytes = long.Parse(Next()) * 1024 * 1024; break;
                 case "--quiet": options.Quiet = true; break;
                 case "--sample-data": options.SampleData = true; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --quiet, --sample-data.");
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --max-zip-entry-mb <n>, --max-zip-total-mb <n>, --max-zip-ratio <n>, --max-zip-text-mb <n>, --quiet, --sample-data.");
             }
         }
         return options;

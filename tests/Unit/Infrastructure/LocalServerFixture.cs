@@ -18,6 +18,9 @@ public sealed class LocalServerFixture : IAsyncLifetime
     /// <summary>Largest upload the server accepts; small so the oversize test is cheap.</summary>
     public long MaxUploadBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>Largest inflated size of a zip import; null derives it from <see cref="MaxUploadBytes"/>.</summary>
+    public long? MaxZipTotalBytes { get; init; }
+
     public async Task InitializeAsync()
     {
         Server = SeeMeServerApp.Build(Options());
@@ -66,6 +69,7 @@ public sealed class LocalServerFixture : IAsyncLifetime
         Urls = "http://127.0.0.1:0",
         DataDirectory = DataDirectory,
         MaxUploadBytes = MaxUploadBytes,
+        MaxZipTotalBytes = MaxZipTotalBytes,
         Quiet = true,
         SeedUsername = "tester",
         SeedApiKey = null,
