@@ -54,7 +54,7 @@ public sealed class ZipBudget(ZipLimits limits)
         Refused($"The zip's entries inflate to {Size(size)} or more together; this server accepts at most {Size(limits.MaxTotalBytes)} per import (--max-zip-total-mb). Split the dataset into several zips.");
 
     private ApiException TextTooLarge(ZipItem item) =>
-        Refused($"The zip's text files reach {Size(limits.MaxTextBytes)} at '{item.Path}'; this server reads at most {Size(limits.MaxTextBytes)} of text per import (--max-zip-text-mb).");
+        Refused($"The zip's text files (.txt, .csv, .names, config.json) pass {Size(limits.MaxTextBytes)} at '{item.Path}', the most text this server reads per import (--max-zip-text-mb).");
 
     private static ApiException Unreadable(ZipItem item, Exception e) =>
         ApiException.BadRequest($"The zip entry '{item.Path}' cannot be read: {e.Message}");
