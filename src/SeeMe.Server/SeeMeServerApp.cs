@@ -4,6 +4,7 @@ using SeeMe.Server.Endpoints;
 using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
+using SeeMe.Server.Zip;
 
 namespace SeeMe.Server;
 
@@ -45,6 +46,7 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(files);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(ZipLimits.From(options));
         builder.Services.AddSingleton<IInferenceEngine, OnnxInferenceEngine>();
 
         var app = builder.Build();

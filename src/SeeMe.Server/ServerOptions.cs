@@ -11,6 +11,11 @@ public sealed class ServerOptions
     public long MaxJsonBytes { get; set; } = 4L * 1024 * 1024;
     /// <summary>Largest accepted prediction input (an image is decoded whole, so this bounds a prediction's memory).</summary>
     public long MaxPredictionInputBytes { get; set; } = 64L * 1024 * 1024;
+    /// <summary>Zip import limits (Zip/ZipLimits.cs); null derives them from <see cref="MaxUploadBytes"/>.</summary>
+    public long? MaxZipEntryBytes { get; set; }
+    public long? MaxZipTotalBytes { get; set; }
+    public int? MaxZipRatio { get; set; }
+    public long? MaxZipTextBytes { get; set; }
     public string? SeedUsername { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_USERNAME");
     public string? SeedApiKey { get; set; } = Environment.GetEnvironmentVariable("SEEME_LOCAL_APIKEY");
     /// <summary>--verbose: log every request on the console, not only warnings and errors.</summary>
@@ -40,10 +45,14 @@ public sealed class ServerOptions
                 case "--max-upload-mb": options.MaxUploadBytes = long.Parse(Next()) * 1024 * 1024; break;
                 case "--max-json-mb": options.MaxJsonBytes = long.Parse(Next()) * 1024 * 1024; break;
                 case "--max-prediction-mb": options.MaxPredictionInputBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--max-zip-entry-mb": options.MaxZipEntryBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--max-zip-total-mb": options.MaxZipTotalBytes = long.Parse(Next()) * 1024 * 1024; break;
+                case "--max-zip-ratio": options.MaxZipRatio = int.Parse(Next()); break;
+                case "--max-zip-text-mb": options.MaxZipTextBytes = long.Parse(Next()) * 1024 * 1024; break;
                 case "--verbose": options.Verbose = true; break;
                 case "--quiet": options.Quiet = true; break;
                 case "--sample-data": options.SampleData = true; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --max-json-mb <n>, --max-prediction-mb <n>, --verbose, --quiet, --sample-data.");
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --max-json-mb <n>, --max-prediction-mb <n>, --max-zip-entry-mb <n>, --max-zip-total-mb <n>, --max-zip-ratio <n>, --max-zip-text-mb <n>, --verbose, --quiet, --sample-data.");
             }
         }
         return options;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
@@ -23,7 +24,7 @@ public static class DatasetVersionEndpoints
         version.MapPost("new", Duplicate);
         version.MapGet("download", ([AsParameters] VersionRequest r) => Export(r, null));
         version.MapGet("download/{splitId}", Export);
-        version.MapPost("upload", ([AsParameters] VersionRequest r) => Import(r, null));
+        version.MapPost("upload", ([AsParameters] VersionRequest r, [FromServices] ZipLimits limits) => Import(r, limits, null));
         version.MapPost("upload/{format}", Import);
     }
 
@@ -73,12 +74,12 @@ public static class DatasetVersionEndpoints
         return Results.File(zip, "application/zip", name);
     }
 
-    private static async Task<IResult> Import([AsParameters] VersionRequest r, string? format)
+    private static async Task<IResult> Import([AsParameters] VersionRequest r, [FromServices] ZipLimits limits, string? format)
     {
         var scope = r.ForWriting();
         if (format is not null) DatasetZip.Find(format);
         using (var upload = await r.Request.ReadSingleFileAsync(r.Files))
-            DatasetZip.Import(scope, upload.TempPath, format);
+            DatasetZip.Import(scope, upload.TempPath, format, limits);
         return Reply.Json(DatasetReplies.Version(r.Store, r.Store.Get(Kinds.DatasetVersion, r.VersionId)!));
     }
 }

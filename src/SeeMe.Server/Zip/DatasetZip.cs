@@ -43,11 +43,11 @@ public static class DatasetZip
         }
     }
 
-    /// <summary>Imports a zip (on disk) into the version, all or nothing.</summary>
-    public static void Import(VersionScope scope, string zipPath, string? format)
+    /// <summary>Imports a zip (on disk) into the version, all or nothing, within the <paramref name="limits"/>.</summary>
+    public static void Import(VersionScope scope, string zipPath, string? format, ZipLimits limits)
     {
         var reader = string.IsNullOrEmpty(format) ? null : Find(format);
-        using var zip = SafeZip.Open(zipPath);
+        using var zip = SafeZip.Open(zipPath, limits);
         try
         {
             var plan = (reader ?? Detect(zip)).Read(zip);

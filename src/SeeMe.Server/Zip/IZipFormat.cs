@@ -18,14 +18,14 @@ public static class ZipText
 
     public static bool IsImage(ZipItem item) => ImageExtensions.Contains(item.Extension.ToLowerInvariant());
 
-    /// <summary>The entry's text (UTF-8; a byte order mark is kept so the bytes round-trip).</summary>
+    /// <summary>
+    /// The entry's text (UTF-8; a byte order mark is kept so the bytes round-trip), decoded as it
+    /// inflates and refused past the zip's limit of text (<see cref="ZipLimits.MaxTextBytes"/>).
+    /// </summary>
     public static string Read(ZipItem item)
     {
-        using var stream = item.Entry.Open();
-        using var buffer = new MemoryStream();
-        try { stream.CopyTo(buffer); }
-        catch (InvalidDataException e) { throw Http.ApiException.BadRequest($"The zip entry '{item.Path}' cannot be read: {e.Message}"); }
-        return new UTF8Encoding(false).GetString(buffer.ToArray());
+        using var reader = new StreamReader(item.OpenText(), new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+        return reader.ReadToEnd();
     }
 
     /// <summary>Lines without their line ends; a final empty line (after the last "\n") is dropped.</summary>

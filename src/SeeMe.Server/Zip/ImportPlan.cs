@@ -1,11 +1,18 @@
+using SeeMe.Server.Domain.Datasets;
+using SeeMe.Server.Storage;
+
 namespace SeeMe.Server.Zip;
 
 /// <summary>
 /// What a zip holds, read by a format before anything is written: splits and labels by name (in
-/// order of appearance), and the items with their file, splits and annotations.
+/// order of appearance, each once, found by a set so a zip of 100k folders reads in linear time),
+/// and the items with their file, splits and annotations. Names are checked as they are added.
 /// </summary>
 public sealed class ImportPlan
 {
+    private readonly HashSet<string> _splitNames = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _labelNames = new(StringComparer.Ordinal);
+
     public List<string> Splits { get; } = [];
     public List<PlannedLabel> Labels { get; } = [];
     public List<PlannedItem> Items { get; } = [];
@@ -16,12 +23,12 @@ public sealed class ImportPlan
 
     public void AddSplit(string name)
     {
-        if (!Splits.Contains(name)) Splits.Add(name);
+        if (_splitNames.Add(NameRules.CheckImported(Kinds.Split, name))) Splits.Add(name);
     }
 
     public void AddLabel(string name, string color = "")
     {
-        if (Labels.All(l => l.Name != name)) Labels.Add(new PlannedLabel(name, color));
+        if (_labelNames.Add(NameRules.CheckImported(Kinds.Label, name))) Labels.Add(new PlannedLabel(name, color));
     }
 }
 
@@ -32,7 +39,7 @@ public sealed record PlannedAnnotation(string Label, string Coordinates, string 
 
 public sealed class PlannedItem(string name)
 {
-    public string Name { get; } = name;
+    public string Name { get; } = NameRules.CheckImported(Kinds.Item, name);
     /// <summary>The image's extension as in the zip, or "" for a text item.</summary>
     public string Extension { get; init; } = "";
     public string Text { get; set; } = "";

@@ -34,16 +34,9 @@ public sealed class ImportWriter(VersionScope scope)
     {
         var temp = scope.Files.NewTempPath();
         _temps.Add(temp);
-        try
-        {
-            using (var source = entry.Entry.Open())
-            using (var target = File.Create(temp))
-                source.CopyTo(target);
-        }
-        catch (InvalidDataException e)
-        {
-            throw ApiException.BadRequest($"The zip entry '{entry.Path}' cannot be read: {e.Message}");
-        }
+        using (var source = entry.Open())
+        using (var target = File.Create(temp))
+            source.CopyTo(target);
         if (!Thumbnails.LooksLikeImage(temp)) throw ApiException.BadRequest($"The zip entry '{entry.Path}' is not an image.");
         return temp;
     }

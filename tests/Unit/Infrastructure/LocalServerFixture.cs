@@ -20,6 +20,8 @@ public sealed class LocalServerFixture : IAsyncLifetime
 
     /// <summary>Largest prediction input the server accepts; small so the oversize test is cheap.</summary>
     public long MaxPredictionInputBytes { get; init; } = 16L * 1024 * 1024;
+    /// <summary>Largest inflated size of a zip import; null derives it from <see cref="MaxUploadBytes"/>.</summary>
+    public long? MaxZipTotalBytes { get; init; }
 
     public async Task InitializeAsync()
     {
@@ -70,6 +72,7 @@ public sealed class LocalServerFixture : IAsyncLifetime
         DataDirectory = DataDirectory,
         MaxUploadBytes = MaxUploadBytes,
         MaxPredictionInputBytes = MaxPredictionInputBytes,
+        MaxZipTotalBytes = MaxZipTotalBytes,
         Quiet = true,
         SeedUsername = "tester",
         SeedApiKey = null,

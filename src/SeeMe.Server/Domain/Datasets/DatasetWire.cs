@@ -21,13 +21,14 @@ public static class DatasetWire
 
     /// <summary>
     /// Copies the client's fields onto <paramref name="target"/> after checking their JSON types
-    /// (a string field must be a string, ...): 400 naming the field otherwise. Server-owned fields
+    /// (a string field must be a string, ...) and the length of names (<see cref="NameRules"/>): 400 naming the field otherwise. Server-owned fields
     /// and internal ('_') keys are ignored whatever they hold.
     /// </summary>
     public static JsonObject Apply(string kind, JsonObject target, JsonObject body, params string[] serverOwned)
     {
         var ignored = serverOwned.Concat(body.Select(p => p.Key).Where(k => k.StartsWith('_'))).ToArray();
         if (Entities.TypeProblem(kind, body, ignored) is { } problem) throw ApiException.BadRequest(problem);
+        NameRules.CheckBody(kind, body);
         return Entities.ApplyClientFields(target, body, ignored);
     }
 

@@ -13,7 +13,6 @@ namespace SeeMe.Server.Domain.Models;
 public static class ModelFiles
 {
     private const int MaxClasses = 100_000;
-    private const long MaxLabelsBytes = 16L * 1024 * 1024;
 
     public static string ModelFolder(FileStore files, string modelId) => files.PathFor("models", modelId);
 
@@ -31,6 +30,7 @@ public static class ModelFiles
     public static JsonObject StoreModelFile(Store store, FileStore files, IInferenceEngine engine, JsonObject version, UploadedFile upload)
     {
         var asset = ModelAssets.Classify(upload);
+        if (asset == ModelAssets.Labels || asset == ModelAssets.Names) LabelsFile.CheckUpload(upload.TempPath, upload.FileName);
         var path = Path.Combine(VersionFolder(files, version), asset.Name);
         if (asset == ModelAssets.Labels || asset == ModelAssets.Names) version["classes"] = ReadClasses(upload.TempPath);
         store.InTransaction(() =>
@@ -93,9 +93,7 @@ public static class ModelFiles
         return new StoredFile(path, name.EndsWith(".png") ? "image/png" : "image/jpeg", name);
     }
 
-    private static string ReadClasses(string path) => new FileInfo(path).Length > MaxLabelsBytes
-        ? ""
-        : string.Join(",", File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).Take(MaxClasses));
+    private static string ReadClasses(string path) => string.Join(",", File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).Take(MaxClasses));
 
     private static string? ImageExtension(string path)
     {
