@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using System.Text.RegularExpressions;
 using SeeMe.Core.Entities;
 using SeeMe.TestModels;
 using SeeMe.Tests.Infrastructure;
@@ -37,6 +38,10 @@ public sealed class ThrottleLimitCmdletTests(LocalServerFixture server) : IClass
         Assert.Equal(inputs.Select(i => i.Colour), parallel.OfType<Prediction>().Select(p => p.Label));
         Assert.Equal(Summary(sequential), Summary(parallel));
         Assert.InRange(remote.Connections, 8, 9); // one connection per request in flight (Connect-SeeMe's may be reused): 8 at once
+        // Progress: items done of items seen with those in flight, a bar per upload under it, and the item bar closed at the end.
+        Assert.Contains(parallel.Progress, p => p.ActivityId == 2 && Regex.IsMatch(p.StatusDescription, @"^\d+ of \d+ done, \d+ in flight$"));
+        Assert.Contains(parallel.Progress, p => p.ParentActivityId == 2 && p.StatusDescription.Contains(".png"));
+        Assert.Contains(parallel.Progress, p => p.ActivityId == 2 && p.RecordType == ProgressRecordType.Completed && p.StatusDescription == "30 done");
     }
 
     [Fact]
