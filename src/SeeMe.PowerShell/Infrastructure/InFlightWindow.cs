@@ -34,7 +34,21 @@ namespace SeeMe.PowerShell
         public int Capacity => ThrottleLimit * ReorderFactor;
 
         /// <summary>Calls sent and not answered yet.</summary>
-        public int Running => Calls().Count(call => !call.IsCompleted);
+        public int Running
+        {
+            get
+            {
+                lock (_calls) return _calls.Count(c => !c.Call.IsCompleted);
+            }
+        }
+
+        private int Count
+        {
+            get
+            {
+                lock (_calls) return _calls.Count;
+            }
+        }
 
         /// <summary>
         /// Waits for room (finishing the calls whose turn has come), then starts a call and queues
@@ -42,7 +56,7 @@ namespace SeeMe.PowerShell
         /// </summary>
         public void Start(Func<Task> start, Action finish)
         {
-            WaitUntil(() => Running < ThrottleLimit && Calls().Length < Capacity);
+            WaitUntil(() => Running < ThrottleLimit && Count < Capacity);
             var call = start();
             lock (_calls) _calls.Enqueue((call, finish));
             _pipelineThread.WakeWhenDone(call);
@@ -50,7 +64,7 @@ namespace SeeMe.PowerShell
         }
 
         /// <summary>Waits for every call and finishes them in order.</summary>
-        public void FinishAll() => WaitUntil(() => Calls().Length == 0);
+        public void FinishAll() => WaitUntil(() => Count == 0);
 
         /// <summary>The calls in the window; safe from any thread (StopProcessing waits for them).</summary>
         public Task[] Calls()

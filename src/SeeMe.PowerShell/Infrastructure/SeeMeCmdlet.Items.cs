@@ -36,13 +36,13 @@ namespace SeeMe.PowerShell
         /// non-terminating error for <paramref name="target"/> alone. Call it after ShouldProcess.
         /// </summary>
         protected void RunItem<T>(Func<CancellationToken, Task<T>> call, object? target, Action<T> write) =>
-            RunItem(null, (_, ct) => call(ct), target, write);
+            StartItem(null, (_, ct) => call(ct), target, write);
 
         /// <summary><see cref="RunItem{T}"/> for a call that uploads or downloads a file, with its own progress bar.</summary>
         protected void RunTransferItem<T>(string transferActivity, Func<IProgress<TransferProgress>, CancellationToken, Task<T>> call, object? target, Action<T> write) =>
-            RunItem(transferActivity, (progress, ct) => call(progress!, ct), target, write);
+            StartItem(transferActivity, (progress, ct) => call(progress!, ct), target, write);
 
-        private void RunItem<T>(string? transferActivity, Func<IProgress<TransferProgress>?, CancellationToken, Task<T>> call, object? target, Action<T> write)
+        private void StartItem<T>(string? transferActivity, Func<IProgress<TransferProgress>?, CancellationToken, Task<T>> call, object? target, Action<T> write)
         {
             var window = _window ??= new InFlightWindow(_pipelineThread, ThrottleLimitInEffect);
             var progressId = FirstTransferProgressId + _itemsSeen % window.Capacity;

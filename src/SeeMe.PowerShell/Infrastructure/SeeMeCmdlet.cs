@@ -78,8 +78,7 @@ namespace SeeMe.PowerShell
         {
             try
             {
-                using (HttpTrace.Listen(WriteHttpTrace))
-                    return _pipelineThread.Wait(call(CancellationToken));
+                return _pipelineThread.Wait(Send(call));
             }
             catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
             {

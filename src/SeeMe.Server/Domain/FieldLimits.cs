@@ -14,6 +14,12 @@ public static class FieldLimits
     /// <summary>Names: of items, labels, splits, datasets, models, versions...; also a file name's length on most disks.</summary>
     public const int Name = 255;
 
+    /// <summary>
+    /// Names of items, labels and splits, which an export turns into folder and file names: 200 keeps
+    /// name.extension within <see cref="Name"/> (see Datasets/NameRules.cs).
+    /// </summary>
+    public const int ExportedName = 200;
+
     public const int Username = 64;
 
     /// <summary>The longest e-mail address RFC 5321 allows.</summary>

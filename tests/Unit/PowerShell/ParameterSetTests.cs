@@ -28,7 +28,7 @@ public sealed class ParameterSetTests(LocalServerFixture server) : IClassFixture
         : typeof(VersionObjectOrIdsCmdlet).IsAssignableFrom(command) ? ["DatasetId", "DatasetVersionId"]
         : [];
 
-    private static bool IsVersionChildCommand(Type? type)
+    private static bool IsVersionChildCommand(Type type)
     {
         for (; type != null; type = type.BaseType)
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(VersionChildCmdlet<>)) return true;

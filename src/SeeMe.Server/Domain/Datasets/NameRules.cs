@@ -12,7 +12,7 @@ namespace SeeMe.Server.Domain.Datasets;
 /// </summary>
 public static class NameRules
 {
-    public const int MaxLength = 200;
+    public const int MaxLength = FieldLimits.ExportedName;
 
     private static readonly string[] NamedKinds = [Kinds.Item, Kinds.Label, Kinds.Split];
 
