@@ -47,7 +47,7 @@ $serverProject = Join-Path $PSScriptRoot 'src/SeeMe.Server/SeeMe.Server.csproj'
 function Invoke-Dotnet {
     $line = "dotnet $($args -join ' ')"
     Write-Host $line -ForegroundColor Cyan
-    & dotnet @args
+    & dotnet @args | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "$line failed with exit code $LASTEXITCODE." }
 }
 
