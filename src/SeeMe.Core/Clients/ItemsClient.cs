@@ -161,6 +161,7 @@ namespace SeeMe.Core.Clients
                 annotation.DatasetId = datasetId;
                 annotation.DatasetVersionId = versionId;
             }
+            VersionNames.ApplySplitsOf(item);
             return item;
         }
     }

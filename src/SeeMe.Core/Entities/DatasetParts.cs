@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Newtonsoft.Json;
 
 namespace SeeMe.Core.Entities
@@ -52,6 +53,17 @@ namespace SeeMe.Core.Entities
         public List<Annotation> Annotations { get; set; } = new List<Annotation>();
         /// <summary>The image's extension (jpg, png, ...) once an image was uploaded.</summary>
         public string Extension { get; set; } = "";
+
+        /// <summary>
+        /// The names of its annotations' labels, each once, in annotation order, joined by ", " ("" when
+        /// unlabelled; a label whose name is not known shows as its id). Not a wire field: see <see cref="Annotation.Label"/>.
+        /// </summary>
+        [JsonIgnore]
+        public string Label => string.Join(", ", Annotations.Select(a => a.Label.Length > 0 ? a.Label : a.LabelId).Where(n => n.Length > 0).Distinct());
+
+        /// <summary>The names of the splits it is in, joined by ", " (the wire's splits carry their names).</summary>
+        [JsonIgnore]
+        public string Split => string.Join(", ", Splits.Select(s => s.Name));
     }
 
     /// <summary>A label on an item: empty <see cref="Coordinates"/> for classification, a YOLO box otherwise.</summary>
@@ -67,6 +79,14 @@ namespace SeeMe.Core.Entities
         /// <summary>"" for a class label, "x_center y_center width height" (relative, 0..1) for a box.</summary>
         public string Coordinates { get; set; } = "";
         public string UserId { get; set; } = "";
+
+        /// <summary>The name of the label <see cref="LabelId"/> refers to, when the client knows it (see <see cref="VersionNames"/>); not a wire field.</summary>
+        [JsonIgnore]
+        public string Label { get; set; } = "";
+
+        /// <summary>The name of the split <see cref="SplitId"/> refers to, when the client knows it; not a wire field.</summary>
+        [JsonIgnore]
+        public string Split { get; set; } = "";
 
         internal override void CopyParentIdsTo(SeeMeEntity copy)
         {
@@ -84,5 +104,13 @@ namespace SeeMe.Core.Entities
         public int Count { get; set; }
         public int AnnotationCount { get; set; }
         public int ItemCount { get; set; }
+
+        /// <summary>The name of the label counted ("" for the unlabelled items, or when the client does not know it); not a wire field.</summary>
+        [JsonIgnore]
+        public string Label { get; set; } = "";
+
+        /// <summary>The name of the split counted in, when the client knows it; not a wire field.</summary>
+        [JsonIgnore]
+        public string Split { get; set; } = "";
     }
 }

@@ -106,11 +106,14 @@ namespace SeeMe.PowerShell
         }
 
         /// <summary>Runs a Core call whose failure means the command cannot go on.</summary>
-        protected T RunOrStop<T>(Func<CancellationToken, Task<T>> call, object? target)
+        protected T RunOrStop<T>(Func<CancellationToken, Task<T>> call, object? target) => StopOnFailure(() => Run(call), target);
+
+        /// <summary>Does work (Core calls) whose failure means the command cannot go on: the failure becomes a terminating error.</summary>
+        protected T StopOnFailure<T>(Func<T> work, object? target)
         {
             try
             {
-                return Run(call);
+                return work();
             }
             catch (Exception e) when (IsItemFailure(e))
             {
@@ -118,6 +121,33 @@ namespace SeeMe.PowerShell
                 throw; // not reached
             }
         }
+
+        /// <summary>
+        /// Cmdlet.WriteObject, after <see cref="NameReferences"/> has put names next to the ids the object refers to.
+        /// Hides the base method so that every output goes here.
+        /// </summary>
+        protected new void WriteObject(object? sendToPipeline)
+        {
+            NameReferences(sendToPipeline);
+            base.WriteObject(sendToPipeline);
+        }
+
+        /// <summary>Cmdlet.WriteObject(object, bool), each object enumerated going through <see cref="NameReferences"/> first.</summary>
+        protected new void WriteObject(object? sendToPipeline, bool enumerateCollection)
+        {
+            var many = enumerateCollection ? LanguagePrimitives.GetEnumerable(sendToPipeline) : null;
+            if (many == null)
+            {
+                WriteObject(sendToPipeline);
+                return;
+            }
+            var objects = many.Cast<object?>().ToList();
+            objects.ForEach(NameReferences);
+            base.WriteObject(objects, enumerateCollection: true);
+        }
+
+        /// <summary>Puts names next to the ids an output object refers to (label and split names on items, ...); by default nothing.</summary>
+        protected virtual void NameReferences(object? output) { }
 
         /// <summary>Writes a non-terminating error for a failure that is not a Core call.</summary>
         protected void WriteFailure(Exception exception, object? target) => WriteError(ErrorRecords.From(exception, ErrorNoun, target));
@@ -144,7 +174,8 @@ namespace SeeMe.PowerShell
             else PostToPipelineThread(() => WriteDebug(text));
         }
 
-        private static bool IsItemFailure(Exception e) =>
+        /// <summary>A failure of the work itself, not the pipeline being stopped (Ctrl+C, Select-Object -First).</summary>
+        protected static bool IsItemFailure(Exception e) =>
             !(e is PipelineStoppedException) && !(e is OperationCanceledException);
 
         private sealed class ProgressSink : IProgress<TransferProgress>

@@ -78,7 +78,44 @@ namespace SeeMe.PowerShell
 
         /// <summary>A label given as an object, an id or a name (case-insensitive) → its id; null when not given.</summary>
         protected string? ResolveLabelId(VersionIds version, string? label) =>
-            ResolveChildId(version, label, "DatasetLabel", (ids, ct) => Client.Labels.GetAllAsync(ids.DatasetId, ids.VersionId, ct));
+            ResolveChildId(version, label, "DatasetLabel", LabelsOf);
+
+        /// <summary>
+        /// Label and split names next to the ids of the items, annotations and label statistics the command
+        /// writes, from the version's labels and splits (fetched once per command, and only when needed). Should
+        /// that fetch fail, the objects are written with their ids alone.
+        /// </summary>
+        protected override void NameReferences(object? output)
+        {
+            switch (output)
+            {
+                case DatasetItem item when item.Annotations.Count > 0:
+                    NamesOf(new VersionIds(item.DatasetId, item.DatasetVersionId), withSplits: false)?.Apply(item);
+                    break;
+                case Annotation annotation:
+                    NamesOf(new VersionIds(annotation.DatasetId, annotation.DatasetVersionId), withSplits: true)?.Apply(annotation);
+                    break;
+                case LabelStat stat when GivenVersion is VersionIds version:
+                    NamesOf(version, withSplits: true)?.Apply(stat);
+                    break;
+            }
+        }
+
+        private VersionNames? NamesOf(VersionIds version, bool withSplits)
+        {
+            if (version.DatasetId.Length == 0 || version.VersionId.Length == 0) return null;
+            try
+            {
+                var labels = Fetched(version, "DatasetLabel", LabelsOf).Cast<DatasetLabel>();
+                var splits = withSplits ? Fetched(version, "DatasetSplit", SplitsOf).Cast<DatasetSplit>() : Enumerable.Empty<DatasetSplit>();
+                return new VersionNames(labels, splits);
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                WriteVerbose($"Label and split names are left out: reading them failed ({e.Message}).");
+                return null;
+            }
+        }
 
         /// <summary>
         /// Ids (UUIDs) pass through; anything else is looked up by name among the version's
@@ -93,15 +130,38 @@ namespace SeeMe.PowerShell
             return match?.Id ?? throw NoSuchChild(version, kind, value!);
         }
 
+        /// <summary>The version's splits (fetched once per command); a failed fetch is written as a per-item error and false returned.</summary>
+        protected bool TryGetSplits(VersionIds version, out List<DatasetSplit> splits)
+        {
+            try
+            {
+                splits = Fetched(version, "DatasetSplit", SplitsOf).Cast<DatasetSplit>().ToList();
+                return true;
+            }
+            catch (Exception e) when (IsItemFailure(e))
+            {
+                WriteFailure(e, version.VersionId);
+                splits = new List<DatasetSplit>();
+                return false;
+            }
+        }
+
         private Task<List<DatasetSplit>> SplitsOf(VersionIds ids, CancellationToken ct) => Client.Splits.GetAllAsync(ids.DatasetId, ids.VersionId, ct);
+
+        private Task<List<DatasetLabel>> LabelsOf(VersionIds ids, CancellationToken ct) => Client.Labels.GetAllAsync(ids.DatasetId, ids.VersionId, ct);
 
         /// <summary>The version's splits or labels, fetched once per command (a failed fetch stops it).</summary>
         private IReadOnlyList<DatasetVersionChild> Children<T>(VersionIds version, string kind, Func<VersionIds, CancellationToken, Task<List<T>>> fetch, string target)
             where T : DatasetVersionChild
+            => StopOnFailure(() => Fetched(version, kind, fetch), target);
+
+        /// <summary>The version's splits or labels, fetched once per command (a failed fetch throws, and is tried again next time).</summary>
+        private IReadOnlyList<DatasetVersionChild> Fetched<T>(VersionIds version, string kind, Func<VersionIds, CancellationToken, Task<List<T>>> fetch)
+            where T : DatasetVersionChild
         {
             var key = kind + "|" + version.VersionId;
             if (!_childrenByVersion.TryGetValue(key, out var children))
-                _childrenByVersion[key] = children = RunOrStop(ct => fetch(version, ct), target).Cast<DatasetVersionChild>().ToList();
+                _childrenByVersion[key] = children = Run(ct => fetch(version, ct)).Cast<DatasetVersionChild>().ToList();
             return children;
         }
 
