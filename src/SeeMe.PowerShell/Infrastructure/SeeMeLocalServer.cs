@@ -73,13 +73,16 @@ namespace SeeMe.PowerShell
             return new LocalServerStoppedException($"The local server at {BaseUri} (process {ProcessId}) {why}, so it cannot answer.");
         }
 
-        /// <summary>The servers started in the current runspace and not stopped yet (a server that exited on its own stays until Stop-SeeMeLocalServer).</summary>
+        /// <summary>The servers started in the current runspace and not stopped by Stop-SeeMeLocalServer (one that exited on its own included).</summary>
         internal static List<SeeMeLocalServer> Started =>
             StartedByRunspace.GetValue(Runspace.DefaultRunspace ?? throw new InvalidOperationException("No runspace."), _ => new List<SeeMeLocalServer>());
 
-        /// <summary>The server this runspace started at <paramref name="baseUri"/>, if any.</summary>
-        internal static SeeMeLocalServer? StartedHere(Uri baseUri) =>
-            Runspace.DefaultRunspace == null ? null : Started.LastOrDefault(s => SameApiRoot(s.BaseUri, baseUri));
+        /// <summary>
+        /// The running server the current runspace started at <paramref name="baseUri"/>, or null. One that is gone is not
+        /// matched: another server may listen at its address now.
+        /// </summary>
+        internal static SeeMeLocalServer? FindRunning(Uri baseUri) =>
+            Runspace.DefaultRunspace == null ? null : Started.LastOrDefault(s => s.IsRunning && SameApiRoot(s.BaseUri, baseUri));
 
         private static bool SameApiRoot(Uri a, Uri b) =>
             string.Equals(a.AbsoluteUri.TrimEnd('/'), b.AbsoluteUri.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);

@@ -84,7 +84,7 @@ namespace SeeMe.PowerShell.Commands.Session
         protected override void ProcessRecord()
         {
             var client = new SeeMeClient(BaseUris.Choose(BaseUri, Local), Options());
-            _localServer = SeeMeLocalServer.StartedHere(client.BaseUri);
+            _localServer = SeeMeLocalServer.FindRunning(client.BaseUri);
             try
             {
                 SignIn(client);
