@@ -28,6 +28,13 @@ namespace SeeMe.Core.Clients
             return Api.GetAsync<List<Job>>(path, cancellationToken);
         }
 
+        /// <summary>Every job of every type and status: one listing per type (the API filters by one type at a time).</summary>
+        public async Task<List<Job>> GetAllOfEveryTypeAsync(CancellationToken cancellationToken = default)
+        {
+            var lists = await Task.WhenAll(JobTypes.All.Select(type => GetAllAsync(null, null, type, cancellationToken))).ConfigureAwait(false);
+            return lists.SelectMany(jobs => jobs).ToList();
+        }
+
         public Task<Job> GetAsync(string jobId, CancellationToken cancellationToken = default) => Api.GetAsync<Job>(Path(jobId), cancellationToken);
         public Task<Job> CreateAsync(Job job, CancellationToken cancellationToken = default) => Api.PostAsync<Job>("jobs", Ensure.NotNull(job, nameof(job)), Idempotency.Create, cancellationToken);
         public Task<Job> UpdateAsync(Job job, CancellationToken cancellationToken = default) => Api.PutAsync<Job>(Path(Ensure.NotNull(job, nameof(job)).Id), job, cancellationToken);

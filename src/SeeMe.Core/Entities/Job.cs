@@ -40,6 +40,8 @@ namespace SeeMe.Core.Entities
         public const string Training = "training";
         public const string Validation = "validation";
         public const string Conversion = "conversion";
+
+        public static readonly IReadOnlyList<string> All = new[] { Training, Validation, Conversion };
     }
 
     /// <summary>

@@ -19,6 +19,14 @@ namespace SeeMe.PowerShell
         }
     }
 
+    /// <summary>Completes application names from the session's catalogue.</summary>
+    public sealed class ApplicationNameCompleter : IArgumentCompleter
+    {
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete,
+            CommandAst commandAst, IDictionary fakeBoundParameters) =>
+            NameCompleter.FromList(SeeMeSession.Current?.Applications.Select(a => a.Name).Where(n => n.Length > 0).Distinct() ?? Enumerable.Empty<string>(), wordToComplete);
+    }
+
     /// <summary>Completes job statuses.</summary>
     public sealed class JobStatusCompleter : IArgumentCompleter
     {

@@ -14,6 +14,7 @@ namespace SeeMe.PowerShell
         public static ErrorRecord From(Exception exception, string noun, object? target)
         {
             if (exception is LocalServerStoppedException stopped) return LocalServerStopped(stopped, target);
+            if (exception is EntityReferenceException reference) return Reference(reference, target);
             var (reason, category) = Classify(exception);
             var record = new ErrorRecord(exception, noun + reason, category, target);
             var advice = Advice(exception);
@@ -28,6 +29,13 @@ namespace SeeMe.PowerShell
             record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = "Run Get-SeeMeApplication to see the supported combinations." };
             return record;
         }
+
+        /// <summary>An id or name that names no entity, or several, of those the user can see (its ErrorId is the entity's kind's).</summary>
+        private static ErrorRecord Reference(EntityReferenceException exception, object? target) =>
+            new ErrorRecord(exception, exception.ErrorId, exception.Category, target)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.Advice },
+            };
 
         public static ErrorRecord NoSession() => new ErrorRecord(
             new InvalidOperationException("There is no SeeMe session. Run Connect-SeeMe first (or pass -Session)."),

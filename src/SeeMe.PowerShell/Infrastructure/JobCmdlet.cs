@@ -9,9 +9,10 @@ namespace SeeMe.PowerShell
         protected const string JobSet = "Job";
         protected const string IdSet = "Id";
 
-        /// <summary><para type="description">The job (object or id).</para></summary>
+        /// <summary><para type="description">The job (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = JobSet)]
         [EntityFromId(typeof(Job))]
+        [ArgumentCompleter(typeof(JobNameCompleter))]
         public Job? Job { get; set; }
 
         /// <summary><para type="description">The job's id (binds from the pipeline by property name).</para></summary>

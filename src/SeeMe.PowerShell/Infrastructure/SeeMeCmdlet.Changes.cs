@@ -17,34 +17,6 @@ namespace SeeMe.PowerShell
         private bool _replaceAll;
         private bool _replaceNone;
 
-        /// <summary>
-        /// The whole entity a command works on: <paramref name="given"/> when it is a real object; otherwise fetched
-        /// by id, the id of an id-only stand-in (see <see cref="EntityFromIdAttribute"/>) or <paramref name="id"/>
-        /// (an -XxxId parameter). A failed fetch is a per-item error: written, and false returned.
-        /// Every "object or id" parameter goes through here (TryGetModel, TryGetDataset, TryGetEntity, ...).
-        /// </summary>
-        protected bool TryFetch<T>(T? given, string? id, Func<string, CancellationToken, Task<T>> fetch, out T entity) where T : SeeMeEntity
-        {
-            if (given != null && !EntityStubs.IsStub(given))
-            {
-                entity = given;
-                return true;
-            }
-            var key = given?.Id ?? id ?? "";
-            return TryRun(ct => fetch(key, ct), key, out entity);
-        }
-
-        /// <summary>The model given as -Model (object or id) or -ModelId, fetched when only the id is known.</summary>
-        protected bool TryGetModel(Model? model, string? modelId, out Model complete) =>
-            TryFetch(model, modelId, (id, ct) => Client.Models.GetAsync(id, ct), out complete);
-
-        /// <summary>The model version given as -Version (object or id, with the model from <paramref name="modelId"/>) or by ids.</summary>
-        protected bool TryGetModelVersion(ModelVersion? version, string? modelId, string? versionId, out ModelVersion complete)
-        {
-            var parent = version != null && !string.IsNullOrEmpty(version.ModelId) ? version.ModelId : modelId ?? "";
-            return TryFetch(version, versionId, (id, ct) => Client.ModelVersions.GetAsync(parent, id, ct), out complete);
-        }
-
         /// <summary>True when the user gave the parameter (so a switch given as -X:$false still counts as a change).</summary>
         protected bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 

@@ -88,9 +88,10 @@ namespace SeeMe.PowerShell
 
         /// <summary>
         /// Runs a Core call for one pipeline item; on failure writes a non-terminating error (with
-        /// <paramref name="target"/>) and returns false, so the pipeline goes on with the next item.
+        /// <paramref name="target"/>; its ErrorId starts with <paramref name="noun"/>, by default the command's)
+        /// and returns false, so the pipeline goes on with the next item.
         /// </summary>
-        protected bool TryRun<T>(Func<CancellationToken, Task<T>> call, object? target, out T result)
+        protected bool TryRun<T>(Func<CancellationToken, Task<T>> call, object? target, out T result, string? noun = null)
         {
             try
             {
@@ -99,17 +100,17 @@ namespace SeeMe.PowerShell
             }
             catch (Exception e) when (IsItemFailure(e))
             {
-                WriteFailure(e, target);
+                WriteFailure(e, target, noun);
                 result = default!;
                 return false;
             }
         }
 
         /// <summary>Runs a Core call whose failure means the command cannot go on.</summary>
-        protected T RunOrStop<T>(Func<CancellationToken, Task<T>> call, object? target) => StopOnFailure(() => Run(call), target);
+        protected T RunOrStop<T>(Func<CancellationToken, Task<T>> call, object? target, string? noun = null) => StopOnFailure(() => Run(call), target, noun);
 
         /// <summary>Does work (Core calls) whose failure means the command cannot go on: the failure becomes a terminating error.</summary>
-        protected T StopOnFailure<T>(Func<T> work, object? target)
+        protected T StopOnFailure<T>(Func<T> work, object? target, string? noun = null)
         {
             try
             {
@@ -117,7 +118,7 @@ namespace SeeMe.PowerShell
             }
             catch (Exception e) when (IsItemFailure(e))
             {
-                ThrowTerminatingError(ErrorRecords.From(e, ErrorNoun, target));
+                ThrowTerminatingError(ErrorRecords.From(e, noun ?? ErrorNoun, target));
                 throw; // not reached
             }
         }
@@ -150,7 +151,7 @@ namespace SeeMe.PowerShell
         protected virtual void NameReferences(object? output) { }
 
         /// <summary>Writes a non-terminating error for a failure that is not a Core call.</summary>
-        protected void WriteFailure(Exception exception, object? target) => WriteError(ErrorRecords.From(exception, ErrorNoun, target));
+        protected void WriteFailure(Exception exception, object? target, string? noun = null) => WriteError(ErrorRecords.From(exception, noun ?? ErrorNoun, target));
 
         /// <summary>A progress sink for Core transfers, writing Write-Progress records from the pipeline thread.</summary>
         protected IProgress<TransferProgress> TransferProgress(string activity, int activityId = 1) =>

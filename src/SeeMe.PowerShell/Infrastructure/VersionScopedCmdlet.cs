@@ -210,13 +210,23 @@ namespace SeeMe.PowerShell
     /// </summary>
     public abstract class DatasetVersionCmdlet : VersionObjectOrIdsCmdlet
     {
-        /// <summary><para type="description">The dataset version (from Get-SeeMeDatasetVersion); binds from the pipeline.</para></summary>
+        /// <summary><para type="description">The dataset version: an object (from Get-SeeMeDatasetVersion), its id, or its exact name when no other version you can see has it; binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
+        [EntityFromId(typeof(DatasetVersion))]
+        [ArgumentCompleter(typeof(DatasetVersionNameCompleter))]
         [ValidateNotNull]
         public virtual DatasetVersion? DatasetVersion { get; set; }
 
-        protected override VersionIds? IdsFromObject =>
-            DatasetVersion == null ? (VersionIds?)null : new VersionIds(DatasetVersion.DatasetId, DatasetVersion.Id);
+        /// <summary>The ids of the -DatasetVersion given; one given by id or name is first found (and stands in for it from then on).</summary>
+        protected override VersionIds? IdsFromObject
+        {
+            get
+            {
+                if (DatasetVersion == null) return null;
+                DatasetVersion = FindDatasetVersionOrStop(DatasetVersion);
+                return new VersionIds(DatasetVersion.DatasetId, DatasetVersion.Id);
+            }
+        }
 
         /// <summary>The version: the one given, or fetched by id (a failed fetch is written and false returned).</summary>
         protected bool TryGetDatasetVersion(out DatasetVersion version)

@@ -48,6 +48,29 @@ public sealed class ConventionTests
         }
     }
 
+    /// <summary>
+    /// Every -Model, -Dataset, -DatasetVersion, -Job or -Application parameter takes an object, an id or an exact name
+    /// (EntityFromId, resolved in one place: SeeMeCmdlet.References), and every parameter that takes names completes them.
+    /// </summary>
+    [Fact]
+    public void Entity_parameters_take_ids_and_names_and_complete_them()
+    {
+        Type[] named = [typeof(SeeMe.Core.Entities.Model), typeof(SeeMe.Core.Entities.Dataset), typeof(SeeMe.Core.Entities.DatasetVersion),
+                        typeof(SeeMe.Core.Entities.Job), typeof(SeeMe.Core.Entities.Application)];
+        var checkedCount = 0;
+        foreach (var type in CommandTypes)
+        foreach (var property in type.GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()))
+        {
+            var takesNames = property.GetCustomAttributes<EntityFromIdAttribute>(inherit: false).Any(); // as PowerShell reads an override's own attributes
+            if (named.Contains(property.PropertyType))
+                Assert.True(takesNames, $"{type.Name} -{property.Name} should take an id or a name ([EntityFromId])");
+            if (!takesNames) continue;
+            Assert.True(property.GetCustomAttributes<ArgumentCompleterAttribute>(inherit: false).Any(), $"{type.Name} -{property.Name} takes names but does not complete them");
+            checkedCount++;
+        }
+        Assert.True(checkedCount >= 40, $"only {checkedCount} entity parameters found");
+    }
+
     [Fact]
     public void Verbs_are_approved()
     {

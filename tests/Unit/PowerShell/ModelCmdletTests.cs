@@ -151,7 +151,7 @@ public sealed class ModelCmdletTests(LocalServerFixture server) : IClassFixture<
         Assert.Contains("went on", result.Objects);
 
         var versions = ps.Run("Get-SeeMeModelVersion -ModelId $args[0]", id);
-        Assert.StartsWith("ModelVersionNotFound", Assert.Single(versions.Errors).FullyQualifiedErrorId);
+        Assert.StartsWith("ModelNotFound", Assert.Single(versions.Errors).FullyQualifiedErrorId); // the model is missing, not a version
     }
 
     [Fact]

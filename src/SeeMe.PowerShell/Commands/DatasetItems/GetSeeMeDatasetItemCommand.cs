@@ -23,6 +23,8 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         /// <inheritdoc/>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListSet)]
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IdSet)]
+        [EntityFromId(typeof(DatasetVersion))]
+        [ArgumentCompleter(typeof(DatasetVersionNameCompleter))]
         [ValidateNotNull]
         public override DatasetVersion? DatasetVersion { get; set; }
 

@@ -24,6 +24,8 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
         /// <inheritdoc/>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ListSet)]
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = IdSet)]
+        [EntityFromId(typeof(Dataset))]
+        [ArgumentCompleter(typeof(DatasetNameCompleter))]
         [ValidateNotNull]
         public override Dataset? Dataset { get; set; }
 

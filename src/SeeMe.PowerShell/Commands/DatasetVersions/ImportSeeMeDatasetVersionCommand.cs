@@ -26,6 +26,8 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
         /// <inheritdoc/>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LiteralPathSet)]
+        [EntityFromId(typeof(DatasetVersion))]
+        [ArgumentCompleter(typeof(DatasetVersionNameCompleter))]
         [ValidateNotNull]
         public override DatasetVersion? DatasetVersion { get; set; }
 

@@ -22,6 +22,8 @@ namespace SeeMe.PowerShell.Commands.Datasets
         /// <inheritdoc/>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LiteralPathSet)]
+        [EntityFromId(typeof(Dataset))]
+        [ArgumentCompleter(typeof(DatasetNameCompleter))]
         [ValidateNotNull]
         public override Dataset? Dataset { get; set; }
 

@@ -6,7 +6,7 @@ namespace SeeMe.PowerShell.Commands.Models
 {
     /// <summary>
     /// <para type="synopsis">Gets the versions of SeeMe models.</para>
-    /// <para type="description">Lists the versions of the model given by -Model (object or id, also from the pipeline) or -ModelId (binds by property name). -Name filters by name (wildcards); -Id gets given versions.</para>
+    /// <para type="description">Lists the versions of the model given by -Model (an object, its id or its exact name; also from the pipeline) or -ModelId (binds by property name). -Name filters by name (wildcards); -Id gets given versions.</para>
     /// <example><code>Get-SeeMeModel -Name 'Cats*' | Get-SeeMeModelVersion</code><para>Lists the versions of every model whose name starts with Cats.</para></example>
     /// <example><code>Get-SeeMeModelVersion -Model $model -Name 'v2*' | Save-SeeMeModel -AssetType Onnx</code><para>Downloads the ONNX file of the v2 versions.</para></example>
     /// </summary>
@@ -17,9 +17,10 @@ namespace SeeMe.PowerShell.Commands.Models
         private const string ModelSet = "Model";
         private const string ModelIdSet = "ModelId";
 
-        /// <summary><para type="description">The model (object or id).</para></summary>
+        /// <summary><para type="description">The model (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
         [EntityFromId(typeof(Model))]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The model's id (binds from the pipeline by property name, e.g. from a version or prediction).</para></summary>
@@ -40,7 +41,8 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            var modelId = Model?.Id ?? ModelId!;
+            if (!TryGetModel(Model, ModelId, out var model)) return;
+            var modelId = model.Id;
             if (Id != null)
             {
                 foreach (var id in Id)

@@ -16,9 +16,10 @@ namespace SeeMe.PowerShell.Commands.Models
         private const string ModelSet = "Model";
         private const string ModelIdSet = "ModelId";
 
-        /// <summary><para type="description">The model (object or id).</para></summary>
+        /// <summary><para type="description">The model (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = ModelSet)]
         [EntityFromId(typeof(Model))]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>

@@ -29,14 +29,16 @@ namespace SeeMe.PowerShell.Commands.Models
         [ValidateNotNullOrEmpty]
         public string[] LiteralPath { get; set; } = new string[0];
 
-        /// <summary><para type="description">The model (object or id).</para></summary>
+        /// <summary><para type="description">The model (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true)]
         [EntityFromId(typeof(Model))]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public Model? Model { get; set; }
 
-        /// <summary><para type="description">The version to upload to (object or id); by default the model's active version.</para></summary>
+        /// <summary><para type="description">The version to upload to (an object, its id or its exact name); by default the model's active version.</para></summary>
         [Parameter]
         [EntityFromId(typeof(ModelVersion))]
+        [ArgumentCompleter(typeof(ModelVersionNameCompleter))]
         public ModelVersion? Version { get; set; }
 
         protected override void ProcessRecord()
@@ -51,10 +53,11 @@ namespace SeeMe.PowerShell.Commands.Models
         {
             if (_model == null && !TryGetModel(Model, null, out _model)) return;
             var model = _model!;
-            var versionId = Version?.Id ?? model.ActiveVersionId;
+            if (!TryGetReference(Version, out var target, model.Id)) return;
+            var versionId = target?.Id ?? model.ActiveVersionId;
             if (!ShouldChange("Model", model, $"Upload '{file}' to version {versionId}")) return;
             var progress = TransferProgress($"Uploading to model '{model.Name}'");
-            if (TryRun(ct => Version == null
+            if (TryRun(ct => target == null
                     ? Client.Models.UploadFileAsync(model.Id, file, progress, ct)
                     : Client.ModelVersions.UploadFileAsync(model.Id, versionId, file, progress, ct), file, out var version))
                 WriteObject(version);

@@ -19,9 +19,10 @@ namespace SeeMe.PowerShell.Commands.Models
         private const string IdSet = "Id";
         private const string VersionSet = "Version";
 
-        /// <summary><para type="description">The model (object or id); its active version is downloaded.</para></summary>
+        /// <summary><para type="description">The model (an object, its id or its exact name); its active version is downloaded.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
         [EntityFromId(typeof(Model))]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>

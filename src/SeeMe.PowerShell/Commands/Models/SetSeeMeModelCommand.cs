@@ -5,7 +5,7 @@ namespace SeeMe.PowerShell.Commands.Models
 {
     /// <summary>
     /// <para type="synopsis">Changes a SeeMe model: name, description, notes, flags, configuration or active version.</para>
-    /// <para type="description">Only the parameters you give are changed; the rest of the model is sent back as it is. Switches change a flag both ways: -Public makes a model public, -Public:$false private. -ActiveVersion (a version object or id) switches the version used for predictions and downloads.</para>
+    /// <para type="description">Only the parameters you give are changed; the rest of the model is sent back as it is. Switches change a flag both ways: -Public makes a model public, -Public:$false private. -ActiveVersion (a version object, its id or its name) switches the version used for predictions and downloads.</para>
     /// <example><code>Set-SeeMeModel -Id $id -Description 'Trained on 10k photos' -PassThru</code><para>Changes a description and shows the result.</para></example>
     /// <example><code>Get-SeeMeModel -Name 'Cats*' | Set-SeeMeModel -Public:$false</code><para>Makes every Cats model private.</para></example>
     /// <example><code>$v = Get-SeeMeModel -Name Pets | Get-SeeMeModelVersion -Name 'v2'; Set-SeeMeModel -Model $v.ModelId -ActiveVersion $v</code><para>Switches the active version.</para></example>
@@ -14,7 +14,7 @@ namespace SeeMe.PowerShell.Commands.Models
     [OutputType(typeof(Model))]
     public sealed class SetSeeMeModelCommand : ModelCmdlet
     {
-        /// <summary><para type="description">A new name.</para></summary>
+                /// <summary><para type="description">A new name.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
@@ -47,9 +47,10 @@ namespace SeeMe.PowerShell.Commands.Models
         [Parameter]
         public SwitchParameter PrivacyEnabled { get; set; }
 
-        /// <summary><para type="description">The version to make active (object or id).</para></summary>
+        /// <summary><para type="description">The version to make active (an object, its id or its exact name).</para></summary>
         [Parameter]
         [EntityFromId(typeof(ModelVersion))]
+        [ArgumentCompleter(typeof(ModelVersionNameCompleter))]
         public ModelVersion? ActiveVersion { get; set; }
 
         /// <summary><para type="description">Writes the changed model to the pipeline.</para></summary>
@@ -58,10 +59,11 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            if (TryGetModel(out var model)) Update("Model", model, Edit, (m, ct) => Client.Models.UpdateAsync(m, ct), PassThru);
+            if (TryGetModel(out var model) && TryGetReference(ActiveVersion, out var activeVersion, model.Id))
+                Update("Model", model, m => Edit(m, activeVersion), (m, ct) => Client.Models.UpdateAsync(m, ct), PassThru);
         }
 
-        private void Edit(Model model)
+        private void Edit(Model model, ModelVersion? activeVersion)
         {
             if (Name != null) model.Name = Name;
             if (Description != null) model.Description = Description;
@@ -71,7 +73,7 @@ namespace SeeMe.PowerShell.Commands.Models
             if (IsBound(nameof(Public))) model.Public = Public;
             if (IsBound(nameof(AutoConvert))) model.AutoConvert = AutoConvert;
             if (IsBound(nameof(PrivacyEnabled))) model.PrivacyEnabled = PrivacyEnabled;
-            if (ActiveVersion != null) model.ActiveVersionId = ActiveVersion.Id;
+            if (activeVersion != null) model.ActiveVersionId = activeVersion.Id;
         }
     }
 }

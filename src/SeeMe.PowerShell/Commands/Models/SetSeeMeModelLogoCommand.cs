@@ -16,9 +16,10 @@ namespace SeeMe.PowerShell.Commands.Models
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        /// <summary><para type="description">The model (object or id).</para></summary>
+        /// <summary><para type="description">The model (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [EntityFromId(typeof(Model))]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The image file.</para></summary>

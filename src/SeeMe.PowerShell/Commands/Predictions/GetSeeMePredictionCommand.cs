@@ -20,9 +20,10 @@ namespace SeeMe.PowerShell.Commands.Predictions
         private const string ModelIdSet = "ModelId";
         private const int PageSize = 25;
 
-        /// <summary><para type="description">The model (object or id).</para></summary>
+        /// <summary><para type="description">The model (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
         [EntityFromId(typeof(Model))]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public Model? Model { get; set; }
 
         /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>
@@ -33,6 +34,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
         /// <summary><para type="description">Only predictions of these versions (objects or ids).</para></summary>
         [Parameter]
         [EntityFromId(typeof(ModelVersion))]
+        [ArgumentCompleter(typeof(ModelVersionNameCompleter))]
         public ModelVersion[]? Version { get; set; }
 
         /// <summary><para type="description">Includes hidden predictions.</para></summary>
@@ -41,13 +43,22 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         protected override void ProcessRecord()
         {
-            var modelId = Model?.Id ?? ModelId!;
-            var query = new PredictionQuery
-            {
-                ShowHidden = IncludeHidden,
-                ModelVersionIds = Version?.Select(v => v.Id).ToList() ?? new List<string>(),
-            };
+            if (!TryGetModel(Model, ModelId, out var model) || !TryGetVersionIds(model.Id, out var versionIds)) return;
+            var modelId = model.Id;
+            var query = new PredictionQuery { ShowHidden = IncludeHidden, ModelVersionIds = versionIds };
             WritePages(Client.Models.GetPredictions(modelId, Paged(query, PageSize)), modelId);
+        }
+
+        /// <summary>The ids of the -Version given (objects, ids or names of the model's versions); none when not given.</summary>
+        private bool TryGetVersionIds(string modelId, out List<string> ids)
+        {
+            ids = new List<string>();
+            foreach (var version in Version ?? new ModelVersion[0])
+            {
+                if (!TryGetReference(version, out var found, modelId)) return false;
+                ids.Add(found!.Id);
+            }
+            return true;
         }
     }
 }

@@ -22,15 +22,18 @@ namespace SeeMe.PowerShell.Commands.Predictions
         private const string TextSet = "Text";
         private const string InputObjectSet = "InputObject";
         private Model? _model;
+        private ModelVersion? _version;
 
-        /// <summary><para type="description">The model (object or id).</para></summary>
+        /// <summary><para type="description">The model (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true)]
         [EntityFromId(typeof(Model))]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public Model? Model { get; set; }
 
-        /// <summary><para type="description">A version to predict with (object or id); by default the active version.</para></summary>
+        /// <summary><para type="description">A version to predict with (an object, its id or its exact name); by default the active version.</para></summary>
         [Parameter]
         [EntityFromId(typeof(ModelVersion))]
+        [ArgumentCompleter(typeof(ModelVersionNameCompleter))]
         public ModelVersion? Version { get; set; }
 
         /// <summary><para type="description">Files to predict on; wildcards allowed.</para></summary>
@@ -79,9 +82,12 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         protected override string ItemActivity => $"Predicting with model '{TargetModel.Name}'";
 
-        /// <summary>The model, fetched once when only its id was given; without it nothing can run.</summary>
-        private Model TargetModel =>
-            _model ??= EntityStubs.IsStub(Model!) ? RunOrStop(ct => Client.Models.GetAsync(Model!.Id, ct), Model!.Id) : Model!;
+        /// <summary>The model, fetched (or looked up by name) once when only its id or name was given; without it nothing can run.</summary>
+        private Model TargetModel => _model ??= FetchOrStop(Model!, (id, ct) => Client.Models.GetAsync(id, ct));
+
+        /// <summary>The id of the -Version given (looked up once among the model's versions when given by name); null for the active one.</summary>
+        private string? TargetVersionId => Version == null ? null
+            : (_version ??= FetchOrStop(Version, (id, ct) => Client.ModelVersions.GetAsync(TargetModel.Id, id, ct), TargetModel.Id)).Id;
 
         private string EffectiveApplicationType => ApplicationType ?? TargetModel.ApplicationType;
 
@@ -99,7 +105,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         private void PredictFiles(string path, bool literal)
         {
-            var (modelId, versionId) = (TargetModel.Id, Version?.Id);
+            var (modelId, versionId) = (TargetModel.Id, TargetVersionId);
             foreach (var file in ResolvePaths(path, literal))
                 RunTransferItem($"Uploading {System.IO.Path.GetFileName(file)} to model '{TargetModel.Name}'",
                     (progress, ct) => Client.Predictions.PredictFileAsync(modelId, versionId, file, progress, ct), file, WriteObject);
@@ -107,14 +113,14 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         private void PredictText(string text)
         {
-            var (modelId, versionId) = (TargetModel.Id, Version?.Id);
+            var (modelId, versionId) = (TargetModel.Id, TargetVersionId);
             RunItem(ct => Client.Predictions.PredictTextAsync(modelId, versionId, text, ct), text, WriteObject);
         }
 
         /// <summary>Structured features; the prediction's Input is the row as given (the hashtable or the object).</summary>
         private void PredictStructured(IDictionary features, PSObject row)
         {
-            var (modelId, versionId) = (TargetModel.Id, Version?.Id);
+            var (modelId, versionId) = (TargetModel.Id, TargetVersionId);
             RunItem(ct => Client.Predictions.PredictStructuredAsync(modelId, versionId, features, ct), row, prediction =>
             {
                 prediction.Input = row.BaseObject is IDictionary given ? given : row;

@@ -16,9 +16,10 @@ namespace SeeMe.PowerShell.Commands.Shares
     {
         private const string DatasetSet = "Dataset";
 
-        /// <summary><para type="description">The dataset (object or id).</para></summary>
+        /// <summary><para type="description">The dataset (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = DatasetSet)]
         [EntityFromId(typeof(Dataset))]
+        [ArgumentCompleter(typeof(DatasetNameCompleter))]
         public Dataset? Dataset { get; set; }
 
         /// <summary><para type="description">The e-mail address to share with.</para></summary>

@@ -33,7 +33,7 @@ namespace SeeMe.PowerShell.Commands.Shares
         protected override void ProcessRecord()
         {
             if (InputObject != null) RemoveShare(InputObject);
-            else if (TryRun(ct => Client.Shares.GetModelSharesAsync(Model!.Id, ct), Model!.Id, out var shares))
+            else if (TryGetModel(Model, null, out var model) && TryRun(ct => Client.Shares.GetModelSharesAsync(model.Id, ct), model.Id, out var shares))
             {
                 var matching = shares.FindAll(s => string.Equals(s.Email, Email, StringComparison.OrdinalIgnoreCase));
                 if (matching.Count == 0) WriteFailure(new ItemNotFoundException($"It is not shared with '{Email}'."), Email);

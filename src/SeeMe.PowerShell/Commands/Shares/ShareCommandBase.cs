@@ -16,9 +16,10 @@ namespace SeeMe.PowerShell.Commands.Shares
         internal const string DatasetSharesAdvice =
             "The SeeMe.ai API lists and removes shares of models only; a dataset can be shared (Add-SeeMeShare -Dataset) but its shares are managed in the SeeMe.ai web application.";
 
-        /// <summary><para type="description">The model (object or id).</para></summary>
+        /// <summary><para type="description">The model (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
         [EntityFromId(typeof(Model))]
+        [ArgumentCompleter(typeof(ModelNameCompleter))]
         public Model? Model { get; set; }
     }
 }

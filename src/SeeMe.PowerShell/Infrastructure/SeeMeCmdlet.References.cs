@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using SeeMe.Core.Entities;
+
+namespace SeeMe.PowerShell
+{
+    /// <summary>
+    /// How commands find the entities their parameters refer to. An entity parameter (<see cref="EntityFromIdAttribute"/>)
+    /// takes the object, its id or its exact name; an -XxxId parameter takes the id. Every one of them is resolved here:
+    /// a real object is used as it is, an id is fetched, and a name is looked up among the entities of its kind the user
+    /// can see (<see cref="EntityNames"/>). A failure is reported in the entity's own kind (ModelNotFound,
+    /// DatasetNameAmbiguous, ...), whatever the command.
+    /// </summary>
+    public abstract partial class SeeMeCmdlet
+    {
+        /// <summary>
+        /// The whole entity a command works on: <paramref name="given"/> when it is a real object; otherwise fetched by
+        /// id (a typed id, or <paramref name="id"/> from an -XxxId parameter), or looked up by the typed name (in the
+        /// model or dataset <paramref name="parentId"/> for versions). A failure is a per-item error: written, and false returned.
+        /// </summary>
+        protected bool TryFetch<T>(T? given, string? id, Func<string, CancellationToken, Task<T>> fetch, out T entity, string? parentId = null)
+            where T : SeeMeEntity
+        {
+            if (given != null && !EntityStubs.IsStub(given))
+            {
+                entity = given;
+                return true;
+            }
+            return TryRun(Resolution(given, id, fetch, parentId), EntityStubs.NameOf(given) ?? given?.Id ?? id, out entity, typeof(T).Name);
+        }
+
+        /// <summary><see cref="TryFetch{T}"/> for an entity without which the command cannot go on: a failure stops it.</summary>
+        protected T FetchOrStop<T>(T given, Func<string, CancellationToken, Task<T>> fetch, string? parentId = null) where T : SeeMeEntity =>
+            EntityStubs.IsStub(given)
+                ? RunOrStop(Resolution(given, null, fetch, parentId), EntityStubs.NameOf(given) ?? given.Id, typeof(T).Name)
+                : given;
+
+        /// <summary>
+        /// The entity a parameter refers to, when the command needs little more than its id: a real object, or a typed
+        /// id as a stand-in carrying that id (nothing is fetched, unless <paramref name="lookUpIds"/>: then it is found
+        /// among those the user can see), or the entity a typed name names. True with null when nothing was given;
+        /// a failed look-up is a per-item error (written, and false returned).
+        /// </summary>
+        protected bool TryGetReference<T>(T? given, out T? entity, string? parentId = null, bool lookUpIds = false) where T : SeeMeEntity
+        {
+            entity = given;
+            if (given == null || !EntityStubs.IsStub(given) || (EntityStubs.NameOf(given) == null && !lookUpIds)) return true;
+            var typed = EntityStubs.NameOf(given) ?? given.Id;
+            return TryRun(ct => FindAsync<T>(typed, parentId, ct), typed, out entity, typeof(T).Name);
+        }
+
+        /// <summary>The model given as -Model (object, id or name) or -ModelId, fetched when only its id or name is known.</summary>
+        protected bool TryGetModel(Model? model, string? modelId, out Model complete) =>
+            TryFetch(model, modelId, (id, ct) => Client.Models.GetAsync(id, ct), out complete);
+
+        /// <summary>The model version given as -Version (object, id or name, in the model <paramref name="modelId"/>) or by ids.</summary>
+        protected bool TryGetModelVersion(ModelVersion? version, string? modelId, string? versionId, out ModelVersion complete)
+        {
+            var parent = version != null && !string.IsNullOrEmpty(version.ModelId) ? version.ModelId : modelId ?? "";
+            return TryFetch(version, versionId, (id, ct) => Client.ModelVersions.GetAsync(parent, id, ct), out complete, parent);
+        }
+
+        /// <summary>
+        /// A dataset version given by id or name alone (-DatasetVersion): found among the versions of the datasets the
+        /// user can see, since its dataset is not known yet. A failure stops the command.
+        /// </summary>
+        protected DatasetVersion FindDatasetVersionOrStop(DatasetVersion given) =>
+            EntityStubs.IsStub(given)
+                ? RunOrStop(ct => FindAsync<DatasetVersion>(EntityStubs.NameOf(given) ?? given.Id, null, ct), EntityStubs.NameOf(given) ?? given.Id, nameof(DatasetVersion))
+                : given;
+
+        private Func<CancellationToken, Task<T>> Resolution<T>(T? given, string? id, Func<string, CancellationToken, Task<T>> fetch, string? parentId)
+            where T : SeeMeEntity
+        {
+            if (EntityStubs.NameOf(given) is string name) return ct => FindAsync<T>(name, parentId, ct);
+            var key = given?.Id ?? id ?? "";
+            return ct => fetch(key, ct);
+        }
+
+        /// <summary>The one entity of kind <typeparamref name="T"/> the user can see with this id or exact name.</summary>
+        private async Task<T> FindAsync<T>(string idOrName, string? parentId, CancellationToken cancellationToken) where T : SeeMeEntity
+        {
+            var visible = await VisibleAsync(typeof(T), parentId, cancellationToken).ConfigureAwait(false);
+            return (T)(object)EntityNames.Single(visible, idOrName, typeof(T).Name);
+        }
+
+        /// <summary>The entities of a kind that a name is looked up among: what its listing shows the user.</summary>
+        private async Task<IReadOnlyList<NamedEntity>> VisibleAsync(Type kind, string? parentId, CancellationToken ct)
+        {
+            switch (kind.Name)
+            {
+                case nameof(Model): return await Client.Models.GetAllAsync(ct).ConfigureAwait(false);
+                case nameof(Dataset): return await Client.Datasets.GetAllAsync(ct).ConfigureAwait(false);
+                case nameof(ModelVersion): return await Client.ModelVersions.GetAllAsync(parentId ?? "", ct).ConfigureAwait(false);
+                case nameof(DatasetVersion): return await DatasetVersionsAsync(parentId, ct).ConfigureAwait(false);
+                case nameof(Job): return await Client.Jobs.GetAllOfEveryTypeAsync(ct).ConfigureAwait(false);
+                case nameof(Application): return ResolvedSession.Applications;
+                default: throw new NotSupportedException($"A {EntityNames.Words(kind.Name)} is given by its id or as an object; names are not looked up.");
+            }
+        }
+
+        /// <summary>The versions of one dataset, or of every dataset the user can see (the datasets' listing carries them).</summary>
+        private async Task<List<DatasetVersion>> DatasetVersionsAsync(string? datasetId, CancellationToken ct) =>
+            string.IsNullOrEmpty(datasetId)
+                ? (await Client.Datasets.GetAllAsync(ct).ConfigureAwait(false)).SelectMany(d => d.Versions).ToList()
+                : (await Client.Datasets.GetAsync(datasetId!, ct).ConfigureAwait(false)).Versions;
+    }
+}
