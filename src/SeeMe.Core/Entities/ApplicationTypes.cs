@@ -16,7 +16,23 @@ namespace SeeMe.Core.Entities
         public static readonly IReadOnlyList<string> All = new[] { ImageClassification, ObjectDetection, TextClassification, Structured, Ocr, Ner, LanguageModel };
 
         /// <summary>Types whose input is a file (the others take text, structured takes features).</summary>
-        public static bool TakesFile(string applicationType) =>
-            applicationType == ImageClassification || applicationType == ObjectDetection || applicationType == Ocr;
+        public static bool TakesFile(string applicationType) => InputOf(applicationType) == PredictionInput.File;
+
+        /// <summary>What a prediction of this type sends; null for a type this client does not know.</summary>
+        public static PredictionInput? InputOf(string applicationType) => applicationType switch
+        {
+            ImageClassification or ObjectDetection or Ocr => PredictionInput.File,
+            TextClassification or Ner or LanguageModel => PredictionInput.Text,
+            Structured => PredictionInput.Features,
+            _ => null,
+        };
+    }
+
+    /// <summary>What a prediction sends: a file (multipart), a text, or a row of features (JSON).</summary>
+    public enum PredictionInput
+    {
+        File,
+        Text,
+        Features,
     }
 }

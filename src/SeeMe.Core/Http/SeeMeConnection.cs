@@ -34,7 +34,8 @@ namespace SeeMe.Core.Http
         /// <summary><paramref name="handler"/>: the innermost handler (instead of the socket handler), e.g. a test's fake.</summary>
         public SeeMeConnection(Uri baseUri, SeeMeConnectionOptions options, HttpMessageHandler? handler = null)
         {
-            Ensure.NotNull(baseUri, nameof(baseUri));
+            if (!Ensure.NotNull(baseUri, nameof(baseUri)).IsAbsoluteUri)
+                throw new ArgumentException($"The base URI '{baseUri}' is not absolute: give the API root, such as {SeeMeClient.DefaultBaseUri}.", nameof(baseUri));
             Options = Ensure.NotNull(options, nameof(options)).Validated();
             BaseUri = WithTrailingSlash(baseUri);
             _retry = new RetryPolicy(Options);

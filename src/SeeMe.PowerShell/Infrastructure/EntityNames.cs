@@ -9,8 +9,8 @@ namespace SeeMe.PowerShell
 {
     /// <summary>
     /// Finds the one entity an id or a name given at the prompt means: the id, else the exact name (case ignored
-    /// only when that leaves a single one). No match, or several, is an <see cref="EntityReferenceException"/> that
-    /// lists what matched and says what to pass instead.
+    /// only when that leaves a single one). No match, or several, is an <see cref="ExplainedException"/> of the
+    /// entity's kind that lists what matched and says what to pass instead.
     /// </summary>
     internal static class EntityNames
     {
@@ -30,17 +30,17 @@ namespace SeeMe.PowerShell
         /// <summary>"Model" → "model", "DatasetVersion" → "dataset version".</summary>
         public static string Words(string kind) => Regex.Replace(kind, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 
-        private static EntityReferenceException NotFound(string kind, string what, IReadOnlyList<NamedEntity> similar)
+        private static ExplainedException NotFound(string kind, string what, IReadOnlyList<NamedEntity> similar)
         {
             var message = $"There is no {Words(kind)} {what} that you can see." +
                           (similar.Count == 0 ? "" : $" Names like it: {List(similar)}.");
-            return new EntityReferenceException(message, kind + "NotFound", ErrorCategory.ObjectNotFound,
-                $"Pass the exact name, the id or the object; {Listing(kind)} lists the ones you can see.");
+            return new ExplainedException(message, "NotFound", ErrorCategory.ObjectNotFound,
+                $"Pass the exact name, the id or the object; {Listing(kind)} lists the ones you can see.", noun: kind);
         }
 
-        private static EntityReferenceException Ambiguous(string kind, string name, IReadOnlyList<NamedEntity> named) =>
-            new EntityReferenceException($"{named.Count} {Words(kind)}s are named '{name}': {List(named)}.", kind + "NameAmbiguous",
-                ErrorCategory.InvalidArgument, $"Pass the one you mean by its id, or as an object from {Listing(kind)}.");
+        private static ExplainedException Ambiguous(string kind, string name, IReadOnlyList<NamedEntity> named) =>
+            new ExplainedException($"{named.Count} {Words(kind)}s are named '{name}': {List(named)}.", "NameAmbiguous",
+                ErrorCategory.InvalidArgument, $"Pass the one you mean by its id, or as an object from {Listing(kind)}.", noun: kind);
 
         private static string List(IReadOnlyList<NamedEntity> entities) =>
             string.Join(", ", entities.Take(Listed).Select(Describe)) + (entities.Count > Listed ? $" and {entities.Count - Listed} more" : "");
@@ -60,20 +60,5 @@ namespace SeeMe.PowerShell
 
         private static bool Resembles(string name, string given) =>
             name.Length > 0 && (name.IndexOf(given, StringComparison.OrdinalIgnoreCase) >= 0 || given.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0);
-    }
-
-    /// <summary>An entity given by id or name that names none, or more than one, of those the user can see; carries its own ErrorId.</summary>
-    internal sealed class EntityReferenceException : Exception
-    {
-        public EntityReferenceException(string message, string errorId, ErrorCategory category, string advice) : base(message)
-        {
-            ErrorId = errorId;
-            Category = category;
-            Advice = advice;
-        }
-
-        public string ErrorId { get; }
-        public ErrorCategory Category { get; }
-        public string Advice { get; }
     }
 }

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Management.Automation;
 using SeeMe.Core.Exceptions;
@@ -14,10 +16,10 @@ namespace SeeMe.PowerShell
         public static ErrorRecord From(Exception exception, string noun, object? target)
         {
             if (exception is LocalServerStoppedException stopped) return LocalServerStopped(stopped, target);
-            if (exception is EntityReferenceException reference) return Reference(reference, target);
+            if ((exception as ExplainedException ?? KnownFailures.Explain(exception, target)) is ExplainedException explained) return Explained(explained, noun, target);
             var (reason, category) = Classify(exception);
             var record = new ErrorRecord(exception, noun + reason, category, target);
-            var advice = Advice(exception);
+            var advice = Advice(exception, noun);
             if (advice != null) record.ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = advice };
             return record;
         }
@@ -30,9 +32,9 @@ namespace SeeMe.PowerShell
             return record;
         }
 
-        /// <summary>An id or name that names no entity, or several, of those the user can see (its ErrorId is the entity's kind's).</summary>
-        private static ErrorRecord Reference(EntityReferenceException exception, object? target) =>
-            new ErrorRecord(exception, exception.ErrorId, exception.Category, target)
+        /// <summary>A failure the module explains itself (an entity parameter's id or name that names none or several, a server answer it knows).</summary>
+        private static ErrorRecord Explained(ExplainedException exception, string noun, object? target) =>
+            new ErrorRecord(exception, (exception.Noun ?? noun) + exception.Reason, exception.Category, target)
             {
                 ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = exception.Advice },
             };
@@ -88,14 +90,22 @@ namespace SeeMe.PowerShell
             }
         }
 
-        private static string? Advice(Exception exception) => exception switch
+        private static string? Advice(Exception exception, string noun) => exception switch
         {
             SeeMeApiException api when api.IsTimeout => "The service stopped answering; try again later, or allow longer with Connect-SeeMe -TimeoutSec.",
             SeeMeApiException api when api.StatusCode == 0 => "Check -BaseUri and that the server is running (Start-SeeMeLocalServer for a local one).",
             SeeMeApiException api when api.StatusCode == 401 => "Run Connect-SeeMe again with a valid username and API key.",
             SeeMeApiException api when api.StatusCode == 403 => "Only the owner may change this; ask the owner or work on your own copy.",
-            SeeMeApiException api when api.StatusCode == 404 => "Check the id or name (Get-SeeMe* lists what you can see).",
+            SeeMeApiException api when api.StatusCode == 404 => Listings.Contains(noun)
+                ? $"Check the id or name; Get-SeeMe{noun} lists the ones you can see."
+                : "Check the id or name (Get-SeeMe* lists what you can see).",
             _ => null,
         };
+
+        /// <summary>The nouns that have a Get-SeeMe&lt;Noun&gt; listing (Model, Dataset, ...).</summary>
+        private static readonly HashSet<string> Listings = new HashSet<string>(typeof(ErrorRecords).Assembly.GetTypes()
+            .Select(t => t.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault())
+            .Where(c => c != null && c.VerbName == VerbsCommon.Get && c.NounName.StartsWith("SeeMe", StringComparison.Ordinal))
+            .Select(c => c!.NounName.Substring(5)));
     }
 }

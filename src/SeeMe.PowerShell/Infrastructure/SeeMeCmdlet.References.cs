@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Management.Automation;
 using System.Threading.Tasks;
 using SeeMe.Core.Entities;
+using SeeMe.Core.Exceptions;
+using Job = SeeMe.Core.Entities.Job;
 
 namespace SeeMe.PowerShell
 {
@@ -60,7 +63,37 @@ namespace SeeMe.PowerShell
         protected bool TryGetModelVersion(ModelVersion? version, string? modelId, string? versionId, out ModelVersion complete)
         {
             var parent = version != null && !string.IsNullOrEmpty(version.ModelId) ? version.ModelId : modelId ?? "";
-            return TryFetch(version, versionId, (id, ct) => Client.ModelVersions.GetAsync(parent, id, ct), out complete, parent);
+            return TryFetch(version, versionId, (id, ct) => InModelAsync(parent, c => Client.ModelVersions.GetAsync(parent, id, c), ct), out complete, parent);
+        }
+
+        /// <summary>
+        /// A call on a model's versions; its 404 is checked against the model (a second call, on failure only), so a
+        /// missing model is reported as ModelNotFound rather than as a missing version.
+        /// </summary>
+        private async Task<T> InModelAsync<T>(string modelId, Func<CancellationToken, Task<T>> call, CancellationToken ct)
+        {
+            try
+            {
+                return await call(ct).ConfigureAwait(false);
+            }
+            catch (SeeMeApiException notFound) when (notFound.IsNotFound)
+            {
+                await ModelMustExistAsync(modelId, ct).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        private async Task ModelMustExistAsync(string modelId, CancellationToken ct)
+        {
+            try
+            {
+                await Client.Models.GetAsync(modelId, ct).ConfigureAwait(false);
+            }
+            catch (SeeMeApiException missing) when (missing.IsNotFound)
+            {
+                throw new ExplainedException($"There is no model with the id '{modelId}' that you can see.", "NotFound", ErrorCategory.ObjectNotFound,
+                    "Pass the exact name, the id or the object; Get-SeeMeModel lists the ones you can see.", missing, noun: nameof(Model));
+            }
         }
 
         /// <summary>
@@ -94,7 +127,7 @@ namespace SeeMe.PowerShell
             {
                 case nameof(Model): return await Client.Models.GetAllAsync(ct).ConfigureAwait(false);
                 case nameof(Dataset): return await Client.Datasets.GetAllAsync(ct).ConfigureAwait(false);
-                case nameof(ModelVersion): return await Client.ModelVersions.GetAllAsync(parentId ?? "", ct).ConfigureAwait(false);
+                case nameof(ModelVersion): return await InModelAsync(parentId ?? "", c => Client.ModelVersions.GetAllAsync(parentId ?? "", c), ct).ConfigureAwait(false);
                 case nameof(DatasetVersion): return await DatasetVersionsAsync(parentId, ct).ConfigureAwait(false);
                 case nameof(Job): return await Client.Jobs.GetAllOfEveryTypeAsync(ct).ConfigureAwait(false);
                 case nameof(Application): return ResolvedSession.Applications;

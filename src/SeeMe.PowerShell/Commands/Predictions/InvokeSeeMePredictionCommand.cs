@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
 using SeeMe.Core.Entities;
@@ -105,6 +106,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         private void PredictFiles(string path, bool literal)
         {
+            RequireInput(PredictionInput.File, path);
             var (modelId, versionId) = (TargetModel.Id, TargetVersionId);
             foreach (var file in ResolvePaths(path, literal))
                 RunTransferItem($"Uploading {System.IO.Path.GetFileName(file)} to model '{TargetModel.Name}'",
@@ -113,6 +115,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
 
         private void PredictText(string text)
         {
+            RequireInput(PredictionInput.Text, text);
             var (modelId, versionId) = (TargetModel.Id, TargetVersionId);
             RunItem(ct => Client.Predictions.PredictTextAsync(modelId, versionId, text, ct), text, WriteObject);
         }
@@ -120,6 +123,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
         /// <summary>Structured features; the prediction's Input is the row as given (the hashtable or the object).</summary>
         private void PredictStructured(IDictionary features, PSObject row)
         {
+            RequireInput(PredictionInput.Features, row);
             var (modelId, versionId) = (TargetModel.Id, TargetVersionId);
             RunItem(ct => Client.Predictions.PredictStructuredAsync(modelId, versionId, features, ct), row, prediction =>
             {
@@ -127,6 +131,31 @@ namespace SeeMe.PowerShell.Commands.Predictions
                 WriteObject(prediction);
             });
         }
+
+        /// <summary>
+        /// Stops before anything is sent when the model predicts on another kind of input than the one given (the
+        /// service would refuse every one), saying which kind to give and how.
+        /// </summary>
+        private void RequireInput(PredictionInput given, object target)
+        {
+            var takes = ApplicationTypes.InputOf(EffectiveApplicationType);
+            if (takes == null || takes == given) return;
+            var message = $"Model '{TargetModel.Name}' is {("aeiou".IndexOf(EffectiveApplicationType[0]) >= 0 ? "an" : "a")} {EffectiveApplicationType} model: it predicts on {InputWords[takes.Value]}, not on {InputWords[given]}.";
+            ThrowTerminatingError(ErrorRecords.From(new ExplainedException(message, "InputMismatch", ErrorCategory.InvalidArgument,
+                InputAdvice[takes.Value] + " -ApplicationType overrides the model's type."), ErrorNoun, target));
+        }
+
+        private static readonly Dictionary<PredictionInput, string> InputWords = new Dictionary<PredictionInput, string>
+        {
+            [PredictionInput.File] = "files", [PredictionInput.Text] = "text", [PredictionInput.Features] = "rows of features",
+        };
+
+        private static readonly Dictionary<PredictionInput, string> InputAdvice = new Dictionary<PredictionInput, string>
+        {
+            [PredictionInput.File] = "Pass the files with -Path or -LiteralPath, or pipe them in (Get-ChildItem).",
+            [PredictionInput.Text] = "Pass the text with -Text, or pipe strings in (Get-Content for a file's lines).",
+            [PredictionInput.Features] = "Pass a hashtable or an object with -InputObject, or pipe rows in (Import-Csv).",
+        };
 
         /// <summary>A PSObject's properties as features ([pscustomobject] rows, Import-Csv output).</summary>
         private static IDictionary Properties(PSObject input)

@@ -1,7 +1,10 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using System.Threading;
+using System.Threading.Tasks;
 using SeeMe.Core;
+using SeeMe.Core.Exceptions;
 using SeeMe.Core.Http;
 
 namespace SeeMe.PowerShell.Commands.Session
@@ -83,7 +86,7 @@ namespace SeeMe.PowerShell.Commands.Session
 
         protected override void ProcessRecord()
         {
-            var client = new SeeMeClient(BaseUris.Choose(BaseUri, Local), Options());
+            var client = new SeeMeClient(StopOnFailure(() => BaseUris.Choose(BaseUri, Local), BaseUri), Options());
             _localServer = SeeMeLocalServer.FindRunning(client.BaseUri);
             try
             {
@@ -115,12 +118,47 @@ namespace SeeMe.PowerShell.Commands.Session
             return options;
         }
 
+        /// <summary>
+        /// Logs in with -Credential's password. Refused, it says what was wrong: a password that is the user's API key
+        /// (tried as one, with the same server) belongs in -ApiKey; otherwise the username or the password is.
+        /// </summary>
+        private static async Task<bool> LogInAsync(SeeMeClient client, string username, string password, CancellationToken ct)
+        {
+            try
+            {
+                await client.LoginAsync(username, password, ct).ConfigureAwait(false);
+                return true;
+            }
+            catch (SeeMeApiException refused) when (refused.IsUnauthorized)
+            {
+                throw await IsApiKeyAsync(client, username, password, ct).ConfigureAwait(false)
+                    ? new ExplainedException($"The password given for '{username}' is the user's API key, not the account's password.", "ApiKeyGivenAsPassword",
+                        ErrorCategory.AuthenticationError, $"Pass the API key as -ApiKey: Connect-SeeMe -Username {username} -ApiKey $credential.Password (or set SEEME_USERNAME and SEEME_API_KEY).", refused)
+                    : new ExplainedException(refused.ServerMessage, "AuthenticationFailed", ErrorCategory.AuthenticationError,
+                        "Check the username and the password: -Credential takes the account's password (an API key goes with -Username and -ApiKey).", refused);
+            }
+        }
+
+        private static async Task<bool> IsApiKeyAsync(SeeMeClient client, string username, string secret, CancellationToken ct)
+        {
+            client.UseApiKey(username, secret);
+            try
+            {
+                await client.Applications.GetAllAsync(ct).ConfigureAwait(false);
+                return true;
+            }
+            catch (SeeMeApiException)
+            {
+                return false;
+            }
+        }
+
         private void SignIn(SeeMeClient client)
         {
             switch (ParameterSetName)
             {
                 case CredentialSet:
-                    RunOrStop(async ct => { await client.LoginAsync(Credential.UserName, Credential.GetNetworkCredential().Password, ct); return true; }, Credential.UserName);
+                    RunOrStop(ct => LogInAsync(client, Credential.UserName, Credential.GetNetworkCredential().Password, ct), client.BaseUri);
                     break;
                 case ApiKeySet:
                     client.UseApiKey(Username, SecureStrings.PlainText(ApiKey!));

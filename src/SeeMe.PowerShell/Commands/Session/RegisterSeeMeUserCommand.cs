@@ -53,7 +53,7 @@ namespace SeeMe.PowerShell.Commands.Session
         protected override void ProcessRecord()
         {
             var baseUri = BaseUri ?? (Local ? null : (Session ?? SeeMeSession.Current)?.BaseUri);
-            using var client = new SeeMeClient(BaseUris.Choose(baseUri, Local), ConnectionOptions.For(this));
+            using var client = new SeeMeClient(StopOnFailure(() => BaseUris.Choose(baseUri, Local), baseUri), ConnectionOptions.For(this));
             var user = new NewUser
             {
                 Username = Username,
@@ -63,7 +63,7 @@ namespace SeeMe.PowerShell.Commands.Session
                 Name = Name ?? "",
             };
             if (!ShouldChange("User", Username, client.BaseUri.ToString(), "Register")) return;
-            WriteObject(RunOrStop(ct => client.RegisterAsync(user, ct), Username));
+            WriteObject(RunOrStop(ct => client.RegisterAsync(user, ct), client.BaseUri));
         }
     }
 }
