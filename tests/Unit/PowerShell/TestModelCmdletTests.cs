@@ -1,0 +1,191 @@
+using System.Management.Automation;
+using SeeMe.Core.Entities;
+using SeeMe.Core.Evaluation;
+using SeeMe.TestModels;
+using SeeMe.Tests.Infrastructure;
+
+namespace SeeMe.Tests.PowerShell;
+
+/// <summary>
+/// Test-SeeMeModel on the local server with real ONNX models of the four application types: every number is checked
+/// against the per-item predictions Invoke-SeeMePrediction gives for the same inputs, computed here by the textbook
+/// definitions; and the label check, the label map, skipped items, gates, the baseline, -Quiet and -WhatIf.
+/// </summary>
+public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>, IDisposable
+{
+    private readonly EvaluationTestData _data = new(server);
+
+    public void Dispose() => _data.Dispose();
+
+    private PowerShellHost Shell()
+    {
+        var ps = new PowerShellHost();
+        ps.Connect(server);
+        return ps;
+    }
+
+    private static readonly byte[] Red = TestPng.Solid(255, 0, 0), Green = TestPng.Solid(0, 255, 0), Blue = TestPng.Solid(0, 0, 255);
+
+    /// <summary>
+    /// The colour classifier's test split: six labelled items, two of them labelled other than their colour (r2, b2), one
+    /// without a label (skipped); an item of the train split that is not evaluated.
+    /// </summary>
+    private async Task<(Model Model, DatasetVersion Version)> ColoursAsync(string[] labels = null)
+    {
+        labels ??= KnownModels.Colours;
+        var model = await _data.ModelAsync("image_classification", KnownModels.ColourClassifier(), KnownModels.Colours);
+        var version = await _data.DatasetVersionAsync("images", labels);
+        foreach (var (name, image, label) in new[]
+                 {
+                     ("r1", Red, labels[0]), ("g1", Green, labels[1]), ("b1", Blue, labels[2]),
+                     ("r2", Red, labels[1]), ("b2", Blue, labels[0]), ("g2", Green, labels[1]), ("u1", Red, null),
+                 })
+            await _data.LabelledImageAsync(version, name, image, label);
+        await _data.LabelledImageAsync(version, "t1", Red, labels[0], split: "train");
+        return (model, version);
+    }
+
+    [Fact]
+    public async Task An_image_classifier_is_evaluated_on_the_test_split_with_the_numbers_its_predictions_give()
+    {
+        var (model, version) = await ColoursAsync();
+        using var ps = Shell();
+
+        var result = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1]", version, model);
+
+        Assert.Empty(result.Errors);
+        var evaluation = Assert.Single(result.OfType<EvaluationResult>());
+        Assert.Equal(1, evaluation.ItemsSkipped);
+        Assert.Equal(["test"], evaluation.Splits);
+        Assert.Equal(model.ActiveVersionId, evaluation.ModelVersionId);
+        var images = evaluation.Items.Select(i => _data.ImageFile(i.Name, i.Name[0] switch { 'r' => Red, 'g' => Green, _ => Blue })).ToArray();
+        var predictions = ps.Run("$args[0] | Invoke-SeeMePrediction -Model $args[1]", images, model).OfType<Prediction>();
+        AssertMatchesPredictions(evaluation, predictions.Select(p => (p.Label, p.Confidence)).ToList(), KnownModels.Colours);
+        Assert.Equal(["r2", "b2"], ps.Run("$args[0].Items | Where-Object { -not $_.Correct } | ForEach-Object Name", evaluation).Objects);
+        Assert.Contains(result.Progress, p => p.StatusDescription.Contains(" of 6 done")); // n of m, m known from the start
+    }
+
+    [Fact]
+    public async Task A_text_classifier_is_evaluated_on_its_items_texts()
+    {
+        var model = await _data.ModelAsync("text_classification", KnownModels.TextClassifier(), KnownModels.Sentiments);
+        var version = await _data.DatasetVersionAsync("text", KnownModels.Sentiments);
+        foreach (var (text, label) in new[] { ("lovely", "positive"), ("awful", "negative"), ("meh", "neutral"), ("lovely", "negative"), ("so-so", "positive") })
+            await _data.ItemAsync(version, text + "-" + label, text: text, annotations: (label, ""));
+        using var ps = Shell();
+
+        var result = ps.Run("Test-SeeMeModel -Model $args[1].Id -DatasetId $args[0].DatasetId -DatasetVersionId $args[0].Id", version, model);
+
+        Assert.Empty(result.Errors);
+        var evaluation = Assert.Single(result.OfType<EvaluationResult>());
+        Assert.Equal(["lovely", "awful", "meh", "lovely", "so-so"], evaluation.Items.Select(i => i.Input));
+        var predictions = ps.Run("Invoke-SeeMePrediction -Model $args[0] -Text $args[1]", model, evaluation.Items.Select(i => i.Input).ToArray()).OfType<Prediction>();
+        AssertMatchesPredictions(evaluation, predictions.Select(p => (p.Label, p.Confidence)).ToList(), KnownModels.Sentiments);
+        Assert.Equal(3 / 5.0, evaluation.Accuracy);
+    }
+
+    [Fact]
+    public async Task A_structured_model_is_evaluated_on_its_items_rows_in_the_versions_columns()
+    {
+        var model = await _data.ModelAsync("structured", KnownModels.LinearClassifier(), KnownModels.YesNo, KnownModels.ColumnNamesConfig);
+        var version = await _data.DatasetVersionAsync("tabular", KnownModels.YesNo, """{"column_names":"a,b,c","csv_separator":";"}""");
+        foreach (var (row, label) in new[] { ("1;2;3", "yes"), ("3;0;1", "no"), ("0;0;5", "no"), ("\"2\";1;1", "yes") })
+            await _data.ItemAsync(version, row, text: row, annotations: (label, ""));
+        using var ps = Shell();
+
+        var result = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1]", version, model);
+
+        Assert.Empty(result.Errors);
+        var evaluation = Assert.Single(result.OfType<EvaluationResult>());
+        var rows = new[] { (1, 2, 3), (3, 0, 1), (0, 0, 5), (2, 1, 1) };
+        var predictions = ps.Run("$args[1] | ForEach-Object { @{ a = $_.Item1; b = $_.Item2; c = $_.Item3 } } | Invoke-SeeMePrediction -Model $args[0]",
+            model, rows.Select(r => Tuple.Create(r.Item1, r.Item2, r.Item3)).ToArray()).OfType<Prediction>();
+        AssertMatchesPredictions(evaluation, predictions.Select(p => (p.Label, p.Confidence)).ToList(), KnownModels.YesNo);
+        var expected = rows.Select(r => KnownModels.LinearExpected(r.Item1, r.Item2, r.Item3)).Select(e => e.Yes > e.No ? "yes" : "no");
+        Assert.Equal(expected, evaluation.Items.Select(i => i.Predicted));
+        Assert.Equal(2 / 4.0, evaluation.Accuracy);
+    }
+
+    /// <summary>
+    /// The detector finds, in any image, cat 0.81 at the centre, dog 0.76 lower left and cat 0.30 lower right. Items A, C and D
+    /// have the first two as true boxes (A also a cat the model misses); E, last, has no box. So at IoU 0.5 the 0.81 cats are
+    /// three true positives then E's false one, then four 0.30 false ones: precision 1 up to recall 3/4 of the four true cats,
+    /// AP = 76/101 on COCO's 101 recall points, at every IoU (the boxes match exactly); the dogs reach recall 1 at precision 1: AP 1.
+    /// At the 0.5 threshold: cat 3 of 4 detections right, 3 of 4 boxes found; dog 3 of 4 right, 3 of 3 found.
+    /// </summary>
+    [Fact]
+    public async Task An_object_detector_is_evaluated_with_COCO_AP_and_the_counts_at_the_threshold()
+    {
+        var model = await _data.ModelAsync("object_detection", KnownModels.Detector(), KnownModels.Animals);
+        var version = await _data.DatasetVersionAsync("images", KnownModels.Animals);
+        (string, string) cat = ("cat", "0.5 0.5 0.25 0.25"), dog = ("dog", "0.25 0.75 0.125 0.125"), missed = ("cat", "0.2 0.2 0.1 0.1");
+        await _data.ItemAsync(version, "A", image: Red, annotations: [cat, dog, missed]);
+        await _data.ItemAsync(version, "C", image: Green, annotations: [cat, dog]);
+        await _data.ItemAsync(version, "D", image: Blue, annotations: [dog, cat]);
+        await _data.ItemAsync(version, "E", image: Red);
+        using var ps = Shell();
+
+        var result = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1]", version, model);
+
+        Assert.Empty(result.Errors);
+        var evaluation = Assert.Single(result.OfType<EvaluationResult>());
+        Assert.Equal(4, evaluation.ItemsEvaluated);
+        Assert.Equal(0, evaluation.ItemsSkipped);
+        var detections = ps.Run("Invoke-SeeMePrediction -Model $args[0] -LiteralPath $args[1]", model, _data.ImageFile("any", Red)).OfType<Prediction>().Single().Items;
+        foreach (var item in evaluation.Items)
+            Assert.Equal(detections.Select(d => (d.Label, d.Confidence)), item.PredictedBoxes!.Select(b => (b.Label, b.Score)));
+        Assert.Equal([false, true, true, false], evaluation.Items.Select(i => i.Correct));
+        Assert.Equal([(2, 0, 1), (2, 0, 0), (2, 0, 0), (0, 2, 0)], evaluation.Items.Select(i => (i.TruePositives!.Value, i.FalsePositives!.Value, i.FalseNegatives!.Value)));
+
+        var (catMetrics, dogMetrics) = (evaluation.Labels[0], evaluation.Labels[1]);
+        Assert.Equal(76 / 101.0, catMetrics.Ap50!.Value, 12);
+        Assert.Equal(76 / 101.0, catMetrics.Ap!.Value, 12);
+        Assert.Equal(1.0, dogMetrics.Ap50!.Value, 12);
+        Assert.Equal(1.0, dogMetrics.Ap!.Value, 12);
+        Assert.Equal((76 / 101.0 + 1) / 2, evaluation.Map50!.Value, 12);
+        Assert.Equal((76 / 101.0 + 1) / 2, evaluation.Map!.Value, 12);
+        Assert.Equal((0.75, 0.75, 0.75, 4), (catMetrics.Precision, catMetrics.Recall, catMetrics.F1, catMetrics.Support));
+        Assert.Equal((0.75, 1.0, 3), (dogMetrics.Precision, dogMetrics.Recall, dogMetrics.Support));
+        Assert.Equal(2 * 0.75 / 1.75, dogMetrics.F1, 12);
+        Assert.Equal("map50", evaluation.HeadlineMetric);
+    }
+
+    /// <summary>
+    /// The result against the per-item predictions (same items, same order): each item's prediction to the last bit,
+    /// then accuracy, per-label precision, recall, F1 and support, their macro and weighted means and the confusion
+    /// matrix, as scikit-learn defines them (zero_division=0), computed here from the (true, predicted) pairs.
+    /// </summary>
+    private static void AssertMatchesPredictions(EvaluationResult result, IReadOnlyList<(string Label, double Confidence)> predictions, IReadOnlyList<string> labels)
+    {
+        Assert.Equal(predictions.Count, result.ItemsEvaluated);
+        Assert.Equal(predictions.Select(p => p.Label), result.Items.Select(i => i.Predicted));
+        Assert.Equal(predictions.Select(p => (double?)p.Confidence), result.Items.Select(i => i.Confidence));
+        Assert.Equal(result.Items.Select(i => i.True == i.Predicted), result.Items.Select(i => i.Correct));
+        var pairs = result.Items.Select(i => (True: i.True, Predicted: i.Predicted)).ToList();
+
+        Assert.Equal(pairs.Count(p => p.True == p.Predicted) / (double)pairs.Count, result.Accuracy!.Value, 12);
+        Assert.Equal(labels, result.Labels.Select(l => l.Label));
+        var perLabel = labels.Select(label =>
+        {
+            double tp = pairs.Count(p => p.True == label && p.Predicted == label), predicted = pairs.Count(p => p.Predicted == label), support = pairs.Count(p => p.True == label);
+            var precision = predicted == 0 ? 0 : tp / predicted;
+            var recall = support == 0 ? 0 : tp / support;
+            return (Precision: precision, Recall: recall, F1: precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall), Support: support);
+        }).ToList();
+        for (var i = 0; i < labels.Count; i++)
+        {
+            Assert.Equal(perLabel[i].Precision, result.Labels[i].Precision, 12);
+            Assert.Equal(perLabel[i].Recall, result.Labels[i].Recall, 12);
+            Assert.Equal(perLabel[i].F1, result.Labels[i].F1, 12);
+            Assert.Equal((int)perLabel[i].Support, result.Labels[i].Support);
+        }
+        Assert.Equal(perLabel.Average(l => l.F1), result.Macro.F1, 12);
+        Assert.Equal(perLabel.Average(l => l.Precision), result.Macro.Precision, 12);
+        Assert.Equal(perLabel.Sum(l => l.Recall * l.Support) / perLabel.Sum(l => l.Support), result.Weighted.Recall, 12);
+        Assert.Equal(perLabel.Sum(l => l.F1 * l.Support) / perLabel.Sum(l => l.Support), result.Weighted.F1, 12);
+        Assert.Equal(labels, result.ConfusionMatrix.Labels);
+        for (var t = 0; t < labels.Count; t++)
+            for (var p = 0; p < labels.Count; p++)
+                Assert.Equal(pairs.Count(x => x.True == labels[t] && x.Predicted == labels[p]), result.ConfusionMatrix.Counts[t][p]);
+    }
+}
