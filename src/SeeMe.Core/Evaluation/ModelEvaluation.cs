@@ -42,7 +42,7 @@ namespace SeeMe.Core.Evaluation
         {
             var labelIndex = LabelIndex.Create(labels);
             if (outcomes == null) throw new ArgumentNullException(nameof(outcomes));
-            if (double.IsNaN(confidenceThreshold)) throw new ArgumentException("The confidence threshold is not a number.", nameof(confidenceThreshold));
+            if (double.IsNaN(confidenceThreshold) || double.IsInfinity(confidenceThreshold)) throw new ArgumentException("The confidence threshold must be a finite number.", nameof(confidenceThreshold));
             var result = NewResult(context, detection: true);
             result.ConfidenceThreshold = confidenceThreshold;
             DetectionEvaluator.Evaluate(labelIndex, outcomes, confidenceThreshold, result);
