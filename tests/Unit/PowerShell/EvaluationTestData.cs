@@ -87,6 +87,8 @@ internal sealed class EvaluationTestData(LocalServerFixture server) : IDisposabl
     public Task<DatasetItem> LabelledImageAsync(DatasetVersion version, string name, byte[] image, string label, string split = "test") =>
         ItemAsync(version, name, split, image: image, annotations: label == null ? [] : [(label, "")]);
 
+    public string Text(string name, string content) => _files.Text(name, content);
+
     /// <summary>The image as a file named after the item (the file Invoke-SeeMePrediction is given to compare with).</summary>
     public string ImageFile(string name, byte[] image) => _files.Bytes(name + ".png", image);
 }

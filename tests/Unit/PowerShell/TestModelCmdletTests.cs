@@ -150,6 +150,216 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
         Assert.Equal("map50", evaluation.HeadlineMetric);
     }
 
+    [Fact]
+    public async Task Labels_on_one_side_only_stop_the_command_before_anything_is_predicted_naming_both_sides()
+    {
+        var (model, version) = await ColoursAsync(["red", "green", "purple"]);
+        using var ps = Shell();
+
+        var result = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1]; 'after'", version, model);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("EvaluationLabelMismatch", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.InvalidData, error.CategoryInfo.Category);
+        Assert.Contains("Only in the dataset: 'purple'. Only in the model: 'blue'.", error.Exception.Message);
+        Assert.Contains("Dataset labels: 'red', 'green', 'purple'; model classes: 'red', 'green', 'blue'.", error.Exception.Message);
+        Assert.Contains("-LabelMap @{ 'purple' = 'blue' }", error.ErrorDetails.RecommendedAction);
+        Assert.Contains("after", result.Objects); // terminating for the command, not for the script
+        Assert.Empty(await _data.Client.Models.GetPredictionsPageAsync(model.Id, 0));
+    }
+
+    [Fact]
+    public async Task A_label_map_renames_dataset_labels_to_model_classes_and_the_result_speaks_the_datasets_names()
+    {
+        var (model, version) = await ColoursAsync(["rouge", "vert", "bleu"]);
+        using var ps = Shell();
+
+        var result = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -LabelMap @{ rouge = 'red'; vert = 'green'; bleu = 'blue' }", version, model);
+
+        Assert.Empty(result.Errors);
+        var evaluation = Assert.Single(result.OfType<EvaluationResult>());
+        Assert.Equal(["rouge", "vert", "bleu"], evaluation.Labels.Select(l => l.Label));
+        Assert.Equal(["rouge", "vert", "bleu", "rouge", "bleu", "vert"], evaluation.Items.Select(i => i.Predicted));
+        Assert.Equal(4 / 6.0, evaluation.Accuracy);
+    }
+
+    [Fact]
+    public async Task Items_without_a_label_or_with_several_are_skipped_and_counted()
+    {
+        var (model, version) = await ColoursAsync();
+        await _data.ItemAsync(version, "two", image: Red, annotations: [("red", ""), ("green", "")]);
+        using var ps = Shell();
+
+        var result = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -Verbose", version, model);
+
+        Assert.Empty(result.Errors);
+        var evaluation = Assert.Single(result.OfType<EvaluationResult>());
+        Assert.Equal(6, evaluation.ItemsEvaluated);
+        Assert.Equal(2, evaluation.ItemsSkipped);
+        Assert.DoesNotContain(evaluation.Items, i => i.Name is "u1" or "two" or "t1");
+        Assert.Contains("1 items of the splits have several labels", Assert.Single(result.Warnings).Message);
+        Assert.Contains(result.Verbose, v => v.Message.Contains("1 items of the splits have no label"));
+    }
+
+    [Fact]
+    public async Task Several_splits_are_evaluated_together()
+    {
+        var (model, version) = await ColoursAsync();
+        using var ps = Shell();
+
+        var evaluation = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -Split test, TRAIN", version, model).OfType<EvaluationResult>().Single();
+
+        Assert.Equal(["test", "train"], evaluation.Splits);
+        Assert.Equal(7, evaluation.ItemsEvaluated);
+        Assert.Equal("t1", evaluation.Items[^1].Name);
+    }
+
+    [Fact]
+    public async Task Bad_arguments_stop_the_command_before_anything_is_predicted()
+    {
+        var (model, version) = await ColoursAsync();
+        using var ps = Shell();
+
+        var split = Assert.Single(ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -Split holdout", version, model).Errors);
+        Assert.Equal("EvaluationInvalidArgument", split.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("no split 'holdout'; its splits are 'train', 'valid', 'test'", split.Exception.Message);
+        var map = Assert.Single(ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -MinimumMeanAveragePrecision 0.5", version, model).Errors);
+        Assert.Contains("MinimumMeanAveragePrecision applies to object detection only", map.Exception.Message);
+        var regression = Assert.Single(ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -MaximumRegression 0.1", version, model).Errors);
+        Assert.Contains("needs a baseline", regression.Exception.Message);
+        var report = Assert.Single(ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -ReportPath ./report.txt", version, model).Errors);
+        Assert.Equal("EvaluationInvalidReportPath", report.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains(".json, .xml, .md, .html", report.Exception.Message);
+        Assert.Empty(await _data.Client.Models.GetPredictionsPageAsync(model.Id, 0));
+    }
+
+    [Fact]
+    public async Task A_failed_gate_writes_every_report_first_then_stops_with_the_metric_its_value_and_the_limit()
+    {
+        var (model, version) = await ColoursAsync();
+        using var ps = Shell();
+        var reports = new[] { "eval.json", "eval.xml", "eval.md", "eval.html" }.Select(name => Path.Combine(_data.Folder, "reports", name)).ToArray();
+
+        var result = ps.Run("$ErrorActionPreference = 'Stop'; $args[0] | Test-SeeMeModel -Model $args[1] -MinimumAccuracy 0.9 -ReportPath $args[2]; 'not reached'",
+            version, model, reports);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("EvaluationBelowThreshold", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+        Assert.Contains("accuracy 0.6666666666666666 is below the minimum 0.9", error.Exception.Message);
+        Assert.Equal(4 / 6.0, Assert.IsType<EvaluationResult>(error.TargetObject).Accuracy);
+        Assert.DoesNotContain("not reached", result.Objects);
+        Assert.All(reports, report => Assert.True(File.Exists(report), report));
+        Assert.Contains("<failure", File.ReadAllText(reports[1]));
+        Assert.Contains("\"accuracy\": 0.6666666666666666", File.ReadAllText(reports[0]));
+    }
+
+    /// <summary>A CI job: pwsh -NonInteractive -File a script with $ErrorActionPreference = 'Stop' that connects from SEEME_* variables.</summary>
+    [Fact]
+    public async Task In_a_CI_script_a_failed_gate_exits_pwsh_non_zero_after_writing_the_JUnit_report()
+    {
+        var (model, version) = await ColoursAsync();
+        var script = _data.Text("gate.ps1", """
+            param($Module, $ModelId, $DatasetId, $DatasetVersionId, $Minimum, $Report)
+            $ErrorActionPreference = 'Stop'
+            Import-Module $Module
+            Connect-SeeMe | Out-Null
+            Test-SeeMeModel -Model $ModelId -DatasetId $DatasetId -DatasetVersionId $DatasetVersionId -MinimumAccuracy $Minimum -ReportPath $Report | Out-Null
+            'evaluated'
+            """);
+        var environment = new Dictionary<string, string>
+        {
+            ["SEEME_USERNAME"] = server.Username, ["SEEME_API_KEY"] = server.ApiKey, ["SEEME_BACKEND"] = server.BaseUri.ToString(),
+        };
+        ChildPwshResult Run(string minimum, string report) => ChildPwsh.RunFile(script, environment,
+            Path.Combine(PowerShellHost.ModuleDirectory, "SeeMe.psd1"), model.Id, version.DatasetId, version.Id, minimum, Path.Combine(_data.Folder, report));
+
+        var failed = Run("0.9", "failed.xml");
+        var passed = Run("0.5", "passed.xml");
+
+        Assert.NotEqual(0, failed.ExitCode);
+        Assert.Contains("accuracy 0.6666666666666666 is below the minimum 0.9", failed.Error);
+        Assert.DoesNotContain("evaluated", failed.Output);
+        Assert.Contains("<failure", File.ReadAllText(Path.Combine(_data.Folder, "failed.xml")));
+        Assert.True(passed.ExitCode == 0, passed.Error);
+        Assert.Contains("evaluated", passed.Output);
+        Assert.DoesNotContain("<failure", File.ReadAllText(Path.Combine(_data.Folder, "passed.xml")));
+        Assert.DoesNotContain(server.ApiKey, failed.Output + failed.Error + passed.Output + passed.Error);
+    }
+
+    [Fact]
+    public async Task Quiet_outputs_only_whether_every_gate_passed()
+    {
+        var (model, version) = await ColoursAsync();
+        using var ps = Shell();
+
+        var passed = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -MinimumAccuracy 0.6 -MinimumF1 0.5 -Quiet", version, model);
+        var failed = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -MinimumAccuracy 0.9 -Quiet", version, model);
+
+        Assert.Empty(passed.Errors);
+        Assert.Equal([true], passed.Objects);
+        Assert.Empty(failed.Errors);
+        Assert.Equal([false], failed.Objects);
+    }
+
+    /// <summary>
+    /// v2 turns every colour into the next (red → green → blue → red): right only on r2 and b2, the two items labelled
+    /// other than their colour, so 2 of 6 against the active version's 4 of 6, on the same items in the same run.
+    /// </summary>
+    [Fact]
+    public async Task A_baseline_is_evaluated_on_the_same_items_and_a_drop_beyond_the_limit_stops_the_command()
+    {
+        var (model, version) = await ColoursAsync();
+        var v2 = await _data.VersionAsync(model, "v2", KnownModels.RotatedColourClassifier(), KnownModels.Colours);
+        using var ps = Shell();
+
+        var within = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -Version $args[2] -Baseline $args[1].ActiveVersionId -MaximumRegression 0.5", version, model, v2);
+        var beyond = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -Version $args[2].Id -Baseline $args[1].ActiveVersionId -MaximumRegression 0.1 -MinimumAccuracy 0.2", version, model, v2);
+
+        Assert.Empty(within.Errors);
+        var evaluation = Assert.Single(within.OfType<EvaluationResult>());
+        Assert.Equal(v2.Id, evaluation.ModelVersionId);
+        Assert.Equal(2 / 6.0, evaluation.Accuracy);
+        Assert.Equal(model.ActiveVersionId, evaluation.Baseline!.ModelVersionId);
+        Assert.Equal(4 / 6.0, evaluation.Baseline.Accuracy);
+        Assert.Equal(2 / 6.0 - 4 / 6.0, evaluation.Baseline.AccuracyDelta!.Value, 12);
+        Assert.Equal(6, evaluation.Baseline.ItemsEvaluated);
+        var error = Assert.Single(beyond.Errors);
+        Assert.Equal("EvaluationRegressed", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("accuracy went from the baseline's 0.6666666666666666 to 0.3333333333333333", error.Exception.Message);
+        Assert.Contains("more than the allowed 0.1", error.Exception.Message);
+    }
+
+    [Fact]
+    public async Task UpdateModelVersion_writes_the_headline_into_the_versions_accuracy_and_WhatIf_writes_nothing()
+    {
+        var (model, version) = await ColoursAsync();
+        var report = Path.Combine(_data.Folder, "whatif.json");
+        using var ps = Shell();
+
+        var whatIf = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -UpdateModelVersion -ReportPath $args[2] -WhatIf", version, model, report);
+        Assert.Empty(whatIf.Errors);
+        Assert.Equal(0, (await _data.Client.ModelVersions.GetAsync(model.Id, model.ActiveVersionId)).Accuracy);
+        Assert.False(File.Exists(report));
+
+        var updated = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -UpdateModelVersion", version, model);
+        Assert.Empty(updated.Errors);
+        Assert.Equal(4 / 6.0, (await _data.Client.ModelVersions.GetAsync(model.Id, model.ActiveVersionId)).Accuracy);
+    }
+
+    [Fact]
+    public async Task The_api_key_appears_in_no_stream()
+    {
+        var (model, version) = await ColoursAsync(["red", "green", "purple"]);
+        using var ps = Shell();
+
+        var result = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -Verbose -Debug; $args[0] | Test-SeeMeModel -Model $args[1] -LabelMap @{ purple = 'blue' } -MinimumAccuracy 1 -Verbose -Debug",
+            version, model);
+
+        Assert.Equal(2, result.Errors.Count);
+        Assert.DoesNotContain(server.ApiKey, result.AllText());
+    }
+
     /// <summary>
     /// The result against the per-item predictions (same items, same order): each item's prediction to the last bit,
     /// then accuracy, per-label precision, recall, F1 and support, their macro and weighted means and the confusion
