@@ -348,6 +348,49 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
     }
 
     [Fact]
+    public async Task A_version_that_cannot_predict_is_refused_before_the_first_item()
+    {
+        var (model, version) = await ColoursAsync();
+        var empty = await _data.Client.ModelVersions.CreateAsync(model.Id, new ModelVersion { Name = "empty", ApplicationId = model.ApplicationId });
+        using var ps = Shell();
+
+        var result = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1] -Version $args[2]", version, model, empty);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("Model version 'empty'", error.Exception.Message);
+        Assert.Contains("cannot predict", error.Exception.Message);
+        Assert.Empty(await _data.Client.Models.GetPredictionsPageAsync(model.Id, 0));
+    }
+
+    /// <summary>Ctrl+C at the first item: the pipeline stops, and no report or accuracy is written from a part of the items.</summary>
+    [Fact]
+    public async Task Stopping_the_evaluation_writes_no_report_and_no_accuracy()
+    {
+        var (model, version) = await ColoursAsync();
+        var report = Path.Combine(_data.Folder, "stopped.json");
+        using var host = Shell();
+        using var ps = host.Pipeline("$args[0] | Test-SeeMeModel -Model $args[1] -ReportPath $args[2] -UpdateModelVersion", version, model, report);
+        using var stopping = new ManualResetEventSlim();
+        ps.InvocationStateChanged += (_, e) => { if (e.InvocationStateInfo.State == PSInvocationState.Stopping) stopping.Set(); };
+        var asked = 0;
+        // On the pipeline thread, at the first progress record: ask to stop and hold the command until the stop is under way.
+        ps.Streams.Progress.DataAdded += (_, _) =>
+        {
+            if (Interlocked.Exchange(ref asked, 1) == 1) return;
+            ps.BeginStop(null, null);
+            stopping.Wait();
+        };
+
+        var running = ps.BeginInvoke();
+
+        Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+        Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
+        Assert.False(File.Exists(report));
+        Assert.Equal(0, (await _data.Client.ModelVersions.GetAsync(model.Id, model.ActiveVersionId)).Accuracy);
+        Assert.True((await _data.Client.Models.GetPredictionsPageAsync(model.Id, 0)).Count <= 1, "items after the first were sent");
+    }
+
+    [Fact]
     public async Task The_api_key_appears_in_no_stream()
     {
         var (model, version) = await ColoursAsync(["red", "green", "purple"]);

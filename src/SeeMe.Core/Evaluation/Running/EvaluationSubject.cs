@@ -29,8 +29,9 @@ namespace SeeMe.Core.Evaluation
             RequireEvaluated(subject.Model);
             request.Gates.EnsureApplicableTo(subject.Model.ApplicationType);
             var versionId = string.IsNullOrEmpty(request.ModelVersionId) ? subject.Model.ActiveVersionId : request.ModelVersionId!;
-            subject.Version = await client.ModelVersions.GetAsync(subject.Model.Id, versionId, ct).ConfigureAwait(false);
+            subject.Version = RequirePredicting(await client.ModelVersions.GetAsync(subject.Model.Id, versionId, ct).ConfigureAwait(false));
             subject.Baseline = await BaselineAsync(client, request, subject.Model, ct).ConfigureAwait(false);
+            if (subject.Baseline != null) RequirePredicting(subject.Baseline);
             subject.Dataset = await client.Datasets.GetAsync(request.DatasetId, ct).ConfigureAwait(false);
             subject.DatasetVersion = await client.DatasetVersions.GetAsync(request.DatasetId, request.DatasetVersionId, ct).ConfigureAwait(false);
             subject.Splits = SplitsOf(subject.DatasetVersion, request.Splits);
@@ -52,6 +53,11 @@ namespace SeeMe.Core.Evaluation
             }
             return await client.ModelVersions.GetAsync(baselineModelId, request.BaselineVersionId!, ct).ConfigureAwait(false);
         }
+
+        /// <summary>A version without a file its application runs would fail on every item: refused before the first.</summary>
+        private static ModelVersion RequirePredicting(ModelVersion version) => version.CanInference
+            ? version
+            : throw new InvalidOperationException($"Model version '{version.Name}' ({version.Id}) cannot predict: it has no model file its application runs. Upload one first.");
 
         private static void RequireEvaluated(Model model)
         {
