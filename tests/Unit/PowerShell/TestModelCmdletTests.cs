@@ -62,6 +62,7 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
         var predictions = ps.Run("$args[0] | Invoke-SeeMePrediction -Model $args[1]", images, model).OfType<Prediction>();
         AssertMatchesPredictions(evaluation, predictions.Select(p => (p.Label, p.Confidence)).ToList(), KnownModels.Colours);
         Assert.Equal(["r2", "b2"], ps.Run("$args[0].Items | Where-Object { -not $_.Correct } | ForEach-Object Name", evaluation).Objects);
+        Assert.All(evaluation.Items, i => Assert.Null(i.Image)); // no HTML report, no image kept
         Assert.Contains(result.Progress, p => p.StatusDescription.Contains(" of 6 done")); // n of m, m known from the start
     }
 
@@ -247,7 +248,10 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
         Assert.Equal("EvaluationBelowThreshold", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
         Assert.Contains("accuracy 0.6666666666666666 is below the minimum 0.9", error.Exception.Message);
-        Assert.Equal(4 / 6.0, Assert.IsType<EvaluationResult>(error.TargetObject).Accuracy);
+        var evaluation = Assert.IsType<EvaluationResult>(error.TargetObject);
+        Assert.Equal(4 / 6.0, evaluation.Accuracy);
+        Assert.Equal(["r2", "b2"], evaluation.Items.Where(i => i.Image != null).Select(i => i.Name)); // for the HTML's wrong items, only theirs kept
+        Assert.Contains("data:image/png;base64,", File.ReadAllText(reports[3]));
         Assert.DoesNotContain("not reached", result.Objects);
         Assert.All(reports, report => Assert.True(File.Exists(report), report));
         Assert.Contains("<failure", File.ReadAllText(reports[1]));

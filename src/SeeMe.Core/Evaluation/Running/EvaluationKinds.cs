@@ -48,17 +48,23 @@ namespace SeeMe.Core.Evaluation
                 return null;
             }
 
-            public override object Outcome(EvaluationItem item, Prediction prediction, LabelMatch labels, string input, DownloadedContent? image) => new ClassificationOutcome
+            /// <summary>The outcome, with the image only when the prediction is wrong (the report pictures the wrong items).</summary>
+            public override object Outcome(EvaluationItem item, Prediction prediction, LabelMatch labels, string input, DownloadedContent? image)
             {
-                ItemId = item.Item.Id,
-                Name = item.Item.Name,
-                TrueLabel = item.TrueLabel,
-                PredictedLabel = string.IsNullOrEmpty(prediction.Label) ? null : labels.ToDatasetLabel(prediction.Label),
-                Confidence = prediction.Confidence,
-                Input = input,
-                Image = image?.Bytes,
-                ImageContentType = image?.ContentType,
-            };
+                var predicted = string.IsNullOrEmpty(prediction.Label) ? null : labels.ToDatasetLabel(prediction.Label);
+                var kept = predicted == item.TrueLabel ? null : image;
+                return new ClassificationOutcome
+                {
+                    ItemId = item.Item.Id,
+                    Name = item.Item.Name,
+                    TrueLabel = item.TrueLabel,
+                    PredictedLabel = predicted,
+                    Confidence = prediction.Confidence,
+                    Input = input,
+                    Image = kept?.Bytes,
+                    ImageContentType = kept?.ContentType,
+                };
+            }
 
             public override EvaluationResult Evaluate(IReadOnlyList<string> labels, IEnumerable<object> outcomes, double confidenceThreshold, EvaluationContext context) =>
                 ModelEvaluation.Classification(labels, outcomes.Cast<ClassificationOutcome>().ToList(), context);

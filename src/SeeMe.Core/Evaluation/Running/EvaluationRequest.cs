@@ -30,7 +30,10 @@ namespace SeeMe.Core.Evaluation
 
         public EvaluationGates Gates { get; set; } = new EvaluationGates();
 
-        /// <summary>Keeps each item's image on the result, for the HTML report's pictures (memory: every image of the splits).</summary>
+        /// <summary>
+        /// Keeps images on the result for the HTML report's pictures of the wrong items: in memory, a classification keeps
+        /// the images of the items it got wrong, a detection every item's (which are wrong is known once its boxes are matched).
+        /// </summary>
         public bool KeepImages { get; set; }
     }
 }
