@@ -68,7 +68,7 @@ public sealed class ReportWriterTests
         var suite = Assert.Single(document.Root!.Elements("testsuite"));
         var cases = suite.Elements("testcase").ToList();
         Assert.Equal(result.Gates.Count + result.Labels.Count, cases.Count);
-        Assert.Equal(ReportTextCount(result.FailedGates), (int)suite.Attribute("failures")!);
+        Assert.Equal(result.FailedGates.Count(), (int)suite.Attribute("failures")!);
         var failure = Assert.Single(cases.SelectMany(c => c.Elements("failure")).Where(f => (string)f.Attribute("type")! == "EvaluationBelowThreshold"));
         Assert.Contains("accuracy 0.6667 is below the minimum 0.9", (string)failure.Attribute("message")!);
         Assert.Contains("value: 0.6666666666666666", failure.Value);       // every digit in the body
@@ -172,6 +172,4 @@ public sealed class ReportWriterTests
         Assert.DoesNotMatch(@"(?i)<(script|link|iframe|object|embed)\b", html);
         Assert.Contains("default-src 'none'", html);
     }
-
-    private static int ReportTextCount(IEnumerable<GateResult> gates) => gates.Count();
 }
