@@ -172,4 +172,38 @@ public sealed class ReportWriterTests
         Assert.DoesNotMatch(@"(?i)<(script|link|iframe|object|embed)\b", html);
         Assert.Contains("default-src 'none'", html);
     }
+
+    [Theory]
+    [InlineData("jpeg", 40, 30)]
+    [InlineData("webp", 36, 20)]
+    [InlineData("bmp", 6, 4)]
+    public void Html_reads_the_pictures_type_and_size_from_its_bytes(string format, int width, int height)
+    {
+        var bytes = format == "bmp"
+            ? Infrastructure.TestImages.SolidBmp(Infrastructure.TestImages.Red, width, height)
+            : Infrastructure.TestImages.Solid(Infrastructure.TestImages.Red, width, height, format == "jpeg" ? SkiaSharp.SKEncodedImageFormat.Jpeg : SkiaSharp.SKEncodedImageFormat.Webp);
+        var outcome = new DetectionOutcome
+        {
+            ItemId = "x", Name = "x", Image = bytes, ImageContentType = "image/png",   // a wrong content type is not believed
+            TrueBoxes = [new DetectionBox("cat", 0.5, 0.5, 0.5, 0.5)],
+        };
+        var html = new HtmlEvaluationReport().Render(ModelEvaluation.Detection(["cat"], [outcome], 0.5, new EvaluationContext()));
+
+        Assert.Contains($"viewBox=\"0 0 {width} {height}\"", html);
+        Assert.Contains($"href=\"data:image/{format};base64,", html);
+    }
+
+    [Fact]
+    public void Html_embeds_nothing_that_is_not_a_known_raster_image()
+    {
+        var outcome = new ClassificationOutcome
+        {
+            ItemId = "x", Name = "x", TrueLabel = "a", PredictedLabel = "b", Input = "x.svg",
+            Image = System.Text.Encoding.UTF8.GetBytes("<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"), ImageContentType = "image/png",
+        };
+        var html = new HtmlEvaluationReport().Render(ModelEvaluation.Classification(["a", "b"], [outcome], new EvaluationContext()));
+
+        Assert.DoesNotContain("data:", html.Replace("img-src data:", ""));
+        Assert.Contains("<blockquote>x.svg</blockquote>", html);
+    }
 }
