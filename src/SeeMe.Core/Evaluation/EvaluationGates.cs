@@ -87,9 +87,16 @@ namespace SeeMe.Core.Evaluation
                 Limit = maximum,
                 Passed = passed,
                 Message = drop.HasValue
-                    ? Text("{0} went from the baseline's {1} to {2}: a drop of {3}, {4} the allowed {5}", metric, Show(before!.Value, candidate!.Value), Show(candidate.Value, before.Value), Show(drop.Value, maximum), passed ? "within" : "more than", Show(maximum, drop.Value))
+                    ? RegressionMessage(metric, before!.Value, candidate!.Value, drop.Value, maximum, passed)
                     : Text("{0} could not be compared with the baseline (candidate {1}, baseline {2})", metric, Show(candidate), Show(before)),
             };
+        }
+
+        private static string RegressionMessage(string metric, double before, double candidate, double drop, double maximum, bool passed)
+        {
+            var change = Text("{0} went from the baseline's {1} to {2}", metric, Show(before, candidate), Show(candidate, before));
+            if (drop <= 0) return change + (drop == 0 ? ": no drop" : Text(": up by {0}", Show(-drop, double.NaN)));
+            return change + Text(": a drop of {0}, {1} the allowed {2}", Show(drop, maximum), passed ? "within" : "more than", Show(maximum, drop));
         }
 
         private static string Show(double? value) => value.HasValue ? Show(value.Value, double.NaN) : "none";
@@ -98,7 +105,7 @@ namespace SeeMe.Core.Evaluation
         private static string Show(double value, double comparedWith)
         {
             var rounded = value.ToString("0.####", CultureInfo.InvariantCulture);
-            var same = value != comparedWith && rounded == comparedWith.ToString("0.####", CultureInfo.InvariantCulture);
+            var same = Math.Abs(value - comparedWith) > RegressionTolerance && rounded == comparedWith.ToString("0.####", CultureInfo.InvariantCulture);
             return same ? value.ToString("R", CultureInfo.InvariantCulture) : rounded;
         }
 

@@ -71,6 +71,7 @@ public sealed class EvaluationGatesTests
         var baseline = new EvaluationResult { Accuracy = 0.9 };
         new EvaluationGates { MaximumRegression = 0.05 }.Apply(candidate, baseline);
         Assert.True(candidate.Passed);
+        Assert.Equal("accuracy went from the baseline's 0.9 to 0.85: a drop of 0.05, within the allowed 0.05", candidate.Gates[0].Message);
 
         new EvaluationGates { MaximumRegression = 0.0499 }.Apply(candidate, baseline);
         Assert.False(candidate.Passed);
@@ -83,6 +84,7 @@ public sealed class EvaluationGatesTests
         new EvaluationGates { MaximumRegression = 0 }.Apply(result, Candidate());
         Assert.True(result.Passed);
         Assert.Equal(-0.25, result.Gates[0].Value!.Value, 1e-12);
+        Assert.Equal("accuracy went from the baseline's 0.75 to 1: up by 0.25", result.Gates[0].Message);
     }
 
     [Fact]
