@@ -66,7 +66,7 @@ namespace SeeMe.Core.Evaluation
                 Limit = minimum.Value,
                 Passed = passed,
                 Message = value.HasValue
-                    ? Text("{0} {1} {2} the minimum {3}", metric, value.Value, passed ? "meets" : "is below", minimum.Value)
+                    ? Text("{0} {1} {2} the minimum {3}", metric, Show(value.Value, minimum.Value), passed ? "meets" : "is below", Show(minimum.Value, value.Value))
                     : Text("{0} could not be computed ({1} items evaluated), so it does not meet the minimum {2}", metric, result.ItemsEvaluated, minimum.Value),
             });
         }
@@ -87,12 +87,27 @@ namespace SeeMe.Core.Evaluation
                 Limit = maximum,
                 Passed = passed,
                 Message = drop.HasValue
-                    ? Text("{0} went from the baseline's {1} to {2}: a drop of {3}, {4} the allowed {5}", metric, before!.Value, candidate!.Value, drop.Value, passed ? "within" : "more than", maximum)
+                    ? RegressionMessage(metric, before!.Value, candidate!.Value, drop.Value, maximum, passed)
                     : Text("{0} could not be compared with the baseline (candidate {1}, baseline {2})", metric, Show(candidate), Show(before)),
             };
         }
 
-        private static string Show(double? value) => value.HasValue ? Text("{0}", value.Value) : "none";
+        private static string RegressionMessage(string metric, double before, double candidate, double drop, double maximum, bool passed)
+        {
+            var change = Text("{0} went from the baseline's {1} to {2}", metric, Show(before, candidate), Show(candidate, before));
+            if (drop <= 0) return change + (drop == 0 ? ": no drop" : Text(": up by {0}", Show(-drop, double.NaN)));
+            return change + Text(": a drop of {0}, {1} the allowed {2}", Show(drop, maximum), passed ? "within" : "more than", Show(maximum, drop));
+        }
+
+        private static string Show(double? value) => value.HasValue ? Show(value.Value, double.NaN) : "none";
+
+        /// <summary>Four decimals, or every digit when four would make the number look equal to the one it is compared with.</summary>
+        private static string Show(double value, double comparedWith)
+        {
+            var rounded = value.ToString("0.####", CultureInfo.InvariantCulture);
+            var same = Math.Abs(value - comparedWith) > RegressionTolerance && rounded == comparedWith.ToString("0.####", CultureInfo.InvariantCulture);
+            return same ? value.ToString("R", CultureInfo.InvariantCulture) : rounded;
+        }
 
         private static string Text(string format, params object[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
     }

@@ -175,4 +175,34 @@ public sealed class ClassificationMetricsTests
         Assert.Equal(recall, average.Recall, Tolerance);
         Assert.Equal(f1, average.F1, Tolerance);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Seeded_random_pairs_match_the_scikit_learn_transliteration(int seed)
+    {
+        var random = new Random(seed);
+        string[] labels = ["b", "a", "d", "c"];                       // not sorted: the given order is kept
+        var count = 1 + random.Next(60);
+        // mostly a, b, c; 'd' rare (often never drawn); 'zebra' outside the list
+        string Draw() => random.Next(10) == 0 ? "zebra" : random.Next(12) == 0 ? "d" : new[] { "a", "b", "c" }[random.Next(3)];
+        var yTrue = Enumerable.Range(0, count).Select(_ => Draw()).ToArray();
+        var yPred = Enumerable.Range(0, count).Select(_ => Draw()).ToArray();
+
+        var result = Evaluate(labels, yTrue.Zip(yPred, (t, p) => ((string?)t, (string?)p)).ToArray());
+        var (p, r, f, support, macro, weighted) = SklearnReference.PrecisionRecallFscoreSupport(yTrue, yPred, labels);
+        var matrix = SklearnReference.ConfusionMatrix(yTrue, yPred, labels);
+
+        Assert.Equal(SklearnReference.AccuracyScore(yTrue, yPred), result.Accuracy!.Value, 1e-12);
+        for (var i = 0; i < labels.Length; i++)
+        {
+            AssertLabel(result.Labels[i], labels[i], p[i], r[i], f[i], support[i]);
+            for (var j = 0; j < labels.Length; j++) Assert.Equal(matrix[i, j], result.ConfusionMatrix.Counts[i][j]);
+        }
+        AssertAverage(result.Macro, macro[0], macro[1], macro[2]);
+        AssertAverage(result.Weighted, weighted[0], weighted[1], weighted[2]);
+    }
 }

@@ -22,7 +22,7 @@ header.top { display: flex; justify-content: space-between; align-items: flex-st
 .pass { color: var(--pass); background: var(--pass-bg); }
 .fail { color: var(--fail); background: var(--fail-bg); }
 .neutral { color: var(--muted); background: var(--line); }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; background: none; border: 0; padding: 0; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 12px; background: none; border: 0; padding: 0; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 12px; padding: 16px 18px; }
 .card .name { font-size: 13px; color: var(--muted); }
 .card .value { font-size: 28px; font-weight: 650; font-variant-numeric: tabular-nums; }

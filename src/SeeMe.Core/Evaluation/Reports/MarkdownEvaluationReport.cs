@@ -1,5 +1,4 @@
 using System.IO;
-using System.Linq;
 
 namespace SeeMe.Core.Evaluation
 {
@@ -43,8 +42,11 @@ namespace SeeMe.Core.Evaluation
             foreach (var gate in result.Gates)
                 writer.WriteLine(ReportText.Format("| {0} ({1}) | {2} | {3} | {4} |", gate.Name, gate.Metric, ReportText.Number(gate.Value), ReportText.Number(gate.Limit), gate.Passed ? "✅ passed" : "❌ failed"));
             writer.WriteLine();
-            foreach (var gate in result.FailedGates) writer.WriteLine(ReportText.Format("> **{0}**: {1}", gate.ErrorId, Escape(gate.Message)));
-            if (result.FailedGates.Any()) writer.WriteLine();
+            foreach (var gate in result.FailedGates)
+            {
+                writer.WriteLine(ReportText.Format("> **{0}**: {1}", gate.ErrorId, Escape(gate.Message)));
+                writer.WriteLine();
+            }
         }
 
         private static void WriteBaseline(EvaluationResult result, BaselineComparison baseline, TextWriter writer)
