@@ -268,7 +268,9 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
             $ErrorActionPreference = 'Stop'
             Import-Module $Module
             Connect-SeeMe | Out-Null
-            Test-SeeMeModel -Model $ModelId -DatasetId $DatasetId -DatasetVersionId $DatasetVersionId -MinimumAccuracy $Minimum -ReportPath $Report | Out-Null
+            $result = Test-SeeMeModel -Model $ModelId -DatasetId $DatasetId -DatasetVersionId $DatasetVersionId -MinimumAccuracy $Minimum -ReportPath $Report
+            $result | Out-String -Width 200
+            $result.Items | Out-String -Width 200
             'evaluated'
             """);
         var environment = new Dictionary<string, string>
@@ -287,6 +289,8 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
         Assert.Contains("<failure", File.ReadAllText(Path.Combine(_data.Folder, "failed.xml")));
         Assert.True(passed.ExitCode == 0, passed.Error);
         Assert.Contains("evaluated", passed.Output);
+        Assert.Matches(@"\s6\s+accuracy 0\.6667\s+True", passed.Output); // the default views, in a real pwsh
+        Assert.Matches(@"r2\s+green\s+red\s+0\.\d{4}\s+False", passed.Output);
         Assert.DoesNotContain("<failure", File.ReadAllText(Path.Combine(_data.Folder, "passed.xml")));
         Assert.DoesNotContain(server.ApiKey, failed.Output + failed.Error + passed.Output + passed.Error);
     }
