@@ -203,6 +203,24 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
     }
 
     [Fact]
+    public async Task An_item_that_cannot_be_predicted_is_one_error_and_the_others_are_evaluated_without_it()
+    {
+        var (model, version) = await ColoursAsync();
+        await _data.ItemAsync(version, "no-image", annotations: ("red", ""));
+        using var ps = Shell();
+
+        var result = ps.Run("$args[0] | Test-SeeMeModel -Model $args[1]", version, model);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("EvaluationInvalidData", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("'no-image'", error.Exception.Message);
+        Assert.Contains("has no image", error.Exception.Message);
+        var evaluation = Assert.Single(result.OfType<EvaluationResult>());
+        Assert.Equal((6, 2), (evaluation.ItemsEvaluated, evaluation.ItemsSkipped));
+        Assert.Contains("1 items could not be predicted", Assert.Single(result.Warnings).Message);
+    }
+
+    [Fact]
     public async Task Several_splits_are_evaluated_together()
     {
         var (model, version) = await ColoursAsync();

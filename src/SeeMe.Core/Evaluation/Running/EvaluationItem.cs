@@ -23,6 +23,9 @@ namespace SeeMe.Core.Evaluation
         public IReadOnlyList<DetectionBox> TrueBoxes { get; }
 
         public override string ToString() => string.IsNullOrEmpty(Item.Name) ? Item.Id : Item.Name;
+
+        /// <summary>An item as messages name it: 'name' (id), or (id) when it has no name.</summary>
+        internal static string Describe(DatasetItem item) => string.IsNullOrEmpty(item.Name) ? $"({item.Id})" : $"'{item.Name}' ({item.Id})";
     }
 
     /// <summary>What one item gave: its predictions by the evaluated version and, with a baseline, by the baseline.</summary>

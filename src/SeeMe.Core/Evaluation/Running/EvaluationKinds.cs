@@ -100,7 +100,7 @@ namespace SeeMe.Core.Evaluation
                 var numbers = coordinates.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
                     .Select(n => double.TryParse(n, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : double.NaN).ToArray();
                 if (numbers.Length != 4 || numbers.Any(double.IsNaN))
-                    throw new System.IO.InvalidDataException($"A box of the item {ImageItems.Describe(item)} has the coordinates '{coordinates}', not \"x_center y_center width height\".");
+                    throw new System.IO.InvalidDataException($"A box of the item {EvaluationItem.Describe(item)} has the coordinates '{coordinates}', not \"x_center y_center width height\".");
                 double centerX = numbers[0], centerY = numbers[1], width = numbers[2], height = numbers[3];
                 return new DetectionBox(label, centerX - width / 2, centerY - height / 2, width, height, score);
             }

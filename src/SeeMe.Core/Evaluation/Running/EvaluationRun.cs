@@ -13,6 +13,8 @@ namespace SeeMe.Core.Evaluation
     /// the dataset version, its labels matched with the model's classes, and the items of the splits with their truth,
     /// before anything is predicted. Then each item goes through <see cref="PredictAsync"/> (safe to run several at
     /// once) and <see cref="Add"/> (in item order), and <see cref="Finish"/> computes the result and applies the gates.
+    /// The predictions are ordinary ones, kept in the model's history: the contract's predict body carries only the input
+    /// (the multipart file, or input_text), so a prediction cannot name its dataset item (dataset_item_id) when it is made.
     /// </summary>
     public sealed class EvaluationRun
     {

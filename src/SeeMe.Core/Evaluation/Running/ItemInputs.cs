@@ -27,7 +27,7 @@ namespace SeeMe.Core.Evaluation
             {
                 case ApplicationTypes.ImageClassification:
                 case ApplicationTypes.ObjectDetection:
-                    return async (client, item, ct) => new ImageInput(ImageItems.FileName(item), await ImageItems.DownloadAsync(client, item, ct).ConfigureAwait(false));
+                    return ImageInput.ReadAsync;
                 case ApplicationTypes.TextClassification:
                     return (client, item, ct) => Task.FromResult<ItemInput>(new TextInput(item.Text));
                 case ApplicationTypes.Structured:
@@ -51,6 +51,15 @@ namespace SeeMe.Core.Evaluation
 
             public override string Description => _fileName;
             public override DownloadedContent Image => _image;
+
+            /// <summary>The item's image as its download gives it, sent under the name an export gives its file.</summary>
+            public static async Task<ItemInput> ReadAsync(SeeMeClient client, DatasetItem item, CancellationToken cancellationToken)
+            {
+                if (string.IsNullOrEmpty(item.Extension))
+                    throw new InvalidDataException($"The item {EvaluationItem.Describe(item)} has no image to predict on: upload its image first.");
+                var image = await client.Items.GetImageAsync(item, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return new ImageInput(ItemsClient.ImageFileName(item), image);
+            }
 
             public override Task<Prediction> PredictAsync(PredictionsClient predictions, ModelVersion version, CancellationToken cancellationToken) =>
                 predictions.PredictImageAsync(version.ModelId, version.Id, _fileName, _image.Bytes, cancellationToken);
@@ -84,20 +93,5 @@ namespace SeeMe.Core.Evaluation
             public override Task<Prediction> PredictAsync(PredictionsClient predictions, ModelVersion version, CancellationToken cancellationToken) =>
                 predictions.PredictStructuredAsync(version.ModelId, version.Id, _row, cancellationToken);
         }
-    }
-
-    /// <summary>An image item's file: its name as the export names it, its bytes from the item's download.</summary>
-    internal static class ImageItems
-    {
-        public static string FileName(DatasetItem item) => ItemsClient.ImageFileName(item);
-
-        public static Task<DownloadedContent> DownloadAsync(SeeMeClient client, DatasetItem item, CancellationToken cancellationToken)
-        {
-            if (string.IsNullOrEmpty(item.Extension))
-                throw new InvalidDataException($"The item {Describe(item)} has no image to predict on: upload its image first.");
-            return client.Items.GetImageAsync(item, cancellationToken: cancellationToken);
-        }
-
-        public static string Describe(DatasetItem item) => string.IsNullOrEmpty(item.Name) ? $"({item.Id})" : $"'{item.Name}' ({item.Id})";
     }
 }

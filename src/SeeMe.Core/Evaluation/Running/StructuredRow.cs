@@ -49,7 +49,7 @@ namespace SeeMe.Core.Evaluation
         {
             var fields = Fields(item.Text, columns.Separator);
             if (fields.Count != columns.Names.Count)
-                throw new InvalidDataException($"The item {ImageItems.Describe(item)} has {fields.Count} values in its text, but the dataset's columns are " +
+                throw new InvalidDataException($"The item {EvaluationItem.Describe(item)} has {fields.Count} values in its text, but the dataset's columns are " +
                                                $"{columns.Names.Count} ({string.Join(", ", columns.Names)}).");
             var row = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var i = 0; i < fields.Count; i++) row[columns.Names[i]] = fields[i];
