@@ -1,6 +1,8 @@
 # Shared by the *.Tests.ps1 files: import the staged module and start a throwaway local server.
 # build.ps1 -Test sets SEEME_MODULE_MANIFEST; otherwise the newest out/SeeMe/<version>/SeeMe.psd1 is used.
 
+. (Join-Path $PSScriptRoot '../../tools/PowerShellCommand.ps1')   # Invoke-ChildPowerShell
+
 function Import-StagedSeeMe {
     $manifest = $env:SEEME_MODULE_MANIFEST
     if (-not $manifest) {

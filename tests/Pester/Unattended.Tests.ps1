@@ -11,7 +11,7 @@ BeforeAll {
         Set-SeeMeEnvironment $script:server
         try {
             $command = "Import-Module '$($script:manifest.Replace("'", "''"))'; $Script"
-            $output = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $command 2>&1 | Out-String
+            $output = Invoke-ChildPowerShell -NoProfile -NonInteractive -Command $command 2>&1 | Out-String
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = $output }
         }
         finally { Clear-SeeMeEnvironment }

@@ -4,7 +4,7 @@ using System.Reflection;
 namespace SeeMe.HelpGen;
 
 public sealed record ParameterModel(string Name, Type Type, string Description, string[] Aliases, bool Globbing, string[] ValidValues,
-    IReadOnlyList<ParameterAttribute> Attributes)
+    IReadOnlyList<ParameterAttribute> Attributes, string DefaultValue = "None")
 {
     public bool IsSwitch => Type == typeof(SwitchParameter);
     public bool ByValue => Attributes.Any(a => a.ValueFromPipeline);
@@ -47,9 +47,10 @@ public sealed record CommandModel(string Name, string Verb, string Noun, string 
     private static CommandModel Read(Type type, DocComments docs)
     {
         var cmdlet = type.GetCustomAttribute<CmdletAttribute>()!;
+        var fresh = Activator.CreateInstance(type);
         var parameters = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttributes<ParameterAttribute>(inherit: false).Any())
-            .Select(p => ReadParameter(p, docs)).Concat(CommonExtras(cmdlet)).ToList();
+            .Select(p => ReadParameter(p, docs, DefaultValueOf(p, fresh))).Concat(CommonExtras(cmdlet)).ToList();
         var named = parameters.SelectMany(p => p.Attributes).Select(a => a.ParameterSetName)
             .Where(s => s != ParameterAttribute.AllParameterSets).Distinct().ToList();
         var sets = named.Count == 0 ? [ParameterAttribute.AllParameterSets]
@@ -63,13 +64,31 @@ public sealed record CommandModel(string Name, string Verb, string Noun, string 
 
     // Attributes as PowerShell reads them: those of the most-derived declaration only (an override
     // that moves a base parameter into the command's own sets repeats them).
-    private static ParameterModel ReadParameter(PropertyInfo property, DocComments docs) => new(
+    private static ParameterModel ReadParameter(PropertyInfo property, DocComments docs, string defaultValue) => new(
         property.Name, property.PropertyType,
         DescriptionOf(property, docs),
         property.GetCustomAttributes<AliasAttribute>(inherit: false).SelectMany(a => a.AliasNames).ToArray(),
         property.GetCustomAttribute<SupportsWildcardsAttribute>(inherit: false) != null,
         ValidValues(property),
-        property.GetCustomAttributes<ParameterAttribute>(inherit: false).ToList());
+        property.GetCustomAttributes<ParameterAttribute>(inherit: false).ToList(),
+        defaultValue);
+
+    /// <summary>What a parameter holds when it is not given: its value on a new instance of the cmdlet ("None" for no value; switches are False).</summary>
+    private static string DefaultValueOf(PropertyInfo property, object? fresh)
+    {
+        var value = fresh == null ? null : property.GetValue(fresh);
+        if (value is SwitchParameter flag) return flag.IsPresent ? "True" : "False";
+        if (value is System.Collections.IEnumerable list and not string)
+        {
+            var items = list.Cast<object>().Select(Invariant).ToList();
+            return items.Count == 0 ? "None" : string.Join(", ", items);
+        }
+        var unset = value is null or PSCredential or "" || (property.PropertyType.IsValueType && Nullable.GetUnderlyingType(property.PropertyType) == null
+            && value.Equals(Activator.CreateInstance(property.PropertyType)));
+        return unset ? "None" : Invariant(value!);
+    }
+
+    private static string Invariant(object value) => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>The property's description: its own, or for an override documented with inheritdoc the overridden one's.</summary>
     private static string DescriptionOf(PropertyInfo property, DocComments docs)

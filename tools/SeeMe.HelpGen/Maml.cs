@@ -48,7 +48,7 @@ public static class Maml
         p.IsSwitch && inSyntax ? null : new XElement(C + "parameterValue", new XAttribute("required", (!p.IsSwitch).ToString().ToLowerInvariant()),
             new XAttribute("variableLength", p.Type.IsArray.ToString().ToLowerInvariant()), TypeName(p.Type)),
         new XElement(D + "type", new XElement(M + "name", TypeName(p.Type)), new XElement(M + "uri")),
-        new XElement(D + "defaultValue", "None"));
+        new XElement(D + "defaultValue", p.DefaultValue));
 
     private static IEnumerable<XElement> Inputs(CommandModel command)
     {

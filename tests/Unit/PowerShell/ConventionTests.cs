@@ -159,6 +159,20 @@ public sealed class ConventionTests
         }
     }
 
+    [Theory]
+    [InlineData("Connect-SeeMe", "TimeoutSec", "100")]
+    [InlineData("Connect-SeeMe", "MaximumRetryCount", "3")]
+    [InlineData("Start-SeeMeLocalServer", "Username", "local")]
+    [InlineData("New-SeeMeDataset", "ContentType", "images")]
+    [InlineData("Remove-SeeMeModel", "PassThru", "False")]
+    [InlineData("Get-SeeMeModel", "Name", "None")]
+    public void Help_shows_the_default_a_parameter_really_has(string command, string parameter, string expected)
+    {
+        using var ps = new PowerShellHost();
+        var shown = ps.Run("(Get-Help $args[0] -Parameter $args[1]).defaultValue", command, parameter).Objects.Single()?.ToString();
+        Assert.Equal(expected, shown);
+    }
+
     private static readonly HashSet<string> CommonParameters =
     [
         "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction", "ErrorVariable", "WarningVariable",
