@@ -308,7 +308,7 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
         Assert.True(passed.ExitCode == 0, passed.Output);
         Assert.Contains("after the evaluation", passed.Output);
         Assert.Matches(@"\s6\s+accuracy 0\.6667\s+True", passed.Output); // the default views, in a real pwsh
-        Assert.Matches(@"r2\s+green\s+red\s+0\.\d{4}\s+False", passed.Output);
+        Assert.Matches(@"r2\s+green\s+red\s+\d+[.,]\d\s?%\s+False", passed.Output);
         Assert.DoesNotContain("<failure", File.ReadAllText(Path.Combine(_data.Folder, "passed.xml")));
         Assert.DoesNotContain(server.ApiKey, failed.Output + passed.Output);
     }
