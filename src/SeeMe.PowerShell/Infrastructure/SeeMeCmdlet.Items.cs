@@ -80,7 +80,7 @@ namespace SeeMe.PowerShell
             try
             {
                 using (HttpTrace.Listen(WriteHttpTrace))
-                    return call(CancellationToken);
+                    return CallLocalServerAware(call);
             }
             catch (Exception e)
             {
