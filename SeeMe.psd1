@@ -70,6 +70,7 @@
         'Set-SeeMePrediction'
         'Start-SeeMeLocalServer'
         'Stop-SeeMeLocalServer'
+        'Test-SeeMeModel'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

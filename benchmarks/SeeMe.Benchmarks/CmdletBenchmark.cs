@@ -16,7 +16,8 @@ namespace SeeMe.Benchmarks;
 /// cmdlets run in the real PowerShell engine, beside a bare HttpClient making the same requests
 /// (the floor) and the Python SDK's way of making them (see <see cref="PythonRequests"/>).
 /// 1. Per-call cost of a few cmdlets in a loop. 2. Invoke-SeeMePrediction and
-/// 3. Save-SeeMeDatasetItemImage over many files, one at a time and with -ThrottleLimit 2/4/8,
+/// 3. Save-SeeMeDatasetItemImage and 4. Test-SeeMeModel (beside the loop a user writes: download each image, predict,
+/// compare) over many files, one at a time and with -ThrottleLimit 2/4/8,
 /// on loopback and behind a simulated round trip (a loopback latency proxy). Every answer is checked.
 /// </summary>
 public static class CmdletBenchmark
@@ -42,6 +43,7 @@ public static class CmdletBenchmark
 
             await ManyFilesAsync("Invoke-SeeMePrediction", server, python, auth, setup, work, roundTripMs, Predictions);
             await ManyFilesAsync("Save-SeeMeDatasetItemImage", server, python, auth, setup, work, roundTripMs, Downloads);
+            await ManyFilesAsync("Test-SeeMeModel", server, python, auth, setup, work, roundTripMs, Evaluations);
         }
         finally
         {
@@ -191,6 +193,46 @@ public static class CmdletBenchmark
         return time;
     }
 
+    /// <summary>
+    /// An evaluation of the model on the dataset version's test split: by hand, the loop a user writes today (download
+    /// each item's image, predict it, compare with its label), or Test-SeeMeModel. Every item is labelled with the class
+    /// the model must answer, so every way must find every answer right.
+    /// </summary>
+    private static async Task<TimeSpan> Evaluations(string how, int throttleLimit, Context c)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(c.Work, "evaluated-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+        var items = c.Setup.Items;
+        var images = items.Select(item => c.Setup.Images.Single(i => Path.GetFileNameWithoutExtension(i.Path) == item.Name)).ToArray();
+        string SavedFile(DatasetItem item) => Path.Combine(folder, item.Name + ".png");
+        TimeSpan time;
+        switch (how)
+        {
+            case "bare":
+                time = await TimeAsync(() => ForEach(items.Zip(images).ToArray(), throttleLimit, async pair =>
+                {
+                    await c.Bare.DownloadAsync(ItemPath(c.Setup, pair.First) + "/download", SavedFile(pair.First));
+                    Check(pair.Second, await c.Bare.PredictAsync(c.Setup.Model.Id, SavedFile(pair.First)));
+                }));
+                break;
+            case "python":
+                var (elapsed, answers) = c.Python!.Run(c.BaseUri, c.Auth, "evaluate",
+                    items.Select(i => (object)new[] { ItemPath(c.Setup, i) + "/download", SavedFile(i) }), model: c.Setup.Model.Id);
+                for (var i = 0; i < items.Length; i++) Check(images[i], answers[i]);
+                time = elapsed;
+                break;
+            default:
+                Collection<PSObject>? output = null;
+                time = Time(() => output = c.Engine.Run("param($version, $model, $n) $version | Test-SeeMeModel -Model $model -ThrottleLimit $n",
+                    c.Setup.Version, c.Setup.Model, throttleLimit));
+                var result = (SeeMe.Core.Evaluation.EvaluationResult)output!.Single().BaseObject;
+                if (result.ItemsEvaluated < items.Length || result.Accuracy != 1 || !result.Items.All(i => i.Correct))
+                    throw new InvalidOperationException($"Test-SeeMeModel evaluated {result.ItemsEvaluated} items with accuracy {result.Accuracy}; expected every one right.");
+                break;
+        }
+        Directory.Delete(folder, recursive: true);
+        return time;
+    }
+
     private static string ItemPath(Setup setup, DatasetItem item) => $"datasets/{setup.Dataset.Id}/versions/{setup.Version.Id}/items/{item.Id}";
 
     // ---- What every benchmark here is run on
@@ -225,12 +267,21 @@ public static class CmdletBenchmark
                 File.WriteAllBytes(images[i].Path, bytes[name]);
             }
 
-            var dataset = await client.Datasets.CreateAsync(new Dataset { Name = "cmdlet-benchmark", ContentType = "images" });
-            var datasetVersion = dataset.Versions[0];
+            // The items are labelled with their colour in the split test, for Test-SeeMeModel.
+            var dataset = await client.Datasets.CreateAsync(new Dataset { Name = "cmdlet-benchmark", ContentType = "images", DefaultSplits = true });
+            foreach (var colour in Colours) await client.Labels.CreateAsync(dataset.Id, dataset.Versions[0].Id, new DatasetLabel { Name = colour });
+            var datasetVersion = await client.DatasetVersions.GetAsync(dataset.Id, dataset.Versions[0].Id);
+            var test = datasetVersion.Splits.Single(s => s.Name == "test");
             var items = new DatasetItem[count];
             await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (i, ct) =>
             {
-                var item = await client.Items.CreateAsync(dataset.Id, datasetVersion.Id, new DatasetItem { Name = $"image-{i:D5}" }, ct);
+                var label = datasetVersion.Labels.Single(l => l.Name == images[i].Expected);
+                var item = await client.Items.CreateAsync(dataset.Id, datasetVersion.Id, new DatasetItem
+                {
+                    Name = $"image-{i:D5}",
+                    Splits = [test],
+                    Annotations = [new Annotation { LabelId = label.Id, SplitId = test.Id }],
+                }, ct);
                 items[i] = await client.Items.UploadImageAsync(dataset.Id, datasetVersion.Id, item.Id, images[i].Path, cancellationToken: ct);
             });
             return new Setup(model, images, dataset, datasetVersion, items, bytes);

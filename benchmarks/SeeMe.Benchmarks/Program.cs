@@ -36,8 +36,9 @@ switch (mode)
               transfer [--size-mb N]                  upload and download one N MiB model file (default 1024)
               predict [--count N] [--concurrency C]   N image predictions with a real ONNX model, sequential and C at a time (defaults 1000, 4)
               cmdlets [--calls N] [--files F] [--round-trip-ms R]
-                                                      the cmdlets in the PowerShell engine: per-call cost over N calls; Invoke-SeeMePrediction and
-                                                      Save-SeeMeDatasetItemImage over F files with -ThrottleLimit 1/2/4/8, on loopback and behind R ms (defaults 200, 500, 20)
+                                                      the cmdlets in the PowerShell engine: per-call cost over N calls; Invoke-SeeMePrediction,
+                                                      Save-SeeMeDatasetItemImage and Test-SeeMeModel (beside the download-predict-compare loop)
+                                                      over F files with -ThrottleLimit 1/2/4/8, on loopback and behind R ms (defaults 200, 500, 20)
               items [--sizes A,B,...] [--repeat N] [--export-repeat E]
                                                       the server with versions of A, B, ... annotated items: item pages (plain and filtered), POST one item,
                                                       and per item the import that grew the version and an export of the whole version (median of E, default 3)

@@ -28,6 +28,8 @@ public sealed class PythonRequests
         def download(path, file):
             r = requests.get(base + path, allow_redirects=True, headers=headers); r.raise_for_status()
             open(file, "wb").write(r.content)
+        def evaluate(model_id, path, file):
+            download(path, file); return predict(model_id, file)
         answers = []
         start = time.perf_counter()
         for call in job["calls"]:
@@ -35,6 +37,7 @@ public sealed class PythonRequests
             elif kind == "create_item": create_item(job["path"], call)
             elif kind == "predict": answers.append(predict(job["model"], call))
             elif kind == "download": download(call[0], call[1])
+            elif kind == "evaluate": answers.append(evaluate(job["model"], call[0], call[1]))
         elapsed = time.perf_counter() - start
         print(json.dumps({"seconds": elapsed, "answers": answers}))
         """;

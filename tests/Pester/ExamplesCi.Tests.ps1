@@ -48,7 +48,7 @@ Describe 'Export-SeeMeDatasetArtifact.ps1' {
 }
 
 Describe 'Publish-SeeMeModelVersion.ps1' {
-    It 'makes the uploaded file the active version' {
+    It 'evaluates the uploaded file on the test split and makes it the active version' {
         $source = Get-SeeMeModel -Name 'Sample colours'
         $onnx = Save-SeeMeModel -Model $source -AssetType Onnx -Destination (Join-Path $script:work 'model')
         $labels = Join-Path $script:work 'model/labels.txt'
@@ -57,8 +57,14 @@ Describe 'Publish-SeeMeModelVersion.ps1' {
         $app = Get-SeeMeApplication -Framework onnx -ApplicationType image_classification
         $first = New-SeeMeModel -Name $name -ApplicationId $app.Id
 
-        $model = & (Join-Path $script:examples 'Publish-SeeMeModelVersion.ps1') -ModelName $name -VersionName 'build 7' -Path $onnx.FullName, $labels
+        $reports = Join-Path $script:work 'evaluation'
 
+        $output = & (Join-Path $script:examples 'Publish-SeeMeModelVersion.ps1') -ModelName $name -VersionName 'build 7' -Path $onnx.FullName, $labels `
+            -DatasetName 'Sample colours' -MinimumAccuracy 0.9 -ReportFolder $reports
+
+        $evaluation, $model = $output
+        $evaluation.Accuracy | Should -Be 1
+        Test-Path -LiteralPath (Join-Path $reports 'junit.xml') | Should -BeTrue
         $model.ActiveVersionId | Should -Not -Be $first.ActiveVersionId
         (Get-SeeMeModelVersion -Model $model | Where-Object Id -EQ $model.ActiveVersionId).Name | Should -Be 'build 7'
         (Invoke-SeeMePrediction -Model $model -Path (Join-Path $script:server.SampleImagesPath 'blue-2.png')).Label | Should -Be 'blue'

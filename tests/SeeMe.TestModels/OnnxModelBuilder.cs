@@ -53,6 +53,18 @@ public static class OnnxModelBuilder
             .ToModel();
     }
 
+    // (1b) The colour classifier with the mean taken by ReduceMean over H and W: input "image" float [1,3,S,S] → logits [1,3]
+    //      = mean RGB × weights. ONNX Runtime sums the unaligned head of a buffer apart from the rest, so this model
+    //      shows whether the server feeds it aligned memory: the same image must give the same bits every time.
+    public static byte[] ReduceMeanClassifier(float[,] weights = null, int size = 64) =>
+        new OnnxGraph("reduce_mean_classifier")
+            .Input("image", OnnxType.Float, 1L, 3L, (long)size, (long)size)
+            .Node("ReduceMean", ["image"], ["rgb"], OnnxAttribute.Ints("axes", 2, 3), OnnxAttribute.Int("keepdims", 0))
+            .Initializer("weights", [3, 3], Flatten(weights ?? ColourWeights))
+            .Node("MatMul", ["rgb", "weights"], ["logits"])
+            .Output("logits", OnnxType.Float, 1L, 3L)
+            .ToModel();
+
     // (2a) YOLOv5-style detector: input "images" float [1,3,S,S] (only its shape matters); output "output0" [1,N,5+C] = the given rows
     //      (cx, cy, w, h in input pixels, objectness, class scores...), computed as rows + 0 × ReduceMax(images).
     public static byte[] YoloV5Detector(float[][] rows, int size = 64) =>

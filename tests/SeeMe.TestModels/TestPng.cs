@@ -17,6 +17,13 @@ public static class TestPng
     public static byte[] Solid(byte red, byte green, byte blue, int width = 16, int height = 16) =>
         Encode(width, height, (_, _) => (red, green, blue));
 
+    /// <summary>A PNG of random pixels, the same for the same <paramref name="seed"/>.</summary>
+    public static byte[] Noise(int seed, int width = 160, int height = 120)
+    {
+        var random = new Random(seed);
+        return Encode(width, height, (_, _) => ((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+    }
+
     /// <summary>A PNG whose pixel (x, y) has the colour <paramref name="pixel"/> gives.</summary>
     public static byte[] Encode(int width, int height, Func<int, int, (byte R, byte G, byte B)> pixel)
     {

@@ -127,12 +127,12 @@ namespace SeeMe.Core.Clients
 
         /// <summary>Saves the item's image (or its thumbnail) in <paramref name="folder"/> as name.extension (id.extension when unnamed).</summary>
         public Task<FileInfo> DownloadImageAsync(DatasetItem item, string folder, bool thumbnail = false, bool overwrite = false,
-            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
-        {
-            Ensure.NotNull(item, nameof(item));
-            var path = Item(item.DatasetId, item.DatasetVersionId, item.Id) + "/download" + (thumbnail ? "?thumbnail=true" : "");
-            return Api.DownloadAsync(path, Path.Combine(folder, ImageFileName(item, thumbnail)), overwrite, progress, cancellationToken);
-        }
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            Api.DownloadAsync(ImagePath(item, thumbnail), Path.Combine(folder, ImageFileName(item, thumbnail)), overwrite, progress, cancellationToken);
+
+        /// <summary>The item's image (or its thumbnail) in memory, with its content type.</summary>
+        public Task<DownloadedContent> GetImageAsync(DatasetItem item, bool thumbnail = false, CancellationToken cancellationToken = default) =>
+            Api.DownloadContentAsync(ImagePath(item, thumbnail), cancellationToken);
 
         /// <summary>The export layout's file name: name.extension, or id.extension when the name is empty.</summary>
         public static string ImageFileName(DatasetItem item, bool thumbnail = false)
@@ -144,6 +144,9 @@ namespace SeeMe.Core.Clients
         }
 
         private static string Item(string datasetId, string versionId, string itemId) => DatasetPaths.Child(datasetId, versionId, "items", itemId);
+
+        private static string ImagePath(DatasetItem item, bool thumbnail) =>
+            Item(Ensure.NotNull(item, nameof(item)).DatasetId, item.DatasetVersionId, item.Id) + "/download" + (thumbnail ? "?thumbnail=true" : "");
 
         private static List<DatasetItem> Adopt(List<DatasetItem> items, string datasetId, string versionId)
         {

@@ -21,6 +21,11 @@ namespace SeeMe.Core.Clients
             MadeFrom(Path.GetFullPath(LocalFiles.RequireFile(filePath)),
                 Api.UploadAsync<Prediction>(Target(modelId, versionId), filePath, "application/octet-stream", Idempotency.Repeatable, progress, cancellationToken));
 
+        /// <summary>As <see cref="PredictFileAsync"/>, for an image held in memory (a dataset item's) and sent under <paramref name="fileName"/>.</summary>
+        public Task<Prediction> PredictImageAsync(string modelId, string? versionId, string fileName, byte[] image, CancellationToken cancellationToken = default) =>
+            MadeFrom(Ensure.NotNullOrEmpty(fileName, nameof(fileName)),
+                Api.UploadAsync<Prediction>(Target(modelId, versionId), fileName, Ensure.NotNull(image, nameof(image)), "application/octet-stream", Idempotency.Repeatable, cancellationToken));
+
         /// <summary>Text classification, NER, language models: JSON {"input_text": text}.</summary>
         public Task<Prediction> PredictTextAsync(string modelId, string? versionId, string text, CancellationToken cancellationToken = default) =>
             MadeFrom(text, Api.PostAsync<Prediction>(Target(modelId, versionId), new JObject { ["input_text"] = text ?? throw new ArgumentNullException(nameof(text)) }, Idempotency.Repeatable, cancellationToken));

@@ -42,14 +42,51 @@ namespace SeeMe.Core.Http
             return SeeMeJson.Deserialize<T>(text);
         }
 
+        /// <summary>
+        /// Uploads bytes held in memory (an item's image on its way to a prediction) as the single multipart part
+        /// <c>file</c> named <paramref name="fileName"/>; each attempt sends them again.
+        /// </summary>
+        public async Task<T> UploadAsync<T>(string path, string fileName, byte[] content, string contentType, Idempotency idempotency, CancellationToken ct)
+        {
+            var request = new SeeMeRequest(HttpMethod.Post, path, idempotency)
+            {
+                Content = timer => FormWith(new MemoryStream(content, writable: false), fileName, contentType, null, timer),
+            };
+            var text = await Connection.SendAsync(request, SeeMeConnection.ReadTextAsync, ct).ConfigureAwait(false);
+            return SeeMeJson.Deserialize<T>(text);
+        }
+
         private static HttpContent FilePart(string filePath, string contentType, IProgress<TransferProgress>? progress, InactivityTimer timer)
         {
-            var fileName = Path.GetFileName(filePath);
             var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true);
-            var part = new StreamContent(new ProgressStream(file, fileName, file.Length, progress, timer), BufferSize);
+            return FormWith(file, Path.GetFileName(filePath), contentType, progress, timer);
+        }
+
+        /// <summary>The multipart form with the one part <c>file</c>; disposing the form disposes the part and the stream.</summary>
+        private static HttpContent FormWith(Stream content, string fileName, string contentType, IProgress<TransferProgress>? progress, InactivityTimer timer)
+        {
+            var part = new StreamContent(new ProgressStream(content, fileName, content.Length, progress, timer), BufferSize);
             part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-            part.Headers.ContentLength = file.Length;
-            return new MultipartFormDataContent { { part, "file", fileName } }; // disposing the form disposes the part and the file
+            part.Headers.ContentLength = content.Length;
+            return new MultipartFormDataContent { { part, "file", fileName } };
+        }
+
+        /// <summary>
+        /// Downloads a small file (an item's image) into memory, retried like every download; a body that ends
+        /// short of its Content-Length is a broken transfer, retried too.
+        /// </summary>
+        public Task<DownloadedContent> DownloadContentAsync(string path, CancellationToken ct) =>
+            Connection.SendAsync(new SeeMeRequest(HttpMethod.Get, path, Idempotency.Repeatable) { IsDownload = true }, ReadContentAsync, ct);
+
+        private static async Task<DownloadedContent> ReadContentAsync(HttpResponseMessage response, InactivityTimer timer)
+        {
+            var expected = response.Content.Headers.ContentLength;
+            using var body = new ProgressStream(await response.Content.ReadAsStreamAsync().ConfigureAwait(false), "", expected, null, timer);
+            using var buffer = new MemoryStream();
+            await body.CopyToAsync(buffer, BufferSize, timer.Token).ConfigureAwait(false);
+            if (expected is long length && buffer.Length != length)
+                throw new TransferBrokenException(new IOException($"The download ended after {buffer.Length} of {length} bytes."));
+            return new DownloadedContent(buffer.ToArray(), response.Content.Headers.ContentType?.MediaType ?? "");
         }
 
         /// <summary>

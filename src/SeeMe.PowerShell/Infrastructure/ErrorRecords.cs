@@ -1,8 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
+using SeeMe.Core.Evaluation;
 using SeeMe.Core.Exceptions;
 
 namespace SeeMe.PowerShell
@@ -78,6 +79,7 @@ namespace SeeMe.PowerShell
                         case 422: return ("InvalidData", ErrorCategory.InvalidData);
                         default: return api.StatusCode >= 500 ? ("ServerError", ErrorCategory.ConnectionError) : ("RequestFailed", ErrorCategory.InvalidOperation);
                     }
+                case EvaluationLabelMismatchException _: return ("LabelMismatch", ErrorCategory.InvalidData);
                 case ItemNotFoundException _: return ("NotFound", ErrorCategory.ObjectNotFound);
                 case FileNotFoundException _: return ("FileNotFound", ErrorCategory.ObjectNotFound);
                 case DirectoryNotFoundException _: return ("FolderNotFound", ErrorCategory.ObjectNotFound);
@@ -90,6 +92,22 @@ namespace SeeMe.PowerShell
             }
         }
 
+        /// <summary>The -LabelMap to pass (pairing names that differ only in case, or the one name on each side), or how to write one.</summary>
+        private static string LabelMapAdvice(EvaluationLabelMismatchException mismatch)
+        {
+            var pairs = mismatch.OnlyInDataset.Count == 1 && mismatch.OnlyInModel.Count == 1
+                ? new List<(string label, string? modelClass)> { (mismatch.OnlyInDataset[0], mismatch.OnlyInModel[0]) }
+                : mismatch.OnlyInDataset
+                    .Select(label => (label, modelClass: mismatch.OnlyInModel.FirstOrDefault(c => string.Equals(c, label, StringComparison.OrdinalIgnoreCase))))
+                    .Where(pair => pair.modelClass != null).ToList();
+            var map = pairs.Count > 0
+                ? "@{ " + string.Join("; ", pairs.Select(p => $"'{Quoted(p.label)}' = '{Quoted(p.modelClass!)}'")) + " }"
+                : "@{ 'dataset label' = 'model class' }";
+            return $"Map the dataset's labels to the model's classes with -LabelMap {map}, or add the missing labels to the dataset version with New-SeeMeDatasetLabel.";
+        }
+
+        private static string Quoted(string name) => name.Replace("'", "''");
+
         private static string? Advice(Exception exception, string noun) => exception switch
         {
             SeeMeApiException api when api.IsTimeout => "The service stopped answering; try again later, or allow longer with Connect-SeeMe -TimeoutSec.",
@@ -99,6 +117,7 @@ namespace SeeMe.PowerShell
             SeeMeApiException api when api.StatusCode == 404 => Listings.Contains(noun)
                 ? $"Check the id or name; Get-SeeMe{noun} lists the ones you can see."
                 : "Check the id or name (Get-SeeMe* lists what you can see).",
+            EvaluationLabelMismatchException mismatch => LabelMapAdvice(mismatch),
             _ => null,
         };
 

@@ -65,9 +65,9 @@ namespace SeeMe.PowerShell
         /// The Set-* flow: confirms, applies <paramref name="edit"/> to a copy (the caller's object stays as the
         /// server sent it), PUTs it and writes the result with -PassThru.
         /// </summary>
-        protected void Update<T>(string kind, T entity, Action<T> edit, Func<T, CancellationToken, Task<T>> put, bool passThru) where T : SeeMeEntity
+        protected void Update<T>(string kind, T entity, Action<T> edit, Func<T, CancellationToken, Task<T>> put, bool passThru, string action = "Update") where T : SeeMeEntity
         {
-            if (!ShouldChange(kind, entity, "Update")) return;
+            if (!ShouldChange(kind, entity, action)) return;
             var copy = entity.DeepCopy();
             edit(copy);
             if (TryRun(ct => put(copy, ct), entity, out var updated) && passThru) WriteObject(updated);

@@ -17,6 +17,8 @@ namespace SeeMe.PowerShell
         private InFlightWindow? _window;
         private int _itemsSeen;
         private int _itemsDone;
+        private int _itemsExpected;
+        private bool _itemProgressShown;
 
         /// <summary>What item progress calls the work ("Predicting with model 'Birds'").</summary>
         protected virtual string ItemActivity => MyInvocation.MyCommand.Name;
@@ -41,6 +43,9 @@ namespace SeeMe.PowerShell
         /// <summary><see cref="RunItem{T}"/> for a call that uploads or downloads a file, with its own progress bar.</summary>
         protected void RunTransferItem<T>(string transferActivity, Func<IProgress<TransferProgress>, CancellationToken, Task<T>> call, object? target, Action<T> write) =>
             StartItem(transferActivity, (progress, ct) => call(progress!, ct), target, write);
+
+        /// <summary>Says how many items the next <see cref="RunItem{T}"/> calls will send, so progress reads "12 of 40 done" from the first.</summary>
+        protected void ExpectItems(int count) => _itemsExpected = _itemsSeen + count;
 
         private void StartItem<T>(string? transferActivity, Func<IProgress<TransferProgress>?, CancellationToken, Task<T>> call, object? target, Action<T> write)
         {
@@ -104,21 +109,30 @@ namespace SeeMe.PowerShell
             write(result);
         }
 
-        /// <summary>Item progress, from the second item on (a single call needs no bar).</summary>
+        /// <summary>Item progress, from the second item on (a single call needs no bar): done of those seen, or of those expected.</summary>
         private void WriteItemProgress(InFlightWindow window)
         {
-            if (_itemsSeen < 2) return;
+            var total = Math.Max(_itemsSeen, _itemsExpected);
+            if (total < 2) return;
             var running = window.Running;
-            var status = $"{_itemsDone} of {_itemsSeen} done" + (running > 0 ? $", {running} in flight" : "");
-            WriteThrottledProgress(new ProgressRecord(ItemProgressId, ItemActivity, status));
+            var status = $"{_itemsDone} of {total} done" + (running > 0 ? $", {running} in flight" : "");
+            var record = new ProgressRecord(ItemProgressId, ItemActivity, status);
+            if (_itemsExpected >= _itemsSeen) record.PercentComplete = (int)(100L * _itemsDone / total);
+            _itemProgressShown = true;
+            WriteThrottledProgress(record);
         }
 
-        /// <summary>Writes what is still in flight (in order) and closes the item progress bar.</summary>
-        private void FinishItems()
+        /// <summary>
+        /// Writes what is still in flight (in order) and closes the item progress bar. EndProcessing calls it; a command
+        /// that needs every item's output before it goes on (Test-SeeMeModel) calls it itself.
+        /// </summary>
+        protected void FinishItems()
         {
             if (_window == null) return;
             _window.FinishAll();
-            if (_itemsSeen > 1) WriteProgress(new ProgressRecord(ItemProgressId, ItemActivity, $"{_itemsDone} done") { RecordType = ProgressRecordType.Completed });
+            if (!_itemProgressShown) return;
+            _itemProgressShown = false;
+            WriteProgress(new ProgressRecord(ItemProgressId, ItemActivity, $"{_itemsDone} done") { RecordType = ProgressRecordType.Completed });
         }
 
         /// <summary>After Ctrl+C: waits (briefly) for the cancelled calls, so none leaves a temporary file behind.</summary>

@@ -55,6 +55,10 @@ namespace SeeMe.PowerShell
             return TryRun(ct => FindAsync<T>(typed, parentId, ct), typed, out entity, typeof(T).Name);
         }
 
+        /// <summary><see cref="TryGetReference{T}"/> for an entity without which the command cannot go on: a failed look-up stops it.</summary>
+        protected T? ReferenceOrStop<T>(T? given, string? parentId = null) where T : SeeMeEntity =>
+            EntityStubs.NameOf(given) is string name ? RunOrStop(ct => FindAsync<T>(name, parentId, ct), name, typeof(T).Name) : given;
+
         /// <summary>The model given as -Model (object, id or name) or -ModelId, fetched when only its id or name is known.</summary>
         protected bool TryGetModel(Model? model, string? modelId, out Model complete) =>
             TryFetch(model, modelId, (id, ct) => Client.Models.GetAsync(id, ct), out complete);

@@ -44,7 +44,7 @@ namespace SeeMe.PowerShell
         protected CancellationToken CancellationToken => _cancellation.Token;
 
         /// <summary>The noun without the SeeMe prefix, used for ErrorIds (ModelNotFound, ...).</summary>
-        protected string ErrorNoun
+        protected virtual string ErrorNoun
         {
             get
             {

@@ -83,25 +83,23 @@ internal static class ImageInput
         return info.WithSize(scaled);
     }
 
-    /// <summary>The image resized (stretched) to the spec, scaled to [0,1] and normalised with the config's mean/std.</summary>
+    /// <summary>
+    /// The image resized (stretched) to the spec, scaled to [0,1] and normalised with the config's mean/std,
+    /// in ONNX Runtime's memory (see <see cref="OrtTensors"/>: the same image gives the same bits).
+    /// </summary>
     public static OrtValue ToTensor(SKBitmap image, ImageTensorSpec spec, InferenceConfig config)
     {
         var target = new SKImageInfo(spec.Width, spec.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var resized = image.Resize(target, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None))
                             ?? throw new ApiException(400, "The image could not be resized for the model.");
-        var pixels = resized.GetPixelSpan();
-        if (spec.Bytes) return OrtValue.CreateTensorValueFromMemory(Fill<byte>(pixels, spec, v => (byte)v), spec.Shape);
+        if (spec.Bytes) return OrtTensors.Create<byte>(spec.Shape, tensor => Fill(resized.GetPixelSpan(), spec, tensor, (_, v) => (byte)v));
         var normalise = Normaliser(spec.Channels, config);
-        return OrtValue.CreateTensorValueFromMemory(Fill(pixels, spec, normalise), spec.Shape);
+        return OrtTensors.Create<float>(spec.Shape, tensor => Fill(resized.GetPixelSpan(), spec, tensor, normalise));
     }
 
-    private static T[] Fill<T>(ReadOnlySpan<byte> rgba, ImageTensorSpec spec, Func<float, T> value) =>
-        Fill(rgba, spec, (_, v) => value(v));
-
-    private static T[] Fill<T>(ReadOnlySpan<byte> rgba, ImageTensorSpec spec, Func<int, float, T> value)
+    private static void Fill<T>(ReadOnlySpan<byte> rgba, ImageTensorSpec spec, Span<T> tensor, Func<int, float, T> value)
     {
         int pixelCount = spec.Width * spec.Height, channels = spec.Channels;
-        var tensor = new T[pixelCount * channels];
         for (var p = 0; p < pixelCount; p++)
         {
             for (var c = 0; c < channels; c++)
@@ -111,7 +109,6 @@ internal static class ImageInput
                 tensor[index] = value(c, raw);
             }
         }
-        return tensor;
     }
 
     private static float Luminance(ReadOnlySpan<byte> rgba, int p) =>

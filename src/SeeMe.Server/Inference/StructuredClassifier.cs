@@ -83,10 +83,10 @@ internal sealed class StructuredClassifier : IApplicationRunner
 
     private static OrtValue NumericTensor(ModelPort input, double[] values, long[] shape) => input.IsTensor ? input.ElementType switch
     {
-        TensorElementType.Float => OrtValue.CreateTensorValueFromMemory(values.Select(v => (float)v).ToArray(), shape),
-        TensorElementType.Double => OrtValue.CreateTensorValueFromMemory(values, shape),
-        TensorElementType.Int64 => OrtValue.CreateTensorValueFromMemory(values.Select(v => (long)Math.Round(v)).ToArray(), shape),
-        TensorElementType.Int32 => OrtValue.CreateTensorValueFromMemory(values.Select(v => (int)Math.Round(v)).ToArray(), shape),
+        TensorElementType.Float => OrtTensors.Of(values.Select(v => (float)v).ToArray(), shape),
+        TensorElementType.Double => OrtTensors.Of(values, shape),
+        TensorElementType.Int64 => OrtTensors.Of(values.Select(v => (long)Math.Round(v)).ToArray(), shape),
+        TensorElementType.Int32 => OrtTensors.Of(values.Select(v => (int)Math.Round(v)).ToArray(), shape),
         _ => throw Unsupported(input),
     } : throw Unsupported(input);
 

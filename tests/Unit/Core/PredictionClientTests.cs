@@ -220,4 +220,20 @@ public sealed class PredictionClientTests(LocalServerFixture server) : IClassFix
         Assert.Equal(422, noText.StatusCode);
         Assert.Empty(await client.Models.GetPredictionsPageAsync(empty.Id, 0));
     }
+    /// <summary>Over HTTP as well: one image sent many times, among others in flight at once, comes back with the same bits.</summary>
+    [Fact]
+    public async Task The_same_image_comes_back_with_the_same_confidence_to_the_last_bit_among_concurrent_predictions()
+    {
+        using var client = server.SeedUser();
+        var model = await RealModelAsync(client, "image_classification", OnnxModelBuilder.ReduceMeanClassifier(), Colours);
+        var images = Enumerable.Range(1, 3).Select(seed => Png($"noise-{seed}.png", TestPng.Noise(seed))).ToArray();
+        async Task<(string, double)[]> Predict(string image) =>
+            (await client.Predictions.PredictFileAsync(model.Id, null, image)).Items.Select(i => (i.Label, i.Confidence)).ToArray();
+        var alone = new List<(string, double)[]>();
+        foreach (var image in images) alone.Add(await Predict(image));
+
+        var together = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i => (Image: i % images.Length, Answer: await Predict(images[i % images.Length]))));
+
+        foreach (var (image, answer) in together) Assert.Equal(alone[image], answer);
+    }
 }

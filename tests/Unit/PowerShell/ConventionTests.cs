@@ -36,7 +36,7 @@ public sealed class ConventionTests
     [Fact]
     public void The_commands_users_pipe_many_inputs_into_take_ThrottleLimit_and_only_they_do()
     {
-        string[] perItem = ["Invoke-SeeMePrediction", "New-SeeMeDatasetItem", "Set-SeeMeDatasetItemImage", "Save-SeeMeDatasetItemImage", "Add-SeeMeAnnotation", "Remove-SeeMeDatasetItem"];
+        string[] perItem = ["Invoke-SeeMePrediction", "New-SeeMeDatasetItem", "Set-SeeMeDatasetItemImage", "Save-SeeMeDatasetItemImage", "Add-SeeMeAnnotation", "Remove-SeeMeDatasetItem", "Test-SeeMeModel"];
         foreach (var (type, cmdlet) in Commands)
         {
             var name = cmdlet.VerbName + "-" + cmdlet.NounName;

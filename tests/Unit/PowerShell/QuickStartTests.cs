@@ -52,6 +52,8 @@ public sealed class QuickStartTests : IDisposable
         var predictions = result.OfType<Prediction>();
         Assert.Equal(18, predictions.Count);
         Assert.All(predictions, p => Assert.StartsWith(p.Label + "-", p.Name));
+        var evaluation = Assert.Single(result.OfType<SeeMe.Core.Evaluation.EvaluationResult>());
+        Assert.Equal((3, 1.0), (evaluation.ItemsEvaluated, evaluation.Accuracy));
         Assert.Single(ps.Run("$mine").OfType<DatasetVersion>()); // 'My colours' was created (and removed without an error)
     }
 

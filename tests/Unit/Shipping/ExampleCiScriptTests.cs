@@ -105,26 +105,52 @@ public sealed class ExampleCiScriptTests(LocalServerFixture server) : IClassFixt
         }
     }
 
-    [Fact]
-    public void Publishing_a_model_file_makes_a_new_active_version_that_predicts_with_it()
+    /// <summary>A model named <paramref name="name"/> whose active version is the sample model (or, with <paramref name="empty"/>, has no file yet).</summary>
+    private string ModelWithActiveVersion(string name, bool empty = false)
     {
-        var name = CoreClients.Unique("ci-model");
-        var onnx = _files.Bytes("model/model.onnx", SampleModel.Onnx());
-        var labels = _files.Bytes("model/labels.txt", SampleModel.LabelsFile());
         var setup = RunAsCi("""
+            $name, $onnx, $labels, $empty = $args
             Connect-SeeMe | Out-Null
             $app = Get-SeeMeApplication -Framework onnx -ApplicationType image_classification
-            (New-SeeMeModel -Name $args[0] -ApplicationId $app.Id).ActiveVersionId
-            """, name);
+            $model = New-SeeMeModel -Name $name -ApplicationId $app.Id
+            if (-not $empty) { Publish-SeeMeModel -Model $model -LiteralPath $onnx, $labels | Out-Null }
+            $model.ActiveVersionId
+            """, name, _files.Bytes("sample/model.onnx", SampleModel.Onnx()), _files.Bytes("sample/labels.txt", SampleModel.LabelsFile()), empty);
         Assert.Empty(setup.Errors);
-        var firstVersion = Assert.Single(setup.OfType<string>());
+        return Assert.Single(setup.OfType<string>());
+    }
 
-        var result = RunAsCi("& $args[0] -ModelName $args[1] -VersionName 'build 7' -Path $args[2], $args[3]",
-            Script("Publish-SeeMeModelVersion.ps1"), name, onnx, labels);
+    private ScriptResult Publish(string name, string version, byte[] onnx, string reports, string extra = "") =>
+        RunAsCi($"& $args[0] -ModelName $args[1] -VersionName $args[2] -Path $args[3], $args[4] -DatasetName 'Sample colours' -ReportFolder $args[5] {extra}",
+            Script("Publish-SeeMeModelVersion.ps1"), name, version, _files.Bytes(version + "/model.onnx", onnx), _files.Bytes(version + "/labels.txt", SampleModel.LabelsFile()), reports);
+
+    private string ActiveVersionName(string name)
+    {
+        var check = RunAsCi("""
+            Connect-SeeMe | Out-Null
+            $model = Get-SeeMeModel -Name $args[0]
+            (Get-SeeMeModelVersion -Model $model -Id $model.ActiveVersionId).Name
+            """, name);
+        Assert.Empty(check.Errors);
+        return Assert.Single(check.OfType<string>());
+    }
+
+    [Fact]
+    public void A_first_publish_is_evaluated_on_the_test_split_and_becomes_the_active_version_that_predicts_with_it()
+    {
+        var name = CoreClients.Unique("ci-model");
+        var firstVersion = ModelWithActiveVersion(name, empty: true);
+        var reports = _files.PathOf("first");
+
+        var result = Publish(name, "build 7", SampleModel.Onnx(), reports, "-MinimumAccuracy 0.9");
 
         Assert.Empty(result.Errors);
+        var evaluation = Assert.Single(result.OfType<SeeMe.Core.Evaluation.EvaluationResult>());
+        Assert.Equal((3, 1.0), (evaluation.ItemsEvaluated, evaluation.Accuracy));
+        Assert.Null(evaluation.Baseline); // the empty first version cannot predict: no baseline
         var model = Assert.Single(result.OfType<Model>());
         Assert.NotEqual(firstVersion, model.ActiveVersionId);
+        Assert.Equal(["evaluation.json", "junit.xml", "report.html", "summary.md"], TestFiles.Tree(reports));
         var check = RunAsCi("""
             Connect-SeeMe | Out-Null
             $model = Get-SeeMeModel -Name $args[0]
@@ -132,7 +158,44 @@ public sealed class ExampleCiScriptTests(LocalServerFixture server) : IClassFixt
             Invoke-SeeMePrediction -Model $model -Path $args[1]
             """, name, Path.Combine(_images, "green-3.png"));
         Assert.Empty(check.Errors);
-        Assert.Equal("build 7", Assert.Single(check.OfType<ModelVersion>()).Name);
+        var active = Assert.Single(check.OfType<ModelVersion>());
+        Assert.Equal(("build 7", 1.0), (active.Name, active.Accuracy));
         Assert.Equal("green", Assert.Single(check.OfType<Prediction>()).Label);
+    }
+
+    [Fact]
+    public void A_version_as_good_as_the_active_one_replaces_it()
+    {
+        var name = CoreClients.Unique("ci-model");
+        ModelWithActiveVersion(name);
+
+        var result = Publish(name, "build 8", SampleModel.Onnx(), _files.PathOf("same"));
+
+        Assert.Empty(result.Errors);
+        var evaluation = Assert.Single(result.OfType<SeeMe.Core.Evaluation.EvaluationResult>());
+        Assert.Equal(0.0, evaluation.Baseline!.AccuracyDelta);
+        Assert.Equal("build 8", ActiveVersionName(name));
+    }
+
+    /// <summary>The rotated classifier calls every colour by the next one's name: accuracy 0 against the active version's 1.</summary>
+    [Fact]
+    public void A_worse_version_fails_its_evaluation_stays_inactive_and_leaves_the_JUnit_failure_and_the_summary()
+    {
+        var name = CoreClients.Unique("ci-model");
+        ModelWithActiveVersion(name);
+        var summary = _files.Text("worse-summary.md", "earlier step\n");
+        Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", summary);
+        var reports = _files.PathOf("worse");
+
+        var result = Publish(name, "build 9", KnownModels.RotatedColourClassifier(), reports);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("EvaluationRegressed", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Empty(result.OfType<Model>());
+        Assert.NotEqual("build 9", ActiveVersionName(name));
+        Assert.Contains("<failure", File.ReadAllText(Path.Combine(reports, "junit.xml")));
+        var text = File.ReadAllText(summary);
+        Assert.StartsWith("earlier step\n", text);
+        Assert.Contains("build 9", text);
     }
 }

@@ -71,6 +71,10 @@ public sealed class WireContractTests(LocalServerFixture server) : IClassFixture
         new("Save-SeeMeModelLogo", "Get-SeeMeModel -Id $s.model.Id | Save-SeeMeModelLogo -Destination $s.folder -Force", new Expect("GET models/{id}/download/{asset}")),
         new("Invoke-SeeMePrediction", "Invoke-SeeMePrediction -Model $s.textModel -Text 'what a day'; Invoke-SeeMePrediction -Model $s.model -Path $s.png",
             new Expect("POST inferences/{id}", "InputText"), Multipart("POST inferences/{id}")),
+        new("Test-SeeMeModel", "$s.evaluationVersion | Test-SeeMeModel -Model $s.model",
+            new Expect("GET models/{id}"), new Expect("GET models/{id}/versions/{id}"), new Expect("GET datasets/{id}"), new Expect("GET " + Version),
+            new Expect("GET " + Items, null, r => Assert.Superset(new HashSet<string> { "pageSize", "pageCount", "splitId" }, Keys(r))),
+            new Expect("GET " + Items + "/{id}/download"), Multipart("POST inferences/{id}/versions/{id}")),
         new("Get-SeeMePrediction", "Get-SeeMePrediction -Model $s.model -First 1",
             new Expect("GET models/{id}/inferences", null, r => Assert.Superset(new HashSet<string> { "pageCount", "pageSize", "includeAlreadyAdded", "showHidden" }, Keys(r)))),
         new("Set-SeeMePrediction", "$s.prediction | Set-SeeMePrediction -ErrorReported -ErrorMessage wrong",
@@ -265,6 +269,7 @@ public sealed class WireContractTests(LocalServerFixture server) : IClassFixture
         var importVersion = await client.DatasetVersions.CreateAsync(dataset.Id, new DatasetVersion { Name = "import" });
         var scratchVersion = await client.DatasetVersions.CreateAsync(dataset.Id, new DatasetVersion { Name = "scratch" });
         var scratchDataset = await client.Datasets.CreateAsync(new Dataset { Name = "wire-scratch" });
+        var evaluationVersion = await EvaluationVersionAsync(client, png);
 
         var job = await client.Jobs.CreateAsync(new Job { Name = "wire", JobType = "training", Status = "waiting", Items = { JobItem.For("epochs", 5) } });
         // A field this client version does not know, on a nested item: a PUT must send it back.
@@ -281,9 +286,26 @@ public sealed class WireContractTests(LocalServerFixture server) : IClassFixture
             ["model"] = model, ["version2"] = version2, ["prediction"] = prediction, ["textModel"] = textModel, ["scratchModel"] = scratchModel,
             ["dataset"] = dataset, ["version"] = version, ["item"] = item, ["twoSplitItem"] = twoSplitItem, ["loneItem"] = loneItem,
             ["importVersion"] = importVersion, ["scratchVersion"] = scratchVersion, ["scratchDataset"] = scratchDataset, ["job"] = job,
+            ["evaluationVersion"] = evaluationVersion,
             ["email"] = email, ["onnx"] = onnx, ["png"] = png, ["folder"] = Directory.CreateDirectory(_files.PathOf("saved")).FullName,
             ["export"] = _files.PathOf("export"), ["newUser"] = "wire" + Guid.NewGuid().ToString("N")[..10],
             ["password"] = PowerShellHost.Secure("correct horse battery"), ["baseUri"] = _proxy.BaseUri,
         };
+    }
+
+    /// <summary>A dataset version with the colour model's labels and one labelled picture in its test split, to evaluate on.</summary>
+    private static async Task<DatasetVersion> EvaluationVersionAsync(SeeMeClient client, string png)
+    {
+        var dataset = await client.Datasets.CreateAsync(new Dataset { Name = "wire-evaluation", ContentType = "images", DefaultSplits = true });
+        var versionId = dataset.Versions[0].Id;
+        foreach (var colour in KnownModels.Colours) await client.Labels.CreateAsync(dataset.Id, versionId, new DatasetLabel { Name = colour });
+        var version = await client.DatasetVersions.GetAsync(dataset.Id, versionId);
+        var test = version.Splits.Single(s => s.Name == "test");
+        var item = await client.Items.CreateAsync(dataset.Id, versionId, new DatasetItem
+        {
+            Name = "red", Splits = { test }, Annotations = { new Annotation { LabelId = version.Labels.Single(l => l.Name == "red").Id, SplitId = test.Id } },
+        });
+        await client.Items.UploadImageAsync(dataset.Id, versionId, item.Id, png);
+        return version;
     }
 }
