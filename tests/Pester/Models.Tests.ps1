@@ -70,7 +70,7 @@ Describe 'Models' {
         Save-SeeMeModel -Model $model -AssetType Labels -Destination $out -WhatIf | Should -BeNullOrEmpty
         Test-Path -LiteralPath $out | Should -BeFalse
         $saved = Save-SeeMeModel -Model $model -AssetType Labels -Destination $out
-        $saved.Name | Should -Be "$($model.ActiveVersionId).txt"
+        $saved.Name | Should -Be "$($model.Name)-v$($version.VersionNumber).txt"
         Get-Content -LiteralPath $saved.FullName | Should -Be @('red', 'green', 'blue')
         # Replacing a file asks (ShouldContinue) unless -Force; a test must never wait for an answer.
         Set-Content -LiteralPath $saved.FullName -Value 'stale'

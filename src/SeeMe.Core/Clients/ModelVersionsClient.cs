@@ -34,14 +34,15 @@ namespace SeeMe.Core.Clients
             Api.UploadAsync<ModelVersion>(Version(modelId, versionId) + "/upload", LocalFiles.RequireFile(filePath),
                 "application/octet-stream", Idempotency.Repeatable, progress, cancellationToken);
 
-        /// <summary>Downloads an asset of this version into <paramref name="folder"/> as {version_id}.{asset}.</summary>
+        /// <summary>Downloads an asset of this version into <paramref name="folder"/> as the SDK names it, {version_id}.{asset}.</summary>
         public Task<FileInfo> DownloadAssetAsync(ModelVersion version, ModelAssetType asset, string folder, bool overwrite = false,
-            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
-        {
-            Ensure.NotNull(version, nameof(version));
-            var target = Path.Combine(folder, asset.FileName(version.Id));
-            return Api.DownloadAsync(Version(version.ModelId, version.Id) + "/download/" + asset.WireName(), target, overwrite, progress, cancellationToken);
-        }
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            DownloadAssetToFileAsync(Ensure.NotNull(version, nameof(version)), asset, Path.Combine(folder, asset.FileName(version.Id)), overwrite, progress, cancellationToken);
+
+        /// <summary>Downloads an asset of this version as <paramref name="targetFile"/> (a failed download leaves no file).</summary>
+        public Task<FileInfo> DownloadAssetToFileAsync(ModelVersion version, ModelAssetType asset, string targetFile, bool overwrite = false,
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            Api.DownloadAsync(Version(Ensure.NotNull(version, nameof(version)).ModelId, version.Id) + "/download/" + asset.WireName(), targetFile, overwrite, progress, cancellationToken);
 
         private static string Versions(string modelId) => ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId)), "versions");
 

@@ -49,14 +49,15 @@ namespace SeeMe.Core.Clients
             return Api.DownloadAsync(ApiPath.Of("models", model.Id, "download", "logo"), target, overwrite, null, cancellationToken);
         }
 
-        /// <summary>Downloads an asset of the active version into <paramref name="folder"/> as {version_id}.{asset}.</summary>
+        /// <summary>Downloads an asset of the active version into <paramref name="folder"/> as the SDK names it, {version_id}.{asset}.</summary>
         public Task<FileInfo> DownloadAssetAsync(Model model, ModelAssetType asset, string folder, bool overwrite = false,
-            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
-        {
-            Ensure.NotNull(model, nameof(model));
-            var target = Path.Combine(folder, asset.FileName(model.ActiveVersionId));
-            return Api.DownloadAsync(ApiPath.Of("models", model.Id, "download", asset.WireName()), target, overwrite, progress, cancellationToken);
-        }
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            DownloadAssetToFileAsync(Ensure.NotNull(model, nameof(model)).Id, asset, Path.Combine(folder, asset.FileName(model.ActiveVersionId)), overwrite, progress, cancellationToken);
+
+        /// <summary>Downloads an asset of the model's active version as <paramref name="targetFile"/> (a failed download leaves no file).</summary>
+        public Task<FileInfo> DownloadAssetToFileAsync(string modelId, ModelAssetType asset, string targetFile, bool overwrite = false,
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            Api.DownloadAsync(ApiPath.Of("models", Ensure.NotNullOrEmpty(modelId, nameof(modelId)), "download", asset.WireName()), targetFile, overwrite, progress, cancellationToken);
 
         /// <summary>One page (0-based <paramref name="page"/>) of the model's prediction history, newest first (later SDKs).</summary>
         public Task<List<Prediction>> GetPredictionsPageAsync(string modelId, int page, PredictionQuery? query = null, CancellationToken cancellationToken = default)

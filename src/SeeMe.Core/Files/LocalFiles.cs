@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 
 namespace SeeMe.Core.Files
 {
@@ -46,6 +47,20 @@ namespace SeeMe.Core.Files
                 throw new InvalidDataException($"'{name}' is not a {(contentType == "image/png" ? "PNG" : "JPEG")} picture (its content does not start like one). " +
                     "Give a .png or .jpg picture, or fix the file's extension.");
             return full;
+        }
+
+        /// <summary>
+        /// A name made into a file name every system takes: the characters Windows, macOS or Linux refuse in a file
+        /// name (&lt;&gt;:"/\|?* and control characters) become '_', and so do trailing dots and spaces (Windows drops
+        /// them); <paramref name="fallback"/> when nothing is left.
+        /// </summary>
+        public static string PortableFileName(string name, string fallback)
+        {
+            var chars = (name ?? "").Select(c => c < 32 || "<>:\"/\\|?*".IndexOf(c) >= 0 ? '_' : c).ToArray();
+            var portable = new string(chars);
+            var kept = portable.TrimEnd('.', ' ');
+            portable = kept + new string('_', portable.Length - kept.Length);
+            return string.IsNullOrWhiteSpace(portable.Replace("_", "")) ? fallback : portable;
         }
 
         /// <summary>

@@ -118,6 +118,17 @@ public sealed class EntityJsonTests
         Assert.Equal(expected, asset.FileName("v"));
 
     [Theory]
+    [InlineData("Cats and dogs", 3, "", ModelAssetType.Onnx, "Cats and dogs-v3.onnx")]
+    [InlineData("Cats and dogs", 3, "", ModelAssetType.Labels, "Cats and dogs-v3.txt")]
+    [InlineData("Cats and dogs", 3, "", ModelAssetType.OnnxInt8, "Cats and dogs-v3_int8.onnx")]
+    [InlineData("Birds: v2/test?", 1, "", ModelAssetType.Pkl, "Birds_ v2_test_-v1.pkl")]
+    [InlineData("Pets", null, "build 7", ModelAssetType.Onnx, "Pets-build 7.onnx")]
+    [InlineData("Pets", null, "", ModelAssetType.Onnx, "Pets-vid.onnx")]
+    [InlineData("Pets", null, "ends in dots..", ModelAssetType.Onnx, "Pets-ends in dots__.onnx")]
+    public void Saved_model_files_carry_the_models_name_and_version_safe_for_any_file_system(string model, int? number, string versionName, ModelAssetType asset, string expected) =>
+        Assert.Equal(expected, asset.FileName(model, new ModelVersion { Id = "vid", Name = versionName, VersionNumber = number }));
+
+    [Theory]
     [InlineData("logo.png", "logo.png")]
     [InlineData("../../etc/passwd", "passwd")]
     [InlineData("C:\\Windows\\evil.png", "evil.png")]

@@ -71,6 +71,16 @@ public sealed class ConventionTests
         Assert.True(checkedCount >= 40, $"only {checkedCount} entity parameters found");
     }
 
+    /// <summary>A timeout has one name everywhere, in seconds, as Invoke-WebRequest names it: -TimeoutSec.</summary>
+    [Fact]
+    public void Timeouts_are_named_TimeoutSec()
+    {
+        var timeouts = CommandTypes.SelectMany(t => t.GetProperties()).Where(p => p.GetCustomAttributes<ParameterAttribute>().Any() && p.Name.StartsWith("Timeout")).ToList();
+        Assert.True(timeouts.Count >= 2, "Connect-SeeMe and Start-SeeMeLocalServer take a timeout");
+        Assert.All(timeouts, p => Assert.Equal("TimeoutSec", p.Name));
+        Assert.Contains("TimeoutSeconds", typeof(SeeMe.PowerShell.Commands.LocalServer.StartSeeMeLocalServerCommand).GetProperty("TimeoutSec")!.GetCustomAttribute<AliasAttribute>()!.AliasNames);
+    }
+
     [Fact]
     public void Verbs_are_approved()
     {

@@ -173,7 +173,7 @@ public sealed class ModelCmdletTests(LocalServerFixture server) : IClassFixture<
         var saved = ps.Run("Get-SeeMeModel -Id $args[0] | Save-SeeMeModel -AssetType Onnx -Destination $args[1]", model.Id, folder);
         Assert.Empty(saved.Errors);
         var file = Assert.Single(saved.OfType<FileInfo>());
-        Assert.Equal(model.ActiveVersionId + ".onnx", file.Name);
+        Assert.Equal($"{model.Name}-v{version.VersionNumber}.onnx", file.Name); // the model's name and the version, not a version id
         Assert.Equal(onnx.Length, new FileInfo(file.FullName).Length);
         Assert.NotEmpty(saved.Progress);
 

@@ -68,8 +68,8 @@ public sealed class LocalServerLauncherTests : IDisposable
         try
         {
             var result = ps.Run("""
-                $a = Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -TimeoutSeconds 60
-                $b = Start-SeeMeLocalServer -Path $args[0] -DataPath $args[2] -TimeoutSeconds 60
+                $a = Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -TimeoutSec 60
+                $b = Start-SeeMeLocalServer -Path $args[0] -DataPath $args[2] -TimeoutSec 60
                 $a, $b
                 $b | Connect-SeeMe | Out-Null
                 @(Get-SeeMeApplication).Count -gt 0
@@ -96,7 +96,7 @@ public sealed class LocalServerLauncherTests : IDisposable
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
         using var ps = new PowerShellHost();
 
-        var result = ps.Run("Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -Port $args[2] -TimeoutSeconds 60; @(Stop-SeeMeLocalServer -WhatIf).Count",
+        var result = ps.Run("Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -Port $args[2] -TimeoutSec 60; @(Stop-SeeMeLocalServer -WhatIf).Count",
             ServerDll, _files.PathOf("data"), port);
 
         var error = Assert.Single(result.Errors);
@@ -111,7 +111,7 @@ public sealed class LocalServerLauncherTests : IDisposable
         using var ps = new PowerShellHost();
         try
         {
-            var result = ps.Run("Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -SampleData -TimeoutSeconds 60", ServerDll, _files.PathOf("sample"));
+            var result = ps.Run("Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -SampleData -TimeoutSec 60", ServerDll, _files.PathOf("sample"));
 
             Assert.Empty(result.Errors);
             var server = Assert.Single(result.OfType<SeeMeLocalServer>());

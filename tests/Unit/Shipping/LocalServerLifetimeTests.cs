@@ -31,7 +31,7 @@ public sealed class LocalServerLifetimeTests : IDisposable
     public void Ctrl_C_sent_to_the_terminal_s_process_group_leaves_the_server_answering_until_PowerShell_exits()
     {
         using var pwsh = StartPwsh(ownProcessGroup: true, """
-            $server = Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSeconds 60
+            $server = Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSec 60
             Write-Ready READY $server
             try { Start-Sleep -Seconds 600 }   # a command running at the prompt when Ctrl+C comes
             finally {
@@ -55,7 +55,7 @@ public sealed class LocalServerLifetimeTests : IDisposable
     public void A_killed_PowerShell_takes_its_server_and_temporary_data_folder_with_it()
     {
         using var pwsh = StartPwsh(ownProcessGroup: false, """
-            $server = Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSeconds 60
+            $server = Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSec 60
             Write-Ready READY $server
             Start-Sleep -Seconds 600
             """);
@@ -74,8 +74,8 @@ public sealed class LocalServerLifetimeTests : IDisposable
     {
         var keptData = _files.PathOf("kept");
         using var pwsh = StartPwsh(ownProcessGroup: false, """
-            Write-Ready OWNED (Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSeconds 60)
-            Write-Ready KEPT (Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSeconds 60 -KeepRunning -DataPath $KeptData)
+            Write-Ready OWNED (Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSec 60)
+            Write-Ready KEPT (Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSec 60 -KeepRunning -DataPath $KeptData)
             """, keptData);
         var owned = ReadServer(pwsh, "OWNED");
         var kept = ReadServer(pwsh, "KEPT");
@@ -124,7 +124,7 @@ public sealed class LocalServerLifetimeTests : IDisposable
         using var ps = new PowerShellHost();
         var temporary = StartAndConnect(ps, "");
         var givenData = _files.PathOf("given");
-        var given = Assert.Single(ps.Run("Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -TimeoutSeconds 60", ServerDll, givenData).OfType<SeeMeLocalServer>());
+        var given = Assert.Single(ps.Run("Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -TimeoutSec 60", ServerDll, givenData).OfType<SeeMeLocalServer>());
         Assert.True(temporary.DataIsTemporary);
         Assert.False(given.DataIsTemporary);
 
@@ -194,7 +194,7 @@ public sealed class LocalServerLifetimeTests : IDisposable
 
     private SeeMeLocalServer StartAndConnect(PowerShellHost ps, string connectParameters)
     {
-        var result = ps.Run($"$s = Start-SeeMeLocalServer -Path $args[0] -TimeoutSeconds 60; $s | Connect-SeeMe {connectParameters} | Out-Null; $s", ServerDll);
+        var result = ps.Run($"$s = Start-SeeMeLocalServer -Path $args[0] -TimeoutSec 60; $s | Connect-SeeMe {connectParameters} | Out-Null; $s", ServerDll);
         Assert.Empty(result.Errors);
         var server = Assert.Single(result.OfType<SeeMeLocalServer>());
         _servers.Add(server.ProcessId);

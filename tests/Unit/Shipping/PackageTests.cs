@@ -134,7 +134,7 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
         try
         {
             var result = ps.Run("""
-                $server = Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -SampleData -TimeoutSeconds 60
+                $server = Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -SampleData -TimeoutSec 60
                 $server | Connect-SeeMe | Out-Null
                 Invoke-SeeMePrediction -Model (Get-SeeMeModel -Name 'Sample colours') -Path "$($server.SampleImagesPath)/blue-1.png"
                 """, tool, data);

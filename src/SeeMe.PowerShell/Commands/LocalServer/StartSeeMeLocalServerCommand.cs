@@ -14,7 +14,7 @@ namespace SeeMe.PowerShell.Commands.LocalServer
 {
     /// <summary>
     /// <para type="synopsis">Starts a local SeeMe-compatible server (SQLite and files on disk) and returns how to connect to it.</para>
-    /// <para type="description">Finds the server in this order: -Path, $env:SEEME_LOCAL_SERVER, the seeme-local-server tool on PATH (dotnet tool install --global SeeMe.LocalServer), the server staged by a development build. Runs it on 127.0.0.1, on a port the system picks unless -Port is given, with its data in -DataPath (default: a new folder under the temp folder). The first user is -Username (default local) with -ApiKey (default: a random key); a data folder keeps its first user, so reuse one with the same key. With -SampleData the server gives that user the dataset and model 'Sample colours' and writes the sample images to the folder in SampleImagesPath. Waits until the server reports that it is listening (at most -TimeoutSeconds), then writes a SeeMeLocalServer object that pipes into Connect-SeeMe. Stop it with Stop-SeeMeLocalServer. The server belongs to this PowerShell, not to the terminal: Ctrl+C at the prompt does not reach it, and it stops when this PowerShell exits, however it exits (closed, killed, or a script that ends without Stop-SeeMeLocalServer), unless -KeepRunning is given. A data folder this command created (no -DataPath) is removed when the server stops. Once the server is gone, commands of a session connected to it fail at once with the error LocalServerStopped.</para>
+    /// <para type="description">Finds the server in this order: -Path, $env:SEEME_LOCAL_SERVER, the seeme-local-server tool on PATH (dotnet tool install --global SeeMe.LocalServer), the server staged by a development build. Runs it on 127.0.0.1, on a port the system picks unless -Port is given, with its data in -DataPath (default: a new folder under the temp folder). The first user is -Username (default local) with -ApiKey (default: a random key); a data folder keeps its first user, so reuse one with the same key. With -SampleData the server gives that user the dataset and model 'Sample colours' and writes the sample images to the folder in SampleImagesPath. Waits until the server reports that it is listening (at most -TimeoutSec), then writes a SeeMeLocalServer object that pipes into Connect-SeeMe. Stop it with Stop-SeeMeLocalServer. The server belongs to this PowerShell, not to the terminal: Ctrl+C at the prompt does not reach it, and it stops when this PowerShell exits, however it exits (closed, killed, or a script that ends without Stop-SeeMeLocalServer), unless -KeepRunning is given. A data folder this command created (no -DataPath) is removed when the server stops. Once the server is gone, commands of a session connected to it fail at once with the error LocalServerStopped.</para>
     /// <example><code>Start-SeeMeLocalServer | Connect-SeeMe</code><para>Starts a throwaway server and connects to it.</para></example>
     /// <example><code>$server = Start-SeeMeLocalServer -SampleData; $server | Connect-SeeMe; Get-ChildItem $server.SampleImagesPath | Invoke-SeeMePrediction -Model (Get-SeeMeModel -Name 'Sample colours')</code><para>Starts a server with the sample dataset, model and images, and predicts on the images.</para></example>
     /// <example><code>$server = Start-SeeMeLocalServer -Port 5080 -DataPath ~/seeme-data -ApiKey (Read-Host -AsSecureString); $server | Connect-SeeMe; Get-SeeMeModel; Stop-SeeMeLocalServer $server</code><para>Runs a server on a fixed port and a lasting data folder.</para></example>
@@ -56,10 +56,11 @@ namespace SeeMe.PowerShell.Commands.LocalServer
         [Parameter]
         public SwitchParameter KeepRunning { get; set; }
 
-        /// <summary><para type="description">How long to wait for the server to answer (default 30 seconds).</para></summary>
+        /// <summary><para type="description">How long, in seconds, to wait for the server to answer (default 30); the name Connect-SeeMe and Invoke-WebRequest use (alias TimeoutSeconds).</para></summary>
         [Parameter]
+        [Alias("TimeoutSeconds")]
         [ValidateRange(1, 600)]
-        public int TimeoutSeconds { get; set; } = 30;
+        public int TimeoutSec { get; set; } = 30;
 
         protected override bool RequiresSession => false;
 
@@ -120,7 +121,7 @@ namespace SeeMe.PowerShell.Commands.LocalServer
             arguments.AddRange(KeepRunning ? new[] { LocalServerProcess.IgnoreTerminalSignals } : LocalServerProcess.OwnedByThisProcess());
             if (DataIsTemporary) arguments.Add(LocalServerProcess.DeleteDataOnExit);
             var environment = new Dictionary<string, string> { ["SEEME_LOCAL_USERNAME"] = Username, ["SEEME_LOCAL_APIKEY"] = apiKey };
-            var process = await LocalServerProcess.StartAsync(server, arguments, Port, environment, TimeSpan.FromSeconds(TimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            var process = await LocalServerProcess.StartAsync(server, arguments, Port, environment, TimeSpan.FromSeconds(TimeoutSec), cancellationToken).ConfigureAwait(false);
             try
             {
                 using var client = new SeeMeClient(process.BaseUri, ConnectionOptions.For(this));

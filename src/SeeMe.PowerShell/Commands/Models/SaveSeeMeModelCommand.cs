@@ -7,7 +7,7 @@ namespace SeeMe.PowerShell.Commands.Models
 {
     /// <summary>
     /// <para type="synopsis">Downloads a model file (pkl, onnx, tflite, labels, ...) of a model's active version or of a given version.</para>
-    /// <para type="description">Saves the asset into -Destination (default: the current folder) under the SDK's name, {version_id}.{asset} (labels: {version_id}.txt, onnx_int8: {version_id}_int8.onnx, conversion_cfg: {version_id}_conversion.cfg), and writes the file (FileInfo). An existing file is replaced with -Force or after you confirm (in a host that cannot ask, it is a ModelFileExists error); -WhatIf shows the target file and writes nothing. The download goes to a temporary file first, so an interrupted download leaves no half file.</para>
+    /// <para type="description">Saves the asset into -Destination (default: the current folder) under the model's name and the version's number, such as 'Cats and dogs-v3.onnx' (labels: .txt, onnx_int8: _int8.onnx, conversion_cfg: _conversion.cfg; characters a file name cannot hold on Windows, macOS or Linux become '_'), and writes the file (FileInfo). An existing file is replaced with -Force or after you confirm (in a host that cannot ask, it is a ModelFileExists error); -WhatIf shows the target file and writes nothing. The download goes to a temporary file first, so an interrupted download leaves no half file.</para>
     /// <example><code>Get-SeeMeModel -Name 'Cats and dogs' | Save-SeeMeModel -AssetType Onnx -Destination ./models</code><para>Downloads the ONNX file of the active version.</para></example>
     /// <example><code>Get-SeeMeModel -Name Pets | Get-SeeMeModelVersion | Save-SeeMeModel -AssetType Labels -Force</code><para>Downloads the labels file of every version, replacing earlier downloads.</para></example>
     /// </summary>
@@ -52,29 +52,39 @@ namespace SeeMe.PowerShell.Commands.Models
         protected override void ProcessRecord()
         {
             var folder = ResolveFolder(Destination);
-            if (ParameterSetName == VersionSet) SaveVersionAsset(Version!, folder);
-            else if (TryGetModel(Model, ModelId, out var model)) SaveActiveAsset(model, folder);
+            if (ParameterSetName == VersionSet)
+            {
+                if (TryGetModel(null, Version!.ModelId, out var owner)) SaveVersionAsset(owner, Version, folder);
+            }
+            else if (TryGetModel(Model, ModelId, out var model) && TryGetActiveVersion(model, out var active)) SaveActiveAsset(model, active, folder);
         }
 
-        private void SaveActiveAsset(Model model, string folder)
+        /// <summary>The model's active version (for the file's name); a model without one is a per-item error.</summary>
+        private bool TryGetActiveVersion(Model model, out ModelVersion version)
         {
             if (string.IsNullOrEmpty(model.ActiveVersionId))
             {
                 WriteFailure(new ArgumentException($"The model '{model.Name}' has no active version to download from."), model);
-                return;
+                version = null!;
+                return false;
             }
-            var file = Path.Combine(folder, AssetType.FileName(model.ActiveVersionId));
-            if (!ShouldSave(Describe("Model", model), AssetType.ToString(), file, Force)) return;
-            var progress = TransferProgress($"Downloading {AssetType} of model '{model.Name}'");
-            if (TryRun(ct => Client.Models.DownloadAssetAsync(model, AssetType, folder, overwrite: true, progress, ct), model, out var saved)) WriteObject(saved);
+            return TryGetModelVersion(null, model.Id, model.ActiveVersionId, out version);
         }
 
-        private void SaveVersionAsset(ModelVersion version, string folder)
+        private void SaveActiveAsset(Model model, ModelVersion active, string folder)
         {
-            var file = Path.Combine(folder, AssetType.FileName(version.Id));
+            var file = Path.Combine(folder, AssetType.FileName(model.Name, active));
+            if (!ShouldSave(Describe("Model", model), AssetType.ToString(), file, Force)) return;
+            var progress = TransferProgress($"Downloading {AssetType} of model '{model.Name}'");
+            if (TryRun(ct => Client.Models.DownloadAssetToFileAsync(model.Id, AssetType, file, overwrite: true, progress, ct), model, out var saved)) WriteObject(saved);
+        }
+
+        private void SaveVersionAsset(Model model, ModelVersion version, string folder)
+        {
+            var file = Path.Combine(folder, AssetType.FileName(model.Name, version));
             if (!ShouldSave(Describe("ModelVersion", version), AssetType.ToString(), file, Force)) return;
             var progress = TransferProgress($"Downloading {AssetType} of version '{version.Name}'");
-            if (TryRun(ct => Client.ModelVersions.DownloadAssetAsync(version, AssetType, folder, overwrite: true, progress, ct), version, out var saved)) WriteObject(saved);
+            if (TryRun(ct => Client.ModelVersions.DownloadAssetToFileAsync(version, AssetType, file, overwrite: true, progress, ct), version, out var saved)) WriteObject(saved);
         }
     }
 }
