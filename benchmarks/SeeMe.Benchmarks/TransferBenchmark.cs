@@ -17,7 +17,7 @@ public static class TransferBenchmark
         var work = Directory.CreateTempSubdirectory("seeme-transfer-").FullName;
         try
         {
-            var file = Path.Combine(work, "big.onnx");
+            var file = Path.Combine(work, "big.pkl"); // a pkl: the server takes its bytes as they are (an .onnx it would run must load)
             WriteFile(file, sizeMb);
             using var client = new SeeMeClient(server.BaseUri);
             client.UseApiKey(server.Username, server.ApiKey);
@@ -27,8 +27,8 @@ public static class TransferBenchmark
             {
                 await MeasureAsync("bare HttpClient upload (baseline)", sizeMb, () => BareUploadAsync(server, model.Id, file)),
                 await MeasureAsync("SeeMe.Core upload", sizeMb, () => client.Models.UploadFileAsync(model.Id, file)),
-                await MeasureAsync("bare HttpClient download (baseline)", sizeMb, () => BareDownloadAsync(server, model.Id, Path.Combine(work, "bare.onnx"))),
-                await MeasureAsync("SeeMe.Core download", sizeMb, () => client.Models.DownloadAssetAsync(model, ModelAssetType.Onnx, Path.Combine(work, "core"))),
+                await MeasureAsync("bare HttpClient download (baseline)", sizeMb, () => BareDownloadAsync(server, model.Id, Path.Combine(work, "bare.pkl"))),
+                await MeasureAsync("SeeMe.Core download", sizeMb, () => client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, Path.Combine(work, "core"))),
             };
             Print(rows, sizeMb);
         }
@@ -84,7 +84,7 @@ public static class TransferBenchmark
     private static async Task BareDownloadAsync(ServerProcess server, string modelId, string target)
     {
         using var http = BareClient(server);
-        using var reply = await http.GetAsync($"models/{modelId}/download/onnx", HttpCompletionOption.ResponseHeadersRead);
+        using var reply = await http.GetAsync($"models/{modelId}/download/pkl", HttpCompletionOption.ResponseHeadersRead);
         reply.EnsureSuccessStatusCode();
         await using var output = File.Create(target);
         await reply.Content.CopyToAsync(output);

@@ -41,4 +41,10 @@ public interface IInferenceEngine
 
     /// <summary>Forgets the cached session of a version (after a new upload or a delete).</summary>
     void Invalidate(string versionId);
+
+    /// <summary>
+    /// Checks that an uploaded model file loads, before a version that would run it claims it can predict; throws
+    /// <see cref="Http.ApiException"/> (422) saying why not. <paramref name="fileName"/> is the name the client gave it.
+    /// </summary>
+    void CheckLoads(string modelFilePath, string fileName);
 }

@@ -19,11 +19,13 @@ internal static class ModelFile
         return new ModelFileStamp(path, info.LastWriteTimeUtc, info.Length);
     }
 
-    public static LoadedModel Load(ModelFileStamp stamp)
+    /// <summary>Loads the file; <paramref name="fileName"/> names it in messages (by default its name on disk).</summary>
+    public static LoadedModel Load(ModelFileStamp stamp, string? fileName = null)
     {
+        var name = fileName ?? Path.GetFileName(stamp.Path);
         var header = Header(stamp.Path);
-        if (!LooksLikeOnnx(stamp.Path, header))
-            throw new ApiException(422, $"The model file '{Path.GetFileName(stamp.Path)}' is not an ONNX model{Describe(header)}; " +
+        if (!LooksLikeOnnx(fileName ?? stamp.Path, header))
+            throw new ApiException(422, $"The model file '{name}' is not an ONNX model{Describe(header)}; " +
                                         "the local server runs only ONNX (.onnx) models.");
         try
         {
@@ -31,7 +33,7 @@ internal static class ModelFile
         }
         catch (OnnxRuntimeException e)
         {
-            throw new ApiException(422, $"The uploaded .onnx file could not be loaded: {e.Message}");
+            throw new ApiException(422, $"The .onnx file '{name}' could not be loaded: {e.Message.Replace(stamp.Path, name)}"); // no server paths in a reply
         }
     }
 

@@ -34,6 +34,11 @@ public sealed class OnnxInferenceEngine : IInferenceEngine, IDisposable
 
     public void Invalidate(string versionId) => _sessions.Invalidate(versionId);
 
+    public void CheckLoads(string modelFilePath, string fileName)
+    {
+        using var loaded = ModelFile.Load(ModelFile.Stamp(modelFilePath), fileName);
+    }
+
     public void Dispose() => _sessions.Dispose();
 
     private static IApplicationRunner RunnerFor(string? applicationType) =>

@@ -69,7 +69,7 @@ public sealed class ModelClientTests(LocalServerFixture server) : IClassFixture<
     {
         using var client = server.SeedUser();
         var model = await NewModelAsync();
-        var onnxBytes = Encoding.ASCII.GetBytes("not really onnx but a file");
+        var onnxBytes = SeeMe.TestModels.OnnxModelBuilder.ImageClassifier(); // a model that loads: the server refuses one it would run that does not
         var progress = new List<SeeMe.Core.Http.TransferProgress>();
         var version = await client.Models.UploadFileAsync(model.Id, _files.Bytes("model.onnx", onnxBytes), new SyncProgress(progress.Add));
         Assert.True(version.HasOnnxModel);
@@ -107,11 +107,11 @@ public sealed class ModelClientTests(LocalServerFixture server) : IClassFixture<
     {
         using var client = server.SeedUser();
         var model = await NewModelAsync();
-        await client.Models.UploadFileAsync(model.Id, _files.Bytes("big.onnx", new byte[8 * 1024 * 1024]));
+        await client.Models.UploadFileAsync(model.Id, _files.Bytes("big.pkl", new byte[8 * 1024 * 1024]));
         var folder = _files.PathOf("cancelled");
         using var cancel = new CancellationTokenSource();
         var progress = new SyncProgress(p => { if (p.BytesTransferred > 0) cancel.Cancel(); });
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Models.DownloadAssetAsync(model, ModelAssetType.Onnx, folder, progress: progress, cancellationToken: cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, folder, progress: progress, cancellationToken: cancel.Token));
         Assert.Empty(TestFiles.Tree(folder));
     }
 
@@ -120,11 +120,11 @@ public sealed class ModelClientTests(LocalServerFixture server) : IClassFixture<
     {
         using var client = server.SeedUser();
         var model = await NewModelAsync();
-        await client.Models.UploadFileAsync(model.Id, _files.Bytes("m.onnx", [1, 2, 3]));
+        await client.Models.UploadFileAsync(model.Id, _files.Bytes("m.pkl", [1, 2, 3]));
         var folder = _files.PathOf("overwrite");
-        await client.Models.DownloadAssetAsync(model, ModelAssetType.Onnx, folder);
-        await Assert.ThrowsAsync<IOException>(() => client.Models.DownloadAssetAsync(model, ModelAssetType.Onnx, folder));
-        var again = await client.Models.DownloadAssetAsync(model, ModelAssetType.Onnx, folder, overwrite: true);
+        await client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, folder);
+        await Assert.ThrowsAsync<IOException>(() => client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, folder));
+        var again = await client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, folder, overwrite: true);
         Assert.Equal(new byte[] { 1, 2, 3 }, await File.ReadAllBytesAsync(again.FullName));
     }
 
@@ -163,7 +163,7 @@ public sealed class ModelClientTests(LocalServerFixture server) : IClassFixture<
         created.Description = "second";
         Assert.Equal("second", (await client.ModelVersions.UpdateAsync(created)).Description);
 
-        var uploaded = await client.ModelVersions.UploadFileAsync(model.Id, created.Id, _files.Bytes("v2.onnx", [9, 9]));
+        var uploaded = await client.ModelVersions.UploadFileAsync(model.Id, created.Id, _files.Bytes("v2.onnx", SeeMe.TestModels.OnnxModelBuilder.ImageClassifier()));
         Assert.True(uploaded.HasOnnxModel);
         var file = await client.ModelVersions.DownloadAssetAsync(uploaded, ModelAssetType.Onnx, _files.PathOf("v2"));
         Assert.Equal(created.Id + ".onnx", file.Name);

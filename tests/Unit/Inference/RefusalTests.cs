@@ -47,7 +47,8 @@ public sealed class RefusalTests : IDisposable
         new Random(42).NextBytes(random);
         var error = _kit.Refusal(ImageRequest(_kit.Write("model.onnx", random)));
         Assert.Equal(422, error.Status);
-        Assert.StartsWith("The uploaded .onnx file could not be loaded: ", error.Message);
+        Assert.StartsWith("The .onnx file 'model.onnx' could not be loaded: ", error.Message);
+        Assert.DoesNotContain(_kit.Folder, error.Message); // the server's own paths stay out of replies
     }
 
     [Fact]

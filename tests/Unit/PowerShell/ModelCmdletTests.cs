@@ -184,6 +184,21 @@ public sealed class ModelCmdletTests(LocalServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public void Publishing_an_onnx_file_that_does_not_load_is_an_error_that_says_so_and_the_model_cannot_predict()
+    {
+        using var ps = Connected(server);
+        using var files = new TestFiles();
+        var model = Assert.Single(ps.Run("New-SeeMeModel -Name $args[0]", Unique("Broken")).OfType<Model>());
+
+        var result = ps.Run("Publish-SeeMeModel -Model $args[0] -LiteralPath $args[1]; Get-SeeMeModel -Id $args[0].Id", model, files.Bytes("random.onnx", [0x08, 0x07, 1, 2, 3, 4, 5]));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("ModelInvalidData,SeeMe.PowerShell.Commands.Models.PublishSeeMeModelCommand", error.FullyQualifiedErrorId);
+        Assert.Contains("The .onnx file 'random.onnx' could not be loaded: ", error.Exception.Message);
+        Assert.False(Assert.Single(result.OfType<Model>()).CanInference);
+    }
+
+    [Fact]
     public void Publish_of_a_missing_file_fails_before_any_upload()
     {
         using var ps = Connected(server);

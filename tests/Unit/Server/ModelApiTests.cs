@@ -100,7 +100,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         var model = (await http.CreateModelAsync()).AsObject();
         var other = await http.CreateModelAsync();
         var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelHttp.Json("""{"name":"second"}""")).OkJson();
-        await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", ModelHttp.OnnxHead, "model.onnx");
+        await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", ModelHttp.Onnx, "model.onnx");
 
         model["active_version_id"] = (string)v2["id"];
         var switched = await http.PutAsync($"models/{model["id"]}", ModelHttp.Json(model)).OkJson();
@@ -120,7 +120,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
         var id = (string)model["id"];
-        await http.UploadAsync($"models/{id}/upload", ModelHttp.OnnxHead, "model.onnx");
+        await http.UploadAsync($"models/{id}/upload", ModelHttp.Onnx, "model.onnx");
         await http.UploadAsync($"models/{id}/upload", ModelHttp.Png, "logo.png", "image/png");
         var friend = await server.RegisterUserAsync();
         await http.PostAsync($"models/{id}/share", ModelHttp.Json($$"""{"email":"{{friend.Email}}"}""")).OkJson();
@@ -140,7 +140,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var version = await http.UploadAsync($"models/{model["id"]}/upload", ModelHttp.OnnxHead, "model.onnx");
+        var version = await http.UploadAsync($"models/{model["id"]}/upload", ModelHttp.Onnx, "model.onnx");
         ModelWireShape.Assert("ModelVersion", version);
         Assert.Equal((string)model["active_version_id"], (string)version["id"]);
         Assert.True((bool)version["has_onnx_model"]);
@@ -150,6 +150,25 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         var after = await http.GetAsync($"models/{model["id"]}").OkJson();
         Assert.True((bool)after["has_onnx_model"]);
         Assert.True((bool)after["can_inference"]);
+    }
+
+    [Fact]
+    public async Task An_onnx_file_that_does_not_load_is_refused_before_the_version_claims_it_can_predict()
+    {
+        using var http = server.RawClient();
+        var model = await http.CreateModelAsync();
+        var random = new byte[4096];
+        new Random(16).NextBytes(random);
+
+        var message = await http.PostAsync($"models/{model["id"]}/upload", ModelHttp.File(random, "random.onnx")).Fails(HttpStatusCode.UnprocessableEntity);
+
+        Assert.StartsWith("The .onnx file 'random.onnx' could not be loaded: ", message);
+        var after = await http.GetAsync($"models/{model["id"]}").OkJson();
+        Assert.False((bool)after["has_onnx_model"]);   // nothing was stored
+        Assert.False((bool)after["can_inference"]);
+        var fastai = await http.ApplicationIdAsync("fastai", "image_classification");
+        var converted = await http.CreateModelAsync($$""","application_id":"{{fastai}}" """);
+        Assert.True((bool)(await http.UploadAsync($"models/{converted["id"]}/upload", random, "random.onnx"))["has_onnx_model"]); // an asset it does not run is kept as it is
     }
 
     [Fact]
@@ -167,9 +186,14 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         Assert.True((bool)fastaiVersion["can_inference"]);
     }
 
+    public static TheoryData<byte[], string, string> Unnamed => new()
+    {
+        { new byte[] { 0x80, 0x04, 0x95, 0x01 }, "has_ml_model", "pkl" },
+        { ModelHttp.Onnx, "has_onnx_model", "onnx" },
+    };
+
     [Theory]
-    [InlineData(new byte[] { 0x80, 0x04, 0x95, 0x01 }, "has_ml_model", "pkl")]
-    [InlineData(new byte[] { 0x08, 0x07, 0x12, 0x07, 0x70 }, "has_onnx_model", "onnx")]
+    [MemberData(nameof(Unnamed))]
     public async Task A_file_literally_named_filename_is_sniffed_as_onnx_or_taken_as_pkl(byte[] bytes, string flag, string asset)
     {
         using var http = server.RawClient();
@@ -179,6 +203,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         var download = await http.GetAsync($"models/{model["id"]}/download/{asset}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(asset == "onnx", (bool)version["can_inference"]); // the ONNX model of an ONNX application runs; a pickle does not here
     }
 
     [Fact]
@@ -197,7 +222,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        byte[] bytes = [.. ModelHttp.OnnxHead, 1, 2, 3];
+        byte[] bytes = ModelHttp.Onnx;
         await http.UploadAsync($"models/{model["id"]}/upload", bytes, "model.onnx");
         var reply = await http.GetAsync($"models/{model["id"]}/download/onnx");
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);

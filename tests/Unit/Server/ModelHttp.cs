@@ -12,8 +12,8 @@ public static class ModelHttp
     public static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    /// <summary>The first bytes of a real ONNX file (ModelProto: ir_version = 7, producer "pytorch").</summary>
-    public static readonly byte[] OnnxHead = [0x08, 0x07, 0x12, 0x07, .. "pytorch"u8];
+    /// <summary>A real ONNX model (the test image classifier): it loads, so the server takes it as a runnable model file.</summary>
+    public static readonly byte[] Onnx = SeeMe.TestModels.OnnxModelBuilder.ImageClassifier();
 
     /// <summary>A JSON body with no Content-Type at all (Python SDK quirk 1).</summary>
     public static HttpContent Json(string json)

@@ -70,7 +70,7 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
         var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelHttp.Json("{}")).OkJson();
-        var uploaded = await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", ModelHttp.OnnxHead, "model.onnx");
+        var uploaded = await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", ModelHttp.Onnx, "model.onnx");
         Assert.True((bool)uploaded["has_onnx_model"]);
         Assert.True((bool)uploaded["can_inference"]);
         var after = await http.GetAsync($"models/{model["id"]}").OkJson();
@@ -123,7 +123,7 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
         Assert.Contains("active_version_id", await http.DeleteAsync($"models/{mid}/versions/{active}").Fails(HttpStatusCode.BadRequest));
 
         var v2 = await http.PostAsync($"models/{mid}/versions", ModelHttp.Json("{}")).OkJson();
-        await http.UploadAsync($"models/{mid}/versions/{v2["id"]}/upload", ModelHttp.OnnxHead, "model.onnx");
+        await http.UploadAsync($"models/{mid}/versions/{v2["id"]}/upload", ModelHttp.Onnx, "model.onnx");
         var deleted = await http.DeleteAsync($"models/{mid}/versions/{v2["id"]}").OkJson();
         ModelWireShape.Assert("ModelVersion", deleted);
         Assert.Equal((string)v2["id"], (string)deleted["id"]);

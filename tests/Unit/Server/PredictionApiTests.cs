@@ -283,13 +283,14 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_file_named_onnx_that_is_not_onnx_gets_a_422()
+    public async Task A_file_named_onnx_that_is_not_onnx_is_refused_at_upload_and_the_model_cannot_predict()
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        await http.UploadAsync($"models/{model["id"]}/upload", ModelHttp.OnnxHead, "model.onnx");
+        var upload = await http.PostAsync($"models/{model["id"]}/upload", ModelHttp.File([0x08, 0x07, 0x12, 0x07, .. "pytorch"u8], "model.onnx")).Fails((HttpStatusCode)422);
+        Assert.Contains("could not be loaded", upload);
         var message = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(RedPng(), "a.png")).Fails((HttpStatusCode)422);
-        Assert.Contains("could not be loaded", message);
+        Assert.Contains("no model file", message);
         Assert.Empty((await http.GetAsync($"models/{model["id"]}/inferences").OkJson()).AsArray());
     }
 

@@ -47,13 +47,13 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
         var model = await owner.CreateModelAsync(""","public":true""");
         var id = (string)model["id"];
         var vid = (string)model["active_version_id"];
-        await owner.UploadAsync($"models/{id}/upload", ModelHttp.OnnxHead, "model.onnx");
+        await owner.UploadAsync($"models/{id}/upload", ModelHttp.Onnx, "model.onnx");
 
         Assert.True(await ListsAsync(other, id));
         var seen = await other.GetAsync($"models/{id}").OkJson();
         Assert.False((bool)seen["shared_with_me"]);
         await other.GetAsync($"models/{id}/versions/{vid}").OkJson();
-        Assert.Equal(ModelHttp.OnnxHead, await (await other.GetAsync($"models/{id}/download/onnx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(ModelHttp.Onnx, await (await other.GetAsync($"models/{id}/download/onnx")).Content.ReadAsByteArrayAsync());
 
         Assert.Contains("owner", await other.PutAsync($"models/{id}", ModelHttp.Json("""{"name":"hijacked"}""")).Fails(HttpStatusCode.Forbidden));
         await other.DeleteAsync($"models/{id}").Fails(HttpStatusCode.Forbidden);

@@ -40,7 +40,7 @@ public sealed class UploadLimitTests(SmallUploadServerFixture fixture) : IClassF
     {
         using var client = fixture.Server.SeedUser();
         var model = await client.Models.CreateAsync(new Model { Name = CoreClients.Unique("limit") });
-        var version = await client.Models.UploadFileAsync(model.Id, _files.Bytes("small.onnx", new byte[512 * 1024]));
-        Assert.True(version.HasOnnxModel);
+        var version = await client.Models.UploadFileAsync(model.Id, _files.Bytes("small.pkl", new byte[512 * 1024]));
+        Assert.True(version.HasMlModel);
     }
 }

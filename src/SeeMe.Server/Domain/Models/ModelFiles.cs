@@ -26,11 +26,16 @@ public static class ModelFiles
         return File.Exists(path) ? path : null;
     }
 
-    /// <summary>Stores an uploaded model file as an asset of the version and updates its flags (and the model's when active).</summary>
+    /// <summary>
+    /// Stores an uploaded model file as an asset of the version and updates its flags (and the model's when active).
+    /// An ONNX file that the version's application would run must load first: a file that does not is refused (422)
+    /// and nothing is stored, so can_inference never claims what the first prediction would deny.
+    /// </summary>
     public static JsonObject StoreModelFile(Store store, FileStore files, IInferenceEngine engine, JsonObject version, UploadedFile upload)
     {
         var asset = ModelAssets.Classify(upload);
         if (asset == ModelAssets.Labels || asset == ModelAssets.Names) LabelsFile.CheckUpload(upload.TempPath, upload.FileName);
+        if (asset == ModelAssets.Onnx && Runnable(store, version).Contains(asset.Extension)) engine.CheckLoads(upload.TempPath, upload.FileName);
         var path = Path.Combine(VersionFolder(files, version), asset.Name);
         if (asset == ModelAssets.Labels || asset == ModelAssets.Names) version["classes"] = ReadClasses(upload.TempPath);
         store.InTransaction(() =>
@@ -51,9 +56,13 @@ public static class ModelFiles
     {
         var present = ModelAssets.All.Where(a => a == arriving || AssetPath(files, version, a) is not null).ToList();
         foreach (var flag in ModelAssets.Flags) version[flag] = present.Any(a => a.Flag == flag);
-        var runnable = ApplicationCatalogue.InferenceExtensions(ApplicationCatalogue.Find(store, version.Str("application_id")));
+        var runnable = Runnable(store, version);
         version["can_inference"] = present.Any(a => runnable.Contains(a.Extension));
     }
+
+    /// <summary>The file extensions the version's application runs (its catalogue entry's inference_extensions).</summary>
+    private static string[] Runnable(Store store, JsonObject version) =>
+        ApplicationCatalogue.InferenceExtensions(ApplicationCatalogue.Find(store, version.Str("application_id")));
 
     /// <summary>The version's file of that asset type, with its download name; 404 when never uploaded.</summary>
     public static StoredFile Asset(FileStore files, JsonObject version, string assetName)
