@@ -1,4 +1,5 @@
 using SeeMe.Server;
+using SeeMe.Server.Lifetime;
 using SeeMe.Server.SampleData;
 
 var options = ServerOptions.FromArgs(args);
@@ -7,9 +8,9 @@ await server.StartAsync();
 if (options.SampleData)
     Console.WriteLine("Sample images: " + await SampleContent.AddAsync(server.BaseUri, server.SeedUser, options.DataDirectory));
 Console.WriteLine(ReadyLine.For(server.BaseUri));
-Console.WriteLine($"Data folder: {options.DataDirectory}");
+Console.WriteLine($"Data folder: {options.DataDirectory} (its first user's API key is in {FirstUserFile.Name}, readable by you only)");
 Console.WriteLine($"Username: {server.SeedUser.Username}");
 Console.WriteLine($"API key:  {server.SeedUser.ApiKey}");
-Console.WriteLine("Connect with: Connect-SeeMe -BaseUri " + server.BaseUri + " -Username <username> -ApiKey <key>");
+Console.WriteLine(ConnectLine.For(server.BaseUri, server.SeedUser));
 await server.WaitForShutdownAsync();
 await server.DisposeAsync(); // closes the store, and removes the data folder with --delete-data-on-exit

@@ -77,6 +77,7 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         app.MapFallback((HttpContext ctx) => throw new ApiException(404, $"No such endpoint: {ctx.Request.Method} {ctx.Request.Path}."));
 
         var seedUser = Seeding.EnsureSeeded(store, options);
+        FirstUserFile.Write(options.DataDirectory, seedUser);
         return new SeeMeServerApp(app, options, store, seedUser);
     }
 

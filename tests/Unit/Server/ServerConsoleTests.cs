@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SeeMe.Server;
+using SeeMe.Server.Lifetime;
 
 namespace SeeMe.Tests.Server;
 
@@ -41,6 +42,25 @@ public sealed class ServerConsoleTests
         var logged = await server.WaitForLineAsync(l => l.StartsWith("info:") && l.Contains("/api/v1/applications"));
         Assert.True(logged, "No request line in:\n" + string.Join("\n", server.Lines));
         AssertStartLines(server);
+    }
+
+    [Fact]
+    public async Task The_connect_line_works_as_printed_and_the_data_folder_keeps_the_key_for_its_owner_only()
+    {
+        await using var server = await ServerConsole.StartAsync();
+        var command = server.Lines.Single(l => l.StartsWith(ConnectLine.Prefix))[ConnectLine.Prefix.Length..];
+        var module = Path.Combine(AppContext.BaseDirectory, "SeeMe.psd1");
+
+        var run = Infrastructure.Pwsh.Run(AppContext.BaseDirectory, new Dictionary<string, string>(),
+            "-Command", $"Import-Module '{module}'; ({command}).Username; @(Get-SeeMeApplication).Count -gt 0");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal(["console", "True"], run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var kept = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(server.DataFolder, FirstUserFile.Name)))!;
+        Assert.Equal((ServerConsole.Username, server.ApiKey), ((string)kept["username"], (string)kept["apikey"]));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(server.DataFolder, FirstUserFile.Name)));
+        Assert.Contains(server.Lines, l => l.StartsWith("Data folder: ") && l.Contains(FirstUserFile.Name));
     }
 
     [Theory]
@@ -97,6 +117,7 @@ public sealed class ServerConsoleTests
         }
 
         public string ApiKey { get; } = Guid.NewGuid().ToString("N");
+        public string DataFolder => _data;
         public IReadOnlyList<string> Lines => _lines.ToArray();
 
         public static async Task<ServerConsole> StartAsync(string args = "")

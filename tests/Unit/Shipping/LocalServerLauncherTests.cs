@@ -89,6 +89,32 @@ public sealed class LocalServerLauncherTests : IDisposable
     }
 
     [Fact]
+    public void A_data_folder_used_before_starts_again_without_repeating_its_random_key()
+    {
+        using var ps = new PowerShellHost();
+        var data = _files.PathOf("kept");
+        try
+        {
+            var result = ps.Run("""
+                Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -Username keeper -TimeoutSec 60 | Connect-SeeMe | Out-Null
+                New-SeeMeModel -Name 'Kept model' | Out-Null
+                Stop-SeeMeLocalServer
+                $again = Start-SeeMeLocalServer -Path $args[0] -DataPath $args[1] -TimeoutSec 60
+                $again | Connect-SeeMe | Out-Null
+                $again.Username
+                (Get-SeeMeModel -Name 'Kept model').Name
+                """, ServerDll, data);
+
+            Assert.Empty(result.Errors);
+            Assert.Equal(["keeper", "Kept model"], result.Objects.OfType<string>());
+        }
+        finally
+        {
+            ps.Run("Stop-SeeMeLocalServer");
+        }
+    }
+
+    [Fact]
     public void A_server_that_cannot_listen_is_reported_with_its_own_error_and_not_left_running()
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);

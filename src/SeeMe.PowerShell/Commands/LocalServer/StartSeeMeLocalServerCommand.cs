@@ -14,7 +14,7 @@ namespace SeeMe.PowerShell.Commands.LocalServer
 {
     /// <summary>
     /// <para type="synopsis">Starts a local SeeMe-compatible server (SQLite and files on disk) and returns how to connect to it.</para>
-    /// <para type="description">Finds the server in this order: -Path, $env:SEEME_LOCAL_SERVER, the seeme-local-server tool on PATH (dotnet tool install --global SeeMe.LocalServer), the server staged by a development build. Runs it on 127.0.0.1, on a port the system picks unless -Port is given, with its data in -DataPath (default: a new folder under the temp folder). The first user is -Username (default local) with -ApiKey (default: a random key); a data folder keeps its first user, so reuse one with the same key. With -SampleData the server gives that user the dataset and model 'Sample colours' and writes the sample images to the folder in SampleImagesPath. Waits until the server reports that it is listening (at most -TimeoutSec), then writes a SeeMeLocalServer object that pipes into Connect-SeeMe. Stop it with Stop-SeeMeLocalServer. The server belongs to this PowerShell, not to the terminal: Ctrl+C at the prompt does not reach it, and it stops when this PowerShell exits, however it exits (closed, killed, or a script that ends without Stop-SeeMeLocalServer), unless -KeepRunning is given. A data folder this command created (no -DataPath) is removed when the server stops. Once the server is gone, commands of a session connected to it fail at once with the error LocalServerStopped.</para>
+    /// <para type="description">Finds the server in this order: -Path, $env:SEEME_LOCAL_SERVER, the seeme-local-server tool on PATH (dotnet tool install --global SeeMe.LocalServer), the server staged by a development build. Runs it on 127.0.0.1, on a port the system picks unless -Port is given, with its data in -DataPath (default: a new folder under the temp folder). The first user is -Username (default local) with -ApiKey (default: a random key). A data folder keeps its first user, and its username and API key in first-user.json (readable by you only): started again with the same -DataPath and no -ApiKey, the server runs as that user. With -SampleData the server gives that user the dataset and model 'Sample colours' and writes the sample images to the folder in SampleImagesPath. Waits until the server reports that it is listening (at most -TimeoutSec), then writes a SeeMeLocalServer object that pipes into Connect-SeeMe. Stop it with Stop-SeeMeLocalServer. The server belongs to this PowerShell, not to the terminal: Ctrl+C at the prompt does not reach it, and it stops when this PowerShell exits, however it exits (closed, killed, or a script that ends without Stop-SeeMeLocalServer), unless -KeepRunning is given. A data folder this command created (no -DataPath) is removed when the server stops. Once the server is gone, commands of a session connected to it fail at once with the error LocalServerStopped.</para>
     /// <example><code>Start-SeeMeLocalServer | Connect-SeeMe</code><para>Starts a throwaway server and connects to it.</para></example>
     /// <example><code>$server = Start-SeeMeLocalServer -SampleData; $server | Connect-SeeMe; Get-ChildItem $server.SampleImagesPath | Invoke-SeeMePrediction -Model (Get-SeeMeModel -Name 'Sample colours')</code><para>Starts a server with the sample dataset, model and images, and predicts on the images.</para></example>
     /// <example><code>$server = Start-SeeMeLocalServer -Port 5080 -DataPath ~/seeme-data -ApiKey (Read-Host -AsSecureString); $server | Connect-SeeMe; Get-SeeMeModel; Stop-SeeMeLocalServer $server</code><para>Runs a server on a fixed port and a lasting data folder.</para></example>
@@ -72,11 +72,11 @@ namespace SeeMe.PowerShell.Commands.LocalServer
                 : SessionState.Path.GetUnresolvedProviderPathFromPSPath(DataPath);
             if (!ShouldChange("LocalServer", $"127.0.0.1:{(Port == 0 ? "<any free port>" : Port.ToString())}", dataPath, "Start")) return;
 
-            var apiKey = ApiKey != null ? SecureStrings.PlainText(ApiKey) : RandomKey();
-            var process = Start(server, dataPath, apiKey);
+            var (username, apiKey) = FirstUser(dataPath);
+            var process = Start(server, dataPath, username, apiKey);
             WriteVerbose($"Started {server} (process {process.Id}) on {process.BaseUri} with data in {dataPath}.");
             var sampleImages = SampleData ? System.IO.Path.Combine(dataPath, "sample-images") : null;
-            var started = new SeeMeLocalServer(process, Username, SecureStrings.From(apiKey), dataPath, DataIsTemporary, KeepRunning, sampleImages);
+            var started = new SeeMeLocalServer(process, username, SecureStrings.From(apiKey), dataPath, DataIsTemporary, KeepRunning, sampleImages);
             SeeMeLocalServer.Started.Add(started);
             WriteObject(started);
         }
@@ -99,12 +99,24 @@ namespace SeeMe.PowerShell.Commands.LocalServer
         /// <summary>Without -DataPath the data folder is this command's own, new under the temp folder.</summary>
         private bool DataIsTemporary => DataPath == null;
 
+        /// <summary>
+        /// The first user to run as: -Username and -ApiKey when given; else the first user a data folder used before
+        /// keeps (its first-user.json, which the server writes); else local, with a new random key.
+        /// </summary>
+        private (string Username, string ApiKey) FirstUser(string dataPath)
+        {
+            var kept = DataIsTemporary ? null : FirstUserFile.Read(dataPath);
+            var username = IsBound(nameof(Username)) || kept == null ? Username : kept.Value.Username;
+            var apiKey = ApiKey != null ? SecureStrings.PlainText(ApiKey) : kept?.Username == username ? kept.Value.ApiKey : RandomKey();
+            return (username, apiKey);
+        }
+
         /// <summary>Starts the server; a temporary data folder of a server that did not start is removed.</summary>
-        private LocalServerProcess Start(string server, string dataPath, string apiKey)
+        private LocalServerProcess Start(string server, string dataPath, string username, string apiKey)
         {
             try
             {
-                return RunOrStop(ct => StartAsync(server, dataPath, apiKey, ct), server);
+                return RunOrStop(ct => StartAsync(server, dataPath, username, apiKey, ct), server);
             }
             catch
             {
@@ -114,25 +126,25 @@ namespace SeeMe.PowerShell.Commands.LocalServer
         }
 
         /// <summary>Starts the process and checks that the data folder's first user takes our key.</summary>
-        private async Task<LocalServerProcess> StartAsync(string server, string dataPath, string apiKey, CancellationToken cancellationToken)
+        private async Task<LocalServerProcess> StartAsync(string server, string dataPath, string username, string apiKey, CancellationToken cancellationToken)
         {
             var arguments = new List<string> { "--data", dataPath, "--quiet" };
             if (SampleData) arguments.Add("--sample-data");
             arguments.AddRange(KeepRunning ? new[] { LocalServerProcess.IgnoreTerminalSignals } : LocalServerProcess.OwnedByThisProcess());
             if (DataIsTemporary) arguments.Add(LocalServerProcess.DeleteDataOnExit);
-            var environment = new Dictionary<string, string> { ["SEEME_LOCAL_USERNAME"] = Username, ["SEEME_LOCAL_APIKEY"] = apiKey };
+            var environment = new Dictionary<string, string> { ["SEEME_LOCAL_USERNAME"] = username, ["SEEME_LOCAL_APIKEY"] = apiKey };
             var process = await LocalServerProcess.StartAsync(server, arguments, Port, environment, TimeSpan.FromSeconds(TimeoutSec), cancellationToken).ConfigureAwait(false);
             try
             {
                 using var client = new SeeMeClient(process.BaseUri, ConnectionOptions.For(this));
-                client.UseApiKey(Username, apiKey);
+                client.UseApiKey(username, apiKey);
                 await client.Applications.GetAllAsync(cancellationToken).ConfigureAwait(false);
                 return process;
             }
             catch (SeeMeApiException e) when (e.IsUnauthorized)
             {
                 process.Dispose();
-                throw new InvalidOperationException("The data folder already has a first user with another API key; pass that -Username and -ApiKey, or use a new -DataPath.", e);
+                throw new InvalidOperationException($"The data folder already has a user '{username}' with another API key; pass that -ApiKey (the folder's {FirstUserFile.Name} holds its first user's), or use a new -DataPath.", e);
             }
             catch
             {
