@@ -89,11 +89,16 @@ namespace SeeMe.Core.Clients
 
         /// <summary>Saves the item's image (or its thumbnail) in <paramref name="folder"/> as name.extension (id.extension when unnamed).</summary>
         public Task<FileInfo> DownloadImageAsync(DatasetItem item, string folder, bool thumbnail = false, bool overwrite = false,
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            DownloadImageToFileAsync(Ensure.NotNull(item, nameof(item)), Path.Combine(folder, ImageFileName(item, thumbnail)), thumbnail, overwrite, progress, cancellationToken);
+
+        /// <summary>Saves the item's image (or its thumbnail) as <paramref name="targetFile"/> (a failed download leaves no file).</summary>
+        public Task<FileInfo> DownloadImageToFileAsync(DatasetItem item, string targetFile, bool thumbnail = false, bool overwrite = false,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             Ensure.NotNull(item, nameof(item));
             var path = Item(item.DatasetId, item.DatasetVersionId, item.Id) + "/download" + (thumbnail ? "?thumbnail=true" : "");
-            return Api.DownloadAsync(path, Path.Combine(folder, ImageFileName(item, thumbnail)), overwrite, progress, cancellationToken);
+            return Api.DownloadAsync(path, targetFile, overwrite, progress, cancellationToken);
         }
 
         /// <summary>The export layout's file name: name.extension, or id.extension when the name is empty.</summary>
