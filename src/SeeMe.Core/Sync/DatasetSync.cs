@@ -69,17 +69,22 @@ namespace SeeMe.Core.Sync
             return new DatasetSync(client, local, remote, plan, state);
         }
 
-        public async Task CreateSplitAsync(string name, CancellationToken cancellationToken = default)
+        /// <summary>Creates a split of the plan; call it on one thread, before the changes.</summary>
+        public async Task<DatasetSplit> CreateSplitAsync(string name, CancellationToken cancellationToken = default)
         {
-            Remote.Add(await _client.Splits.CreateAsync(Remote.DatasetId, Remote.VersionId, new DatasetSplit { Name = name }, cancellationToken).ConfigureAwait(false));
+            var created = await _client.Splits.CreateAsync(Remote.DatasetId, Remote.VersionId, new DatasetSplit { Name = name }, cancellationToken).ConfigureAwait(false);
+            Remote.Add(created);
             Summary.SplitsCreated++;
+            return created;
         }
 
-        public async Task CreateLabelAsync(LabelSpec label, CancellationToken cancellationToken = default)
+        /// <summary>Creates a label of the plan; call it on one thread, before the changes.</summary>
+        public async Task<DatasetLabel> CreateLabelAsync(LabelSpec label, CancellationToken cancellationToken = default)
         {
             var created = await _client.Labels.CreateAsync(Remote.DatasetId, Remote.VersionId, new DatasetLabel { Name = label.Name, Color = label.Color }, cancellationToken).ConfigureAwait(false);
             Remote.Add(created);
             Summary.LabelsCreated++;
+            return created;
         }
 
         /// <summary>Sets the version's csv columns (its <c>config</c>).</summary>

@@ -36,6 +36,7 @@ namespace SeeMe.Core.Sync
 
         private static SyncChange Delete(LocalFile file, bool moved) => new SyncChange(SyncActions.Delete, file.Stem, file.RelativePath)
         {
+            DeletesExtra = !moved,
             Target = $"File '{file.RelativePath}'",
             Description = moved ? "Delete (its item moved on the service)" : "Delete (not in the dataset version)",
         };

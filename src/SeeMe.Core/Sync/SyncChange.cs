@@ -48,6 +48,12 @@ namespace SeeMe.Core.Sync
 
         public bool Is(SyncActions action) => (Actions & action) == action;
 
+        /// <summary>True when the change sends or fetches an image (a create or a new content, of an image).</summary>
+        public bool MovesImage => (Is(SyncActions.Create) || Is(SyncActions.UpdateContent)) && (Local?.Image != null || Desired?.IsImage == true);
+
+        /// <summary>A deletion that -Delete asked for: of what the other side no longer has (not a file whose item moved).</summary>
+        public bool DeletesExtra { get; internal set; }
+
         /// <summary>The ShouldProcess target: "DatasetItem 'red-1' (id) from 'train/red/red-1.png'", or "File 'train/red/red-1.png'".</summary>
         public string Target { get; internal set; } = "";
 

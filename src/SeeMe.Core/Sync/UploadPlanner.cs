@@ -76,6 +76,7 @@ namespace SeeMe.Core.Sync
         private static SyncChange Delete(RemoteItem extra, ISyncLayout layout) => new SyncChange(SyncActions.Delete, extra.Item.Name, "")
         {
             Remote = extra,
+            DeletesExtra = true,
             Target = $"DatasetItem '{Shown(extra.Item.Name, layout.KeyOf(extra.Item))}' ({extra.Id})",
             Description = "Delete (no file in the folder)",
         };

@@ -17,6 +17,7 @@ namespace SeeMe.PowerShell
         private InFlightWindow? _window;
         private int _itemsSeen;
         private int _itemsDone;
+        private int _itemsExpected;
 
         /// <summary>What item progress calls the work ("Predicting with model 'Birds'").</summary>
         protected virtual string ItemActivity => MyInvocation.MyCommand.Name;
@@ -28,6 +29,9 @@ namespace SeeMe.PowerShell
         protected int ThrottleLimitInEffect => this is IThrottledCmdlet throttled
             ? throttled.ThrottleLimit > 0 ? throttled.ThrottleLimit : ResolvedSession.ThrottleLimit
             : 1;
+
+        /// <summary>How many per-item calls are coming, when the command knows (a sync's plan): progress then shows "n of m" and a percentage.</summary>
+        protected void ExpectItems(int count) => _itemsExpected = count;
 
         /// <summary>
         /// Sends one pipeline item's Core call. With a throttle limit of 1 it waits for the answer; above 1 it
@@ -109,16 +113,23 @@ namespace SeeMe.PowerShell
         {
             if (_itemsSeen < 2) return;
             var running = window.Running;
-            var status = $"{_itemsDone} of {_itemsSeen} done" + (running > 0 ? $", {running} in flight" : "");
-            WriteThrottledProgress(new ProgressRecord(ItemProgressId, ItemActivity, status));
+            var total = Math.Max(_itemsSeen, _itemsExpected);
+            var status = $"{_itemsDone} of {total} done" + (running > 0 ? $", {running} in flight" : "");
+            var percent = _itemsExpected > 0 ? (int)(100L * _itemsDone / total) : -1;
+            WriteThrottledProgress(new ProgressRecord(ItemProgressId, ItemActivity, status) { PercentComplete = percent });
         }
 
-        /// <summary>Writes what is still in flight (in order) and closes the item progress bar.</summary>
-        private void FinishItems()
+        /// <summary>
+        /// Writes what is still in flight (in order) and closes the item progress bar; the next per-item call starts a new
+        /// count. EndProcessing calls it; a command that writes something after its items (a summary) calls it first.
+        /// </summary>
+        protected void FinishItems()
         {
             if (_window == null) return;
             _window.FinishAll();
             if (_itemsSeen > 1) WriteProgress(new ProgressRecord(ItemProgressId, ItemActivity, $"{_itemsDone} done") { RecordType = ProgressRecordType.Completed });
+            _window = null;
+            _itemsSeen = _itemsDone = _itemsExpected = 0;
         }
 
         /// <summary>After Ctrl+C: waits (briefly) for the cancelled calls, so none leaves a temporary file behind.</summary>
