@@ -229,12 +229,185 @@ public sealed class SyncCmdletTests(LocalServerFixture server) : IClassFixture<L
         Assert.Equal(2, _client.Items.GetAllAsyncList(version).Count);
     }
 
+    [Fact]
+    public async Task A_first_sync_stopped_after_some_creates_and_run_again_leaves_exactly_one_item_per_file()
+    {
+        var (_, version) = await NewDatasetAsync(_client);
+        var files = Enumerable.Range(0, 12).Select(i => $"train/red/k{i:00}.png").ToArray();
+        var data = Folder(files);
+        const int createsThatArrive = 5;
+        var (gate, creates, stopped) = (new object(), 0, false);
+        using var stopPoint = new ManualResetEventSlim();
+        // The 5th create reaches the service and its answer never comes back; nothing after it reaches the service.
+        await using var faults = new FaultProxy(server.BaseUri, request =>
+        {
+            lock (gate)
+            {
+                if (stopped) return Fault.Hang;
+                if (!IsItemCreate(request.Method, request.Path) || ++creates < createsThatArrive) return Fault.None;
+                stopped = true;
+                stopPoint.Set();
+                return Fault.StallMidResponse;
+            }
+        });
+        using var host = new PowerShellHost();
+        Assert.Empty(host.Run("Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2]", faults.BaseUri, server.Username, PowerShellHost.Secure(server.ApiKey)).Errors);
+
+        using (var ps = host.Pipeline("$args[0] | Sync-SeeMeDatasetVersion -Path $args[1] -ThrottleLimit 2", version, data))
+        {
+            var running = ps.BeginInvoke();
+            Assert.Equal(0, WaitHandle.WaitAny([stopPoint.WaitHandle, running.AsyncWaitHandle]));
+            ps.Stop(); // Ctrl+C
+            Assert.Throws<System.Management.Automation.PipelineStoppedException>(() => ps.EndInvoke(running));
+        }
+        Assert.Equal(createsThatArrive, _client.Items.GetAllAsyncList(version).Count);
+        _proxy.Clear();
+
+        var rerun = Sync(version, data);
+
+        Assert.Equal(files.Length - createsThatArrive, Writes().Count(w => w == "POST datasets/{id}/versions/{id}/items"));
+        var items = _client.Items.GetAllAsyncList(version);
+        Assert.Equal(files.Select(Path.GetFileNameWithoutExtension), items.Select(i => i.Name).Order());
+        Assert.All(items, i => Assert.Equal("png", i.Extension));
+        Assert.Equal(files.Length, rerun.Created + rerun.Updated + rerun.Unchanged);
+        _proxy.Clear();
+        Assert.Equal((0, 0, 0, files.Length), Counts(Sync(version, data)));
+        Assert.Empty(Writes());
+    }
+
+    [Fact]
+    public async Task A_create_whose_answer_is_lost_is_looked_up_by_name_and_not_sent_again()
+    {
+        var (_, version) = await NewDatasetAsync(_client);
+        var data = Folder("train/red/l1.png", "train/red/l2.png", "train/red/l3.png");
+        var creates = 0;
+        await using var faults = new FaultProxy(server.BaseUri,
+            r => IsItemCreate(r.Method, r.Path) && Interlocked.Increment(ref creates) == 2 ? Fault.ResetAfterProcessing : Fault.None);
+        using var host = new PowerShellHost();
+        Assert.Empty(host.Run("Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2]", faults.BaseUri, server.Username, PowerShellHost.Secure(server.ApiKey)).Errors);
+
+        var result = host.Run("$args[0] | Sync-SeeMeDatasetVersion -Path $args[1] -ThrottleLimit 1", version, data);
+
+        Assert.Empty(result.Errors.Select(e => e.ToString()));
+        Assert.Equal(3, Assert.Single(result.OfType<SyncSummary>()).Created);
+        Assert.Equal(3, faults.Requests.Count(r => IsItemCreate(r.Method, r.Path))); // l2's create reached the service once, and was found
+        var items = _client.Items.GetAllAsyncList(version);
+        Assert.Equal(["l1", "l2", "l3"], items.Select(i => i.Name).Order());
+        Assert.All(items, i => Assert.Equal("png", i.Extension));
+    }
+
+    [Fact]
+    public async Task Checksum_compares_the_images_with_the_service_when_the_state_cannot_tell()
+    {
+        var (_, version) = await NewDatasetAsync(_client, "robin");
+        var images = TempFolder(_files);
+        await NewImageItemAsync(_client, version, "c1", "train", "robin", images);
+        await NewImageItemAsync(_client, version, "c2", "train", "robin", images);
+        var data = Path.Combine(TempFolder(_files), "checkout");
+        Assert.Empty(_ps.Run("$args[0] | Export-SeeMeDatasetVersion -Destination $args[1] -Format Folders", version, data).Errors);
+        Image(data, "train/robin/c2.png", SKColors.Black, size: 24); // changed before any sync: no state knows the file
+        _proxy.Clear();
+
+        Assert.Equal((0, 0, 0, 2), Counts(Sync(version, data))); // taken as it is
+        Assert.Empty(Writes());
+        var checksum = Sync(version, data, "-Checksum");
+
+        Assert.Equal((0, 1, 0, 1), Counts(checksum));
+        Assert.Equal(["POST datasets/{id}/versions/{id}/items/{id}/upload"], Writes());
+        Assert.Equal(2, _proxy.Requests.Count(r => r.Path.EndsWith("/download")));
+        var c2 = _client.Items.GetAllAsyncList(version).Single(i => i.Name == "c2");
+        var served = Path.Combine(TempFolder(_files), "c2.png");
+        await _client.Items.DownloadImageToFileAsync(c2, served);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(data, "train", "robin", "c2.png")), File.ReadAllBytes(served));
+    }
+
+    [Fact]
+    public async Task Yolo_layout_syncs_images_boxes_and_split_lists_and_downloads_as_export_writes_it()
+    {
+        var (_, version) = await NewDatasetAsync(_client);
+        var data = Folder("a.png", "b.png", "c.png");
+        File.WriteAllText(Path.Combine(data, "a.txt"), "0 0.5 0.5 0.2 0.2\n1 0.3 0.3 0.1 0.1\n");
+        File.WriteAllText(Path.Combine(data, "b.txt"), "1 0.6 0.6 0.2 0.2\n");
+        File.WriteAllText(Path.Combine(data, "c.txt"), "");
+        File.WriteAllText(Path.Combine(data, "train.txt"), "a.png\nb.png\n");
+        File.WriteAllText(Path.Combine(data, "valid.txt"), "c.png\n");
+        File.WriteAllText(Path.Combine(data, "classes.names"), "car\nbike\n");
+
+        var first = Sync(version, data);
+
+        Assert.Equal((3, 0, 0, 0), Counts(first));
+        Assert.Equal(["train/bike/a.png", "train/bike/b.png", "train/car/a.png", "valid/c.png"], Contents(version));
+        var a = _client.Items.GetAllAsyncList(version).Single(i => i.Name == "a");
+        Assert.Contains(a.Annotations, x => x.Coordinates == "0.5 0.5 0.2 0.2");
+        _proxy.Clear();
+        Assert.Equal((0, 0, 0, 3), Counts(Sync(version, data)));
+        Assert.Empty(Writes());
+
+        File.WriteAllText(Path.Combine(data, "b.txt"), "0 0.6 0.6 0.25 0.2\n"); // b's box: another label and size
+        File.WriteAllText(Path.Combine(data, "train.txt"), "a.png\nb.png\nc.png\n");
+        File.WriteAllText(Path.Combine(data, "valid.txt"), "");
+        _proxy.Clear();
+        Assert.Equal((0, 2, 0, 1), Counts(Sync(version, data)));
+        Assert.Equal(["PUT datasets/{id}/versions/{id}/items/{id}", "PUT datasets/{id}/versions/{id}/items/{id}"], Writes());
+        Assert.Equal(["train/bike/a.png", "train/c.png", "train/car/a.png", "train/car/b.png"], Contents(version));
+
+        var downloaded = Path.Combine(TempFolder(_files), "yolo");
+        var exported = Path.Combine(TempFolder(_files), "exported");
+        Assert.Empty(_ps.Run("$args[0] | Export-SeeMeDatasetVersion -Destination $args[1] -Format Yolo", version, exported).Errors);
+        Assert.Equal((11, 0, 0, 0), Counts(Sync(version, downloaded, "-Direction Download"))); // 3 images, 3 box files, 3 split lists, the names and config.json
+        Assert.Equal(Tree(exported), Tree(downloaded));
+        foreach (var text in Tree(exported).Where(f => f.EndsWith(".txt") || f.EndsWith(".names")))
+            Assert.Equal(File.ReadAllText(Path.Combine(exported, text)), File.ReadAllText(Path.Combine(downloaded, text)));
+    }
+
+    [Fact]
+    public async Task Csv_layout_syncs_rows_as_items_and_a_changed_row_is_a_new_item()
+    {
+        var dataset = await _client.Datasets.CreateAsync(new Dataset { Name = Unique("rows"), ContentType = "tabular", DefaultSplits = true });
+        var version = await _client.DatasetVersions.GetAsync(dataset.Id, dataset.Versions[0].Id);
+        var data = TempFolder(_files);
+        File.WriteAllText(Path.Combine(data, "weather.csv"), "temperature,day\n30,Tuesday\n25,Monday\n");
+
+        var first = Sync(version, data);
+
+        Assert.Equal((2, 0, 0, 0), Counts(first));
+        Assert.Contains("\"column_names\":\"temperature,day\"", _client.DatasetVersions.GetAsync(dataset.Id, version.Id).GetAwaiter().GetResult().Config);
+        Assert.Equal(["30,Tuesday", "25,Monday"], _client.Items.GetAllAsyncList(version).Select(i => i.Text));
+        _proxy.Clear();
+        Assert.Equal((0, 0, 0, 2), Counts(Sync(version, data)));
+        Assert.Empty(Writes());
+
+        File.WriteAllText(Path.Combine(data, "weather.csv"), "temperature,day\n30,Tuesday\n26,Monday\n31,Friday\n");
+        _proxy.Clear();
+        Assert.Equal((2, 0, 1, 1), Counts(Sync(version, data, "-Delete -Confirm:$false")));
+        Assert.Equal(["DELETE datasets/{id}/versions/{id}/splits/{id}/items/{id}", "POST datasets/{id}/versions/{id}/items", "POST datasets/{id}/versions/{id}/items"], Writes().Order());
+
+        var downloaded = Path.Combine(TempFolder(_files), "csv");
+        Assert.Equal((1, 0, 0, 0), Counts(Sync(version, downloaded, "-Direction Download")));
+        Assert.Equal("temperature,day\n30,Tuesday\n26,Monday\n31,Friday\n", File.ReadAllText(Path.Combine(downloaded, version.Id + ".csv")));
+    }
+
+    [Fact]
+    public async Task Progress_counts_the_changes_of_the_plan_done_of_all()
+    {
+        var (_, version) = await NewDatasetAsync(_client);
+        var data = Folder(Enumerable.Range(0, 6).Select(i => $"train/red/g{i}.png").ToArray());
+
+        var result = _ps.Run("$args[0] | Sync-SeeMeDatasetVersion -Path $args[1] -ThrottleLimit 2", version, data);
+
+        Assert.Empty(result.Errors);
+        Assert.Contains(result.Progress, p => p.ActivityId == 2 && Regex.IsMatch(p.StatusDescription, @"^\d of 6 done"));
+        Assert.Contains(result.Progress, p => p.ActivityId == 2 && p.RecordType == System.Management.Automation.ProgressRecordType.Completed && p.StatusDescription == "6 done");
+    }
+
     private SyncSummary Sync(DatasetVersion version, string folder, string options = "")
     {
         var result = _ps.Run($"$args[0] | Sync-SeeMeDatasetVersion -Path $args[1] {options}", version, folder);
         Assert.Empty(result.Errors.Select(e => e.ToString()));
         return Assert.Single(result.OfType<SyncSummary>());
     }
+
+    private static bool IsItemCreate(string method, string path) => method == "POST" && path.EndsWith("/items");
 
     private static (int Created, int Updated, int Deleted, int Unchanged) Counts(SyncSummary summary) =>
         (summary.Created, summary.Updated, summary.Deleted, summary.Unchanged);
