@@ -26,7 +26,6 @@ namespace SeeMe.Core.Sync
         private readonly UploadSteps _upload;
         private readonly DownloadSteps _download;
         private int _recorded;
-        private int _skipped;
 
         private DatasetSync(SeeMeClient client, SyncFolder folder, RemoteListing remote, SyncPlan plan, SyncState? state)
         {
@@ -113,17 +112,16 @@ namespace SeeMe.Core.Sync
             else if (change.Is(SyncActions.Delete)) Summary.Deleted++;
             else Summary.Updated++;
             _recorded++;
-            Summary.Failed = 0;
             return new SyncRecord(outcome);
         }
 
         /// <summary>Counts a change that was not made (-WhatIf, or declined).</summary>
-        public void Skip(SyncChange change) => Summary.Skipped = ++_skipped;
+        public void Skip() => Summary.Skipped++;
 
         /// <summary>The summary once every change was made, skipped or failed.</summary>
         public SyncSummary Finish()
         {
-            Summary.Failed = Plan.Changes.Count - _recorded - _skipped;
+            Summary.Failed = Plan.Changes.Count - _recorded - Summary.Skipped;
             return Summary;
         }
 

@@ -10,7 +10,8 @@ namespace SeeMe.Core.Sync
     /// holds, the state of the last sync and the options. An image whose file is as the last sync left it and whose
     /// item has the same <c>updated_at</c> stays; one the state does not know is taken as it is (a folder exported
     /// from the version), unless -Checksum compares the bytes; a file whose item moved on the service is moved (or
-    /// downloaded again and the old file removed); files no item needs are removed only with -Delete.
+    /// downloaded again and the old file removed); files of the layout's kinds that no item needs are removed only with -Delete,
+    /// and other files are left alone.
     /// </summary>
     public static class DownloadPlanner
     {
@@ -24,7 +25,7 @@ namespace SeeMe.Core.Sync
             var comparison = new Comparison(folder, state, options, remoteHashes ?? new Dictionary<string, string>(), present, wanted);
             foreach (var file in desired) comparison.Compare(plan, file);
             var itemIds = new HashSet<string>(remote.Items.Select(i => i.Id), StringComparer.Ordinal);
-            foreach (var extra in present.Values.Where(f => !wanted.Contains(f.RelativePath) && !comparison.MovedAway.Contains(f.RelativePath)))
+            foreach (var extra in present.Values.Where(f => layout.Holds(f) && !wanted.Contains(f.RelativePath) && !comparison.MovedAway.Contains(f.RelativePath)))
             {
                 var ofAnItem = state != null && state.Files.TryGetValue(extra.RelativePath, out var known) && itemIds.Contains(known.ItemId);
                 if (ofAnItem || options.Delete) plan.Changes.Add(Delete(extra, ofAnItem));

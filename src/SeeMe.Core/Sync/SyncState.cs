@@ -50,7 +50,7 @@ namespace SeeMe.Core.Sync
             }
         }
 
-        /// <summary>Writes the state to <paramref name="folder"/> all at once: a temporary file beside it, then moved over it.</summary>
+        /// <summary>Writes the state to <paramref name="folder"/> all at once (a temporary file beside it, then moved over it), unless it is there as it is.</summary>
         public void Save(string folder)
         {
             var path = PathIn(folder);
@@ -59,7 +59,9 @@ namespace SeeMe.Core.Sync
                 DatasetId = DatasetId, DatasetVersionId = DatasetVersionId, Layout = Layout,
                 Files = Files.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
             };
-            AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(ordered, Formatting.Indented, SeeMeJson.Settings));
+            var text = JsonConvert.SerializeObject(ordered, Formatting.Indented, SeeMeJson.Settings);
+            if (File.Exists(path) && File.ReadAllText(path) == text) return; // as it was: nothing to write
+            AtomicFile.WriteAllText(path, text);
         }
 
         /// <summary>The entry of the file at <paramref name="path"/> when it was synced with <paramref name="itemId"/>, else that item's entry at another path; null when neither.</summary>

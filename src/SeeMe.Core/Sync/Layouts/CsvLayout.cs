@@ -42,6 +42,8 @@ namespace SeeMe.Core.Sync.Layouts
             return listing;
         }
 
+        public bool Holds(LocalFile file) => file.Segments.Length == 1 && file.Extension == "csv";
+
         public string KeyOf(DatasetItem item) => item.Text;
 
         public string LabelsOf(LocalItem item) => "";

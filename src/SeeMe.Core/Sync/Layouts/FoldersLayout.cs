@@ -28,6 +28,8 @@ namespace SeeMe.Core.Sync.Layouts
             return listing;
         }
 
+        public bool Holds(LocalFile file) => file.Segments.Length is 2 or 3 && (file.Extension == "txt" || LayoutRules.IsImage(file));
+
         public string KeyOf(DatasetItem item) => item.Name;
 
         public string LabelsOf(LocalItem item) => LayoutRules.Signature(item.Annotations.Select(a => a.Split + "\t" + a.Label).Distinct());

@@ -22,6 +22,9 @@ namespace SeeMe.Core.Sync.Layouts
         /// </summary>
         LocalListing Read(SyncFolder folder, RemoteListing remote);
 
+        /// <summary>Whether the file is of the kind the layout writes where it is (a download with -Delete removes only such files).</summary>
+        bool Holds(LocalFile file);
+
         /// <summary>What identifies an item on the service, as <see cref="LocalItem.Key"/> does in the folder.</summary>
         string KeyOf(DatasetItem item);
 

@@ -38,6 +38,9 @@ namespace SeeMe.Core.Sync.Layouts
             return listing;
         }
 
+        public bool Holds(LocalFile file) =>
+            file.Segments.Length == 1 && (file.Extension == "txt" || file.Extension == "names" || file.FileName == ConfigFile || LayoutRules.IsImage(file));
+
         public string KeyOf(DatasetItem item) => item.Name;
 
         public string LabelsOf(LocalItem item) => LayoutRules.Signature(item.Annotations.Where(a => a.IsBox).Select(a => a.Label + "\t" + a.Coordinates));

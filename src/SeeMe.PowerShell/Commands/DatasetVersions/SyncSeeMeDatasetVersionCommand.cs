@@ -85,7 +85,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
             foreach (var change in sync.Plan.Changes)
             {
                 var asked = change.DeletesExtra ? ShouldProcessHighImpact(change.Target, change.Description) : ShouldProcess(change.Target, change.Description);
-                if (!asked) sync.Skip(change);
+                if (!asked) sync.Skip();
                 else if (change.MovesImage) RunTransferItem(Transfer(change), (progress, ct) => sync.ApplyAsync(change, progress, ct), change.Target, outcome => Made(sync, outcome));
                 else RunItem(ct => sync.ApplyAsync(change, null, ct), change.Target, outcome => Made(sync, outcome));
             }
