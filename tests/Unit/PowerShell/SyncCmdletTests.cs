@@ -133,6 +133,12 @@ public sealed class SyncCmdletTests(LocalServerFixture server) : IClassFixture<L
         Assert.Equal((0, 0, 0, 4), Counts(adopted));
         Assert.Empty(Writes());
         Assert.True(File.Exists(SyncState.PathIn(data)));
+        // Exporting over the synced folder again rewrites its files and leaves the state alone: still nothing to send.
+        Assert.Empty(_ps.Run("$args[0] | Export-SeeMeDatasetVersion -Destination $args[1] -Format Folders -Force", version, data).Errors);
+        Assert.True(File.Exists(SyncState.PathIn(data)));
+        _proxy.Clear();
+        Assert.Equal((0, 0, 0, 4), Counts(Sync(version, data)));
+        Assert.Empty(Writes());
         var imported = _ps.Run("Get-SeeMeDataset -Id $args[0] | New-SeeMeDatasetVersion -Name copy | Import-SeeMeDatasetVersion -Path $args[1]", dataset.Id, data);
         Assert.Empty(imported.Errors); // the hidden .seeme/ folder is left out of the zip
         Assert.Equal(Contents(version), Contents(Assert.Single(imported.OfType<DatasetVersion>())));
@@ -384,7 +390,9 @@ public sealed class SyncCmdletTests(LocalServerFixture server) : IClassFixture<L
 
         var downloaded = Path.Combine(TempFolder(_files), "csv");
         Assert.Equal((1, 0, 0, 0), Counts(Sync(version, downloaded, "-Direction Download")));
-        Assert.Equal("temperature,day\n30,Tuesday\n26,Monday\n31,Friday\n", File.ReadAllText(Path.Combine(downloaded, version.Id + ".csv")));
+        var lines = File.ReadAllText(Path.Combine(downloaded, version.Id + ".csv")).Split('\n');
+        Assert.Equal("temperature,day", lines[0]);
+        Assert.Equal(["", "26,Monday", "30,Tuesday", "31,Friday"], lines.Skip(1).Order()); // rows in creation order: the two new ones were sent at once
     }
 
     [Fact]
