@@ -4,6 +4,7 @@ using SeeMe.Benchmarks;
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- predict [--count 1000] [--concurrency 4]
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- cmdlets [--calls 200] [--files 500] [--round-trip-ms 20]
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- items [--sizes 1000,10000] [--repeat 25] [--export-repeat 3] [--sync-images 5000] [--round-trip-ms 20]
+// dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- labels [--sizes 10000,100000]
 var mode = args.FirstOrDefault() ?? "help";
 long Option(string name, long fallback)
 {
@@ -26,6 +27,9 @@ switch (mode)
     case "items":
         await ItemsBenchmark.RunAsync(args, configuration);
         break;
+    case "labels":
+        await LabelsBenchmark.RunAsync(args, configuration);
+        break;
     default:
         Console.WriteLine("""
             Usage: SeeMe.Benchmarks <mode> [options]
@@ -39,6 +43,7 @@ switch (mode)
                                                       and per item the import that grew the version and an export of the whole version (median of E, default 3);
                                                       then a first sync of S images (default 5000; 0 leaves it out) beside their import, a no-change sync beside a
                                                       listing, and behind R ms (default 20) the largest version listed by Get-SeeMeDatasetItem beside the SDK's page loop
+              labels [--sizes A,B,...]                a folders zip of A, B, ... empty label folders imported into a fresh version (defaults 10000,100000)
             """);
         break;
 }

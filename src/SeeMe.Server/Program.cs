@@ -12,3 +12,4 @@ Console.WriteLine($"Username: {server.SeedUser.Username}");
 Console.WriteLine($"API key:  {server.SeedUser.ApiKey}");
 Console.WriteLine("Connect with: Connect-SeeMe -BaseUri " + server.BaseUri + " -Username <username> -ApiKey <key>");
 await server.WaitForShutdownAsync();
+await server.DisposeAsync(); // closes the store, and removes the data folder with --delete-data-on-exit

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using SeeMe.Server.Endpoints;
 using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
+using SeeMe.Server.Lifetime;
 using SeeMe.Server.Storage;
 using SeeMe.Server.Zip;
 
@@ -15,10 +16,12 @@ namespace SeeMe.Server;
 public sealed class SeeMeServerApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ServerOptions _options;
 
-    private SeeMeServerApp(WebApplication app, Store store, SeedUser seedUser)
+    private SeeMeServerApp(WebApplication app, ServerOptions options, Store store, SeedUser seedUser)
     {
         _app = app;
+        _options = options;
         Store = store;
         SeedUser = seedUser;
     }
@@ -34,6 +37,7 @@ public sealed class SeeMeServerApp : IAsyncDisposable
 
     public static SeeMeServerApp Build(ServerOptions options)
     {
+        if (options.DeleteDataOnExit) DataFolder.CheckOwnable(options.DataDirectory);
         Directory.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
         builder.WebHost.UseUrls(options.Urls);
@@ -48,6 +52,7 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(ZipLimits.From(options));
         builder.Services.AddSingleton<IInferenceEngine, OnnxInferenceEngine>();
+        AddLifetime(builder.Services, options);
 
         var app = builder.Build();
         app.UseMiddleware<ErrorMiddleware>();
@@ -72,7 +77,14 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         app.MapFallback((HttpContext ctx) => throw new ApiException(404, $"No such endpoint: {ctx.Request.Method} {ctx.Request.Path}."));
 
         var seedUser = Seeding.EnsureSeeded(store, options);
-        return new SeeMeServerApp(app, store, seedUser);
+        return new SeeMeServerApp(app, options, store, seedUser);
+    }
+
+    /// <summary>Who may stop the server besides SIGTERM and disposing it: the terminal (by default), its owner's exit.</summary>
+    private static void AddLifetime(IServiceCollection services, ServerOptions options)
+    {
+        if (options.IgnoreTerminalSignals) services.AddSingleton<IHostLifetime, TerminalIndependentLifetime>();
+        if (options.OwnerProcessId != null) services.AddHostedService<OwnerWatch>();
     }
 
     public async Task StartAsync(CancellationToken cancellationToken = default)
@@ -89,5 +101,6 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Store.Dispose();
+        if (_options.DeleteDataOnExit) DataFolder.Delete(_options.DataDirectory);
     }
 }

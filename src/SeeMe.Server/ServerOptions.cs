@@ -24,6 +24,12 @@ public sealed class ServerOptions
     public bool Quiet { get; set; }
     /// <summary>Gives the first user the sample dataset, model and images (SampleData/SampleContent).</summary>
     public bool SampleData { get; set; }
+    /// <summary>--owner-pid: the process the server belongs to; when it exits, however it exits, the server stops (Lifetime/OwnerWatch).</summary>
+    public int? OwnerProcessId { get; set; }
+    /// <summary>--ignore-terminal-signals: Ctrl+C, Ctrl+\ (Ctrl+Break) and a closed terminal do not stop it; SIGTERM does (Lifetime/TerminalIndependentLifetime).</summary>
+    public bool IgnoreTerminalSignals { get; set; }
+    /// <summary>--delete-data-on-exit: the data folder is the server's own (new or empty at start) and is removed when it stops.</summary>
+    public bool DeleteDataOnExit { get; set; }
 
     /// <summary>
     /// What the console log shows: warnings and errors by default (a request log of a large
@@ -52,7 +58,10 @@ public sealed class ServerOptions
                 case "--verbose": options.Verbose = true; break;
                 case "--quiet": options.Quiet = true; break;
                 case "--sample-data": options.SampleData = true; break;
-                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --max-json-mb <n>, --max-prediction-mb <n>, --max-zip-entry-mb <n>, --max-zip-total-mb <n>, --max-zip-ratio <n>, --max-zip-text-mb <n>, --verbose, --quiet, --sample-data.");
+                case "--owner-pid": options.OwnerProcessId = int.Parse(Next()); break;
+                case "--ignore-terminal-signals": options.IgnoreTerminalSignals = true; break;
+                case "--delete-data-on-exit": options.DeleteDataOnExit = true; break;
+                default: throw new ArgumentException($"Unknown argument '{args[i]}'. Use --urls <url>, --data <dir>, --max-upload-mb <n>, --max-json-mb <n>, --max-prediction-mb <n>, --max-zip-entry-mb <n>, --max-zip-total-mb <n>, --max-zip-ratio <n>, --max-zip-text-mb <n>, --verbose, --quiet, --sample-data, --owner-pid <pid>, --ignore-terminal-signals, --delete-data-on-exit.");
             }
         }
         return options;

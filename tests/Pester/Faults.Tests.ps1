@@ -41,24 +41,38 @@ AfterAll {
 }
 
 Describe 'Retries through a failing service' {
-    It 'delivers 100 piped predictions through a proxy failing every 7th, 13th and 11th request, each once' {
+    It 'delivers 100 piped predictions through a proxy failing every 7th, 13th and 11th photo, each once' {
         $models = Join-Path $PSScriptRoot 'TestModels'
         $app = Get-SeeMeApplication -Framework onnx -ApplicationType image_classification -Session $script:direct
         $model = New-SeeMeModel -Name (New-UniqueName 'Hundred') -ApplicationId $app.Id -Session $script:direct
         Publish-SeeMeModel -Model $model -LiteralPath (Join-Path $models 'colours.onnx'), (Join-Path $models 'colours.txt') -Session $script:direct | Out-Null
         $photos = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'photos')
-        1..100 | ForEach-Object { Copy-Item -LiteralPath (Join-Path $models 'red.png') -Destination (Join-Path $photos ('photo{0:000}.png' -f $_)) }
-        $rule = $FaultProxy::Every(7, 'ServiceUnavailable', $FaultProxy::Every(13, 'TooManyRequests', $FaultProxy::Every(11, 'ResetBeforeForwarding', $null)))
-        $session = Connect-Through (New-FaultProxy $rule) @{ MaximumRetryCount = 5 }
+        # Faults keyed by the photo, not by arrival order (eight are in flight at once): 77 and 91 meet two, which
+        # two retries just cover.
+        $schedule = [System.Collections.Generic.Dictionary[string, SeeMe.Tests.Infrastructure.Fault[]]]::new()
+        foreach ($n in 1..100) {
+            $name = 'photo{0:000}.png' -f $n
+            Copy-Item -LiteralPath (Join-Path $models 'red.png') -Destination (Join-Path $photos $name)
+            $schedule[$name] = $FaultProxy::EverySeventhThirteenthAndEleventh($n)
+        }
+        $proxy = New-FaultProxy ($FaultProxy::PerUploadedFile($schedule))
+        $session = Connect-Through $proxy @{ MaximumRetryCount = 2 }
 
         $errors = $null
-        $predictions = @(Get-ChildItem -LiteralPath $photos -File | Invoke-SeeMePrediction -Model $model -Session $session -ErrorVariable errors -Verbose 4>&1)
+        $output = @(Get-ChildItem -LiteralPath $photos -File | Invoke-SeeMePrediction -Model $model -Session $session -ThrottleLimit 8 -ErrorVariable errors -Verbose 4>&1)
 
         @($errors).Count | Should -Be 0
-        $retries = @($predictions | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*retrying in*' })
-        $retries.Count | Should -BeGreaterThan 0
-        @($predictions | Where-Object Label -eq 'red').Count | Should -Be 100
-        @(Get-SeeMePrediction -Model $model -Session $script:direct).Count | Should -Be 100
+        @($output | Where-Object Label -eq 'red').Count | Should -Be 100
+        $faults = @($schedule.Values | ForEach-Object { $_ }).Count
+        $faults | Should -Be 30
+        @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -like '*retrying in*' }).Count | Should -Be $faults
+        @($proxy.Requests | Where-Object FileName).Count | Should -Be (100 + $faults) -Because 'each photo is sent once more than its faults'
+        foreach ($name in $schedule.Keys) {
+            $attempts = @($proxy.Requests | Where-Object FileName -eq $name | Sort-Object Attempt | ForEach-Object { "$($_.Fault)" })
+            $attempts -join ',' | Should -Be ((@($schedule[$name]) + 'None') -join ',') -Because "$name meets its scheduled faults, then goes through"
+        }
+        $stored = @(Get-SeeMePrediction -Model $model -Session $script:direct | ForEach-Object Name | Sort-Object)
+        $stored -join ',' | Should -Be (@($schedule.Keys | Sort-Object) -join ',')
     }
 
     It 'keeps the retry and timeout settings in the session' {
@@ -96,28 +110,28 @@ Describe 'Timeouts and Ctrl+C' {
 
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         $failure = { Get-SeeMeModel -Session $session -ErrorAction Stop } | Should -Throw -ErrorId 'ModelConnectionFailed*' -PassThru
-        $watch.Elapsed.TotalSeconds | Should -BeLessThan 6
+        $watch.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 0.98 -Because 'it waits the second asked for (less a coarse timer tick)'
         $failure.Exception.Message | Should -BeLike '*No bytes moved for 1 s*'
     }
 
     It 'stops at once when stopped during a back-off' {
         $proxy = New-FaultProxy ($FaultProxy::Always('None'))
-        $session = Connect-Through $proxy @{ MaximumRetryDelaySec = 60 }
+        $session = Connect-Through $proxy @{ MaximumRetryDelaySec = 120 }
         $proxy.Decide = $FaultProxy::Always('ServiceUnavailable')
-        $proxy.RetryAfter = '60'
+        $proxy.RetryAfter = '120'
 
         $ps = [powershell]::Create()
         try {
             $null = $ps.AddScript('param($manifest, $session) Import-Module $manifest; Get-SeeMeModel -Session $session -Verbose').
                 AddArgument((Join-Path (Get-Module SeeMe).ModuleBase 'SeeMe.psd1')).AddArgument($session)
             $running = $ps.BeginInvoke()
-            $deadline = [datetime]::UtcNow.AddSeconds(10)
-            while ($ps.Streams.Verbose.Count -eq 0 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $deadline = [datetime]::UtcNow.AddSeconds(30)
+            while ($ps.Streams.Verbose.Count -eq 0 -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 } # until the first retry
             $ps.Streams.Verbose.Count | Should -BeGreaterThan 0
 
             $watch = [System.Diagnostics.Stopwatch]::StartNew()
             $ps.Stop()
-            $watch.Elapsed.TotalSeconds | Should -BeLessThan 3
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 30 -Because 'the stop ends the 120 s back-off at once'
             $ps.InvocationStateInfo.State | Should -Be 'Stopped'
             $running.IsCompleted | Should -BeTrue
         }

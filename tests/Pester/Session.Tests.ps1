@@ -72,6 +72,24 @@ Describe 'Start-SeeMeLocalServer and Stop-SeeMeLocalServer' {
         finally { Remove-Item -Path Env:SEEME_LOCAL_SERVER }
     }
 
+    It 'says at once that a server which exited is gone, silently with -ErrorAction SilentlyContinue, and Stop removes the data folder it created' {
+        $other = Start-SeeMeLocalServer
+        try {
+            $other | Connect-SeeMe -RetryIntervalSec 30 | Out-Null
+            $other.DataIsTemporary | Should -BeTrue
+            Stop-Process -Id $other.ProcessId     # killed: it cannot remove its data folder itself
+            Wait-Process -Id $other.ProcessId
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            Get-SeeMeModel -ErrorAction SilentlyContinue -ErrorVariable gone | Should -BeNullOrEmpty
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 20      # retrying the refused connection waits 30 s
+            $gone[0].FullyQualifiedErrorId | Should -BeLike 'LocalServerStopped,*'
+            $gone[0].ErrorDetails.RecommendedAction | Should -BeLike '*Start-SeeMeLocalServer | Connect-SeeMe*'
+            $other | Stop-SeeMeLocalServer
+            Test-Path -LiteralPath $other.DataPath | Should -BeFalse
+        }
+        finally { $script:server | Connect-SeeMe | Out-Null }
+    }
+
     It 'stops a server it started, which then refuses connections' {
         $other = Start-SeeMeLocalServer
         $other.IsRunning | Should -BeTrue

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using SeeMe.Core.Files;
 using SeeMe.Core.Http;
 using SeeMe.Core.Entities;
+using SeeMe.Core.Exceptions;
 
 namespace SeeMe.Core.Clients
 {
@@ -44,6 +45,43 @@ namespace SeeMe.Core.Clients
 
         public async Task<DatasetItem> CreateAsync(string datasetId, string versionId, DatasetItem item, CancellationToken cancellationToken = default) =>
             Adopt(await Api.PostAsync<DatasetItem>(DatasetPaths.Child(datasetId, versionId, "items"), Ensure.NotNull(item, nameof(item)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+
+        /// <summary>
+        /// Creates the item and uploads its image, or leaves nothing: the file is checked first (it exists, is not
+        /// empty, is the picture its extension says), and when the upload fails or is cancelled after the item was
+        /// created, the item is deleted again. Should that delete fail too, the error names the item that is left.
+        /// </summary>
+        public async Task<DatasetItem> CreateWithImageAsync(string datasetId, string versionId, DatasetItem item, string imagePath,
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
+        {
+            LocalFiles.RequireImage(imagePath);
+            var created = await CreateAsync(datasetId, versionId, item, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await UploadImageAsync(datasetId, versionId, created.Id, imagePath, progress, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception uploadFailure)
+            {
+                await RemoveHalfMadeAsync(created, uploadFailure).ConfigureAwait(false);
+                throw;
+            }
+        }
+
+        private async Task RemoveHalfMadeAsync(DatasetItem created, Exception uploadFailure)
+        {
+            try
+            {
+                // Not the caller's token: a Ctrl+C that stopped the upload must still take the bare item away.
+                await DeleteAsync(created.DatasetId, created.DatasetVersionId, created.Id, null, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (SeeMeApiException deleteFailure)
+            {
+                throw new SeeMeApiException(deleteFailure.StatusCode,
+                    $"The image of item '{created.Name}' ({created.Id}) was not uploaded ({uploadFailure.Message}), and removing the item " +
+                    $"failed too ({deleteFailure.ServerMessage}). Upload its image with Set-SeeMeDatasetItemImage, or remove it with Remove-SeeMeDatasetItem.",
+                    deleteFailure.Method, deleteFailure.Path, uploadFailure, deleteFailure.Attempts);
+            }
+        }
 
         /// <summary>PUT the full item; the server reconciles its annotations (new ones created, missing ones deleted).</summary>
         public async Task<DatasetItem> UpdateAsync(DatasetItem item, CancellationToken cancellationToken = default)
@@ -84,7 +122,7 @@ namespace SeeMe.Core.Clients
 
         public async Task<DatasetItem> UploadImageAsync(string datasetId, string versionId, string itemId, string imagePath,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.UploadAsync<DatasetItem>(Item(datasetId, versionId, itemId) + "/upload", LocalFiles.RequireFile(imagePath),
+            Adopt(await Api.UploadAsync<DatasetItem>(Item(datasetId, versionId, itemId) + "/upload", LocalFiles.RequireImage(imagePath),
                 LocalFiles.ImageContentType(imagePath), Idempotency.Repeatable, progress, cancellationToken).ConfigureAwait(false), datasetId, versionId);
 
         /// <summary>Saves the item's image (or its thumbnail) in <paramref name="folder"/> as name.extension (id.extension when unnamed).</summary>

@@ -28,6 +28,27 @@ namespace SeeMe.Core.Files
         }
 
         /// <summary>
+        /// The full path of an item image or logo that the service will take: it exists, is not empty, and its
+        /// first bytes are the picture its extension promises (PNG or JPEG). Checked before anything is created.
+        /// </summary>
+        public static string RequireImage(string? path)
+        {
+            var full = RequireFile(path);
+            var contentType = ImageContentType(full);
+            var head = new byte[4];
+            int read;
+            using (var file = File.OpenRead(full)) read = file.Read(head, 0, head.Length);
+            var name = Path.GetFileName(full);
+            if (read == 0) throw new InvalidDataException($"'{name}' is empty. Give a .png or .jpg picture.");
+            var png = read == 4 && head[0] == 0x89 && head[1] == (byte)'P' && head[2] == (byte)'N' && head[3] == (byte)'G';
+            var jpeg = read >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+            if (contentType == "image/png" ? !png : !jpeg)
+                throw new InvalidDataException($"'{name}' is not a {(contentType == "image/png" ? "PNG" : "JPEG")} picture (its content does not start like one). " +
+                    "Give a .png or .jpg picture, or fix the file's extension.");
+            return full;
+        }
+
+        /// <summary>
         /// Reduces a server-given name to a bare file name (no folders, no '..'), so that a download
         /// can never write outside the chosen folder.
         /// </summary>

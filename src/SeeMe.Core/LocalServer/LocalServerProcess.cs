@@ -23,6 +23,7 @@ namespace SeeMe.Core.LocalServer
         private const int KeptErrorLines = 8; // the start of it: an unhandled exception's message comes before its stack
         private readonly List<string> _errorLines = new List<string>();
         private readonly TaskCompletionSource<Uri> _ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenSource _exited = new CancellationTokenSource();
 
         private LocalServerProcess(Process process) => Process = process;
 
@@ -33,7 +34,26 @@ namespace SeeMe.Core.LocalServer
 
         public int Id => Process.Id;
 
-        public bool HasExited => Process.HasExited;
+        public bool HasExited => _exited.IsCancellationRequested || Process.HasExited;
+
+        /// <summary>Cancelled as soon as the server process has exited, however it exited: calls to it can stop waiting.</summary>
+        public CancellationToken Exited => _exited.Token;
+
+        /// <summary>
+        /// The server arguments that make it this process's: the terminal's Ctrl+C (meant for this process, but sent to
+        /// the whole foreground process group) does not stop it, and it stops when this process exits, however it exits.
+        /// </summary>
+        public static string[] OwnedByThisProcess()
+        {
+            using (var current = Process.GetCurrentProcess())
+                return new[] { IgnoreTerminalSignals, "--owner-pid", current.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        }
+
+        /// <summary>The server argument that keeps the terminal's Ctrl+C from stopping it, for a server that outlives this process.</summary>
+        public const string IgnoreTerminalSignals = "--ignore-terminal-signals";
+
+        /// <summary>The server argument for a data folder it owns (new or empty): the server removes it when it stops.</summary>
+        public const string DeleteDataOnExit = "--delete-data-on-exit";
 
         /// <summary>
         /// Starts <paramref name="server"/> (SeeMe.Server.dll, run with the dotnet host, or an executable such as the
@@ -122,6 +142,7 @@ namespace SeeMe.Core.LocalServer
         private void OnExited()
         {
             Process.WaitForExit(); // lets the output readers finish, so the error tail is complete
+            _exited.Cancel();
             _ready.TrySetException(new InvalidOperationException($"The local server exited with code {Process.ExitCode} before it was listening.{ErrorTail()}"));
         }
 

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using SeeMe.Core.Clients;
 using SeeMe.Core.Entities;
 using SeeMe.Core.Exceptions;
+using SeeMe.Core.Files;
 using SeeMe.Core.Http;
 
 namespace SeeMe.Core.Sync
@@ -36,6 +37,7 @@ namespace SeeMe.Core.Sync
                 return new SyncOutcome(change, change.Remote.Id, new KeyValuePair<string, FileState?>[0]);
             }
             var local = change.Local!;
+            if (change.MovesImage) LocalFiles.RequireImage(local.Image!.FullPath); // a file that is no picture: nothing is sent
             var item = change.Is(SyncActions.Create) ? await CreateAsync(local, ct).ConfigureAwait(false) : change.Remote!.Item;
             if (NeedsPut(change)) item = await PutAsync(local, change.Remote!, ct).ConfigureAwait(false);
             if (local.Image != null && (change.Is(SyncActions.Create) || change.Is(SyncActions.UpdateContent)))

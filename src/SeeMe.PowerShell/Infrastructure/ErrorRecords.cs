@@ -13,6 +13,7 @@ namespace SeeMe.PowerShell
     {
         public static ErrorRecord From(Exception exception, string noun, object? target)
         {
+            if (exception is LocalServerStoppedException stopped) return LocalServerStopped(stopped, target);
             var (reason, category) = Classify(exception);
             var record = new ErrorRecord(exception, noun + reason, category, target);
             var advice = Advice(exception);
@@ -31,6 +32,16 @@ namespace SeeMe.PowerShell
         public static ErrorRecord NoSession() => new ErrorRecord(
             new InvalidOperationException("There is no SeeMe session. Run Connect-SeeMe first (or pass -Session)."),
             "SessionNotFound", ErrorCategory.ConnectionError, null);
+
+        /// <summary>The session's local server is gone: one id whatever the command, and what to do instead of waiting for retries.</summary>
+        private static ErrorRecord LocalServerStopped(LocalServerStoppedException exception, object? target) =>
+            new ErrorRecord(exception, "LocalServerStopped", ErrorCategory.ConnectionError, target)
+            {
+                ErrorDetails = new ErrorDetails(exception.Message)
+                {
+                    RecommendedAction = "Start a local server again and connect to it: Start-SeeMeLocalServer | Connect-SeeMe",
+                },
+            };
 
         /// <summary>A file a Save-/Export- command would replace, in a host that cannot ask whether to (see SeeMeCmdlet.ConfirmReplace).</summary>
         public static ErrorRecord FileExists(string noun, string path, Exception hostFailure) => new ErrorRecord(

@@ -52,7 +52,8 @@ namespace SeeMe.PowerShell
             }
 
             var pattern = string.IsNullOrEmpty(NamePattern) ? null : WildcardPattern.Get(NamePattern, WildcardOptions.IgnoreCase);
-            var visible = RunOrStop(GetAllAsync, null).Where(e => Matches(e, pattern)).ToList();
+            if (!TryRun(GetAllAsync, null, out var all)) return;
+            var visible = all.Where(e => Matches(e, pattern)).ToList();
             WriteObject(visible, enumerateCollection: true);
             if (visible.Count == 0 && NamePattern != null && !WildcardPattern.ContainsWildcardCharacters(NamePattern))
                 WriteFailure(new ItemNotFoundException($"There is no {Noun} named '{NamePattern}' that you can see."), NamePattern);

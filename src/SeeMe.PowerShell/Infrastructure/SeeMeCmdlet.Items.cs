@@ -79,7 +79,7 @@ namespace SeeMe.PowerShell
             try
             {
                 using (HttpTrace.Listen(WriteHttpTrace))
-                    return call(CancellationToken);
+                    return CallLocalServerAware(call);
             }
             catch (Exception e)
             {

@@ -55,6 +55,9 @@ namespace SeeMe.PowerShell
 
         internal SeeMeClient Client { get; }
 
+        /// <summary>The local server this PowerShell started at BaseUri (Start-SeeMeLocalServer), or null: its exit fails calls at once.</summary>
+        internal SeeMeLocalServer? LocalServer { get; set; }
+
         public override string ToString() => $"{Username}@{BaseUri}";
 
         /// <summary>The session of the current runspace (each runspace has its own), or null.</summary>

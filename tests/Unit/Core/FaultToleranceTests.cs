@@ -13,13 +13,21 @@ namespace SeeMe.Tests.Core;
 
 /// <summary>
 /// Retries, timeouts and "nothing lost, nothing doubled", through a <see cref="FaultProxy"/> of real sockets in
-/// front of the real local server. Waits are kept short (Retry-After capped at 50 ms) so the class runs fast.
+/// front of the real local server. Waits are kept short (Retry-After capped at 50 ms) so the class runs fast; what
+/// the tests wait for is an event (a retry reported, a call ending), never a fixed time.
 /// </summary>
 public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>, IDisposable, IAsyncLifetime
 {
     private readonly TestFiles _files = new();
     private readonly FaultProxies _proxies = new(server.BaseUri);
     private readonly ConcurrentQueue<HttpTraceEvent> _trace = new();
+    private readonly TaskCompletionSource _firstRetry = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long something that takes milliseconds may take before a test gives up: far beyond what load does.</summary>
+    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(30);
+
+    /// <summary>How early a timer may fire by the Stopwatch's clock (a tick of the coarse system clock on Windows).</summary>
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(20);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -40,12 +48,18 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
             RetryInterval = TimeSpan.FromMilliseconds(10),
             MaximumRetryDelay = TimeSpan.FromMilliseconds(50),
             Timeout = TimeSpan.FromSeconds(10),
-            Trace = _trace.Enqueue,
+            Trace = Record,
         };
         tweak?.Invoke(options);
         var client = new SeeMeClient(baseUri, options);
         client.UseApiKey(server.Username, server.ApiKey);
         return client;
+    }
+
+    private void Record(HttpTraceEvent e)
+    {
+        _trace.Enqueue(e);
+        if (e.Kind == HttpTraceKind.Retry) _firstRetry.TrySetResult();
     }
 
     private List<HttpTraceEvent> Retries => _trace.Where(e => e.Kind == HttpTraceKind.Retry).ToList();
@@ -116,13 +130,13 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
     public async Task A_create_whose_connection_was_refused_is_retried_once_the_service_is_up_and_made_once()
     {
         var port = FreePort();
-        using var client = Through(new UriBuilder(server.BaseUri) { Port = port }.Uri, o => o.RetryInterval = TimeSpan.FromMilliseconds(300));
+        // Nothing listens on the port until the first attempt has been refused; the retry is reported before its
+        // wait starts, so the service is up before the second attempt.
+        using var client = Through(new UriBuilder(server.BaseUri) { Port = port }.Uri,
+            o => o.Trace += e => { if (e.Kind == HttpTraceKind.Retry) _proxies.Open(FaultProxy.Always(Fault.None), port); });
         var name = CoreClients.Unique("refused");
 
-        var creating = client.Models.CreateAsync(new Model { Name = name });
-        while (Retries.Count == 0) await Task.Delay(5); // the first attempt is refused: nothing listens yet
-        var proxy = _proxies.Open(FaultProxy.Always(Fault.None), port);
-        await creating;
+        await client.Models.CreateAsync(new Model { Name = name });
 
         var retry = Assert.Single(Retries);
         Assert.Equal("connection refused", retry.Outcome);
@@ -190,7 +204,7 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
         await direct.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("dl") + "/export.pkl", content));
         model = await direct.Models.GetAsync(model.Id);
         var proxy = Proxy(FaultProxy.First(fault));
-        using var client = Through(proxy, o => o.Timeout = TimeSpan.FromMilliseconds(800));
+        using var client = Through(proxy, o => o.Timeout = TimeSpan.FromSeconds(2)); // a stall ends the attempt; a healthy one never pauses that long
         var folder = _files.PathOf(CoreClients.Unique("downloads"));
 
         var saved = await client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, folder);
@@ -208,9 +222,9 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
         using var client = Through(proxy, o => { o.Timeout = TimeSpan.FromMilliseconds(700); o.MaximumRetryCount = 0; });
         var watch = Stopwatch.StartNew();
 
-        var e = await Assert.ThrowsAsync<SeeMeApiException>(() => client.Models.GetAllAsync());
+        var e = await Assert.ThrowsAsync<SeeMeApiException>(() => client.Models.GetAllAsync().WaitAsync(Generous));
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(600), TimeSpan.FromSeconds(5));
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(700) - TimerSlack, $"gave up after {watch.Elapsed}"); // it waited the timeout asked for
         Assert.Equal(0, e.StatusCode);
         Assert.Contains("No bytes moved for 0.7 s", e.Message);
         Assert.True(e.IsTimeout);
@@ -221,16 +235,17 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
     {
         using var direct = server.SeedUser();
         var model = await direct.Models.CreateAsync(new Model { Name = CoreClients.Unique("slow") });
-        var content = RandomBytes(512 << 10); // 32 pieces of 16 KiB, 50 ms apart: over 1.5 s in all
+        var content = RandomBytes(1 << 20); // 64 pieces of 16 KiB, 50 ms apart: over 3 s in all
         await direct.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("slow") + "/export.pkl", content));
         model = await direct.Models.GetAsync(model.Id);
         var proxy = Proxy(FaultProxy.Always(Fault.Slow));
-        using var client = Through(proxy, o => { o.Timeout = TimeSpan.FromMilliseconds(800); o.MaximumRetryCount = 0; });
+        var timeout = TimeSpan.FromSeconds(1.5);
+        using var client = Through(proxy, o => { o.Timeout = timeout; o.MaximumRetryCount = 0; });
         var watch = Stopwatch.StartNew();
 
         var saved = await client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, _files.PathOf(CoreClients.Unique("slow")));
 
-        Assert.True(watch.Elapsed > TimeSpan.FromMilliseconds(1200), $"took only {watch.Elapsed}");
+        Assert.True(watch.Elapsed > timeout, $"took only {watch.Elapsed}");
         Assert.Equal(content, File.ReadAllBytes(saved.FullName));
     }
 
@@ -259,24 +274,23 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
         await client.Applications.GetAllAsync();
 
         Assert.Equal([TimeSpan.FromSeconds(0.6), TimeSpan.FromSeconds(0.6)], Retries.Select(r => r.Wait));
-        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.2), $"took only {watch.Elapsed}");
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.2) - 2 * TimerSlack, $"took only {watch.Elapsed}");
     }
 
     [Fact]
     public async Task Cancelling_during_the_back_off_ends_the_wait_at_once()
     {
         var proxy = Proxy(FaultProxy.Always(Fault.ServiceUnavailable));
-        proxy.RetryAfter = "30";
-        using var client = Through(proxy, o => o.MaximumRetryDelay = TimeSpan.FromSeconds(30));
+        proxy.RetryAfter = "120";
+        using var client = Through(proxy, o => o.MaximumRetryDelay = TimeSpan.FromSeconds(120));
         using var cancel = new CancellationTokenSource();
-        var watch = Stopwatch.StartNew();
 
         var call = client.Models.GetAllAsync(cancel.Token);
-        while (Retries.Count == 0) await Task.Delay(10);
+        await _firstRetry.Task.WaitAsync(Generous);
         cancel.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        // Ends long before the 120 s wait would have (WaitAsync's TimeoutException is not a cancellation).
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(Generous));
         Assert.Single(proxy.Requests);
     }
 
@@ -287,27 +301,35 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
         var model = await direct.Models.CreateAsync(new Model { Name = CoreClients.Unique("hundred"), ApplicationType = "image_classification" });
         await direct.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("h") + "/model.onnx", ColourClassifier()));
         await direct.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("h") + "/labels.txt", LabelsFile(Colours)));
-        var red = _files.Bytes("hundred/red.png", RedPng());
-        // The scenario: every 7th request 503, every 13th 429 (Retry-After: 1, capped here), every 11th reset before answering.
-        var proxy = Proxy(FaultProxy.Every(7, Fault.ServiceUnavailable, FaultProxy.Every(13, Fault.TooManyRequests, FaultProxy.Every(11, Fault.ResetBeforeForwarding))));
-        using var client = Through(proxy, o => o.MaximumRetryCount = 5);
+        var photos = Enumerable.Range(1, 100).Select(i => _files.Bytes($"hundred/photo{i:000}.png", RedPng())).ToList();
+        // The scenario, keyed by the photo rather than by arrival: photo n meets a 503 if 7 divides n, a 429
+        // (Retry-After: 1, capped here) if 13 does, a reset before answering if 11 does. 77 and 91 meet two faults,
+        // which two retries just cover.
+        var schedule = photos.Select((photo, i) => (Name: Path.GetFileName(photo), Faults: FaultProxy.EverySeventhThirteenthAndEleventh(i + 1)))
+            .ToDictionary(p => p.Name, p => p.Faults);
+        var proxy = Proxy(FaultProxy.PerUploadedFile(schedule));
+        using var client = Through(proxy, o => o.MaximumRetryCount = 2);
         using var inFlight = new SemaphoreSlim(8);
 
-        var predictions = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
+        var predictions = await Task.WhenAll(photos.Select(async photo =>
         {
             await inFlight.WaitAsync();
-            try { return await client.Predictions.PredictFileAsync(model.Id, null, red); }
+            try { return await client.Predictions.PredictFileAsync(model.Id, null, photo); }
             finally { inFlight.Release(); }
         }));
 
         Assert.All(predictions, p => Assert.Equal("red", p.Label));
-        Assert.Contains(proxy.Requests, r => r.Fault == Fault.ServiceUnavailable);
-        Assert.Contains(proxy.Requests, r => r.Fault == Fault.TooManyRequests);
-        Assert.Contains(proxy.Requests, r => r.Fault == Fault.ResetBeforeForwarding);
-        Assert.Equal(100, proxy.Requests.Count(r => r.Fault == Fault.None));
+        var faultCount = schedule.Values.Sum(f => f.Length);
+        Assert.Equal((14, 7, 9), (Count(schedule, Fault.ServiceUnavailable), Count(schedule, Fault.TooManyRequests), Count(schedule, Fault.ResetBeforeForwarding)));
+        Assert.Equal(100 + faultCount, proxy.Requests.Count);
+        foreach (var (name, faults) in schedule) // each photo: its faults in turn, then one attempt that went through
+            Assert.Equal([.. faults, Fault.None], proxy.Requests.Where(r => r.FileName == name).OrderBy(r => r.Attempt).Select(r => r.Fault));
+        Assert.Equal(faultCount, Retries.Count);
         var history = await direct.Models.GetPredictionsPageAsync(model.Id, 0, new SeeMe.Core.Clients.PredictionQuery { PageSize = 500 });
-        Assert.Equal(100, history.Count);
+        Assert.Equal(schedule.Keys.Order(), history.Select(p => p.Name).Order());
     }
+
+    private static int Count(Dictionary<string, Fault[]> schedule, Fault fault) => schedule.Values.Sum(f => f.Count(x => x == fault));
 
     [Fact]
     public async Task Every_request_names_the_client_and_no_trace_line_holds_the_key()

@@ -117,9 +117,11 @@ public sealed class PagesTests(LocalServerFixture server) : IClassFixture<LocalS
             lock (_uris) return _uris.Select(u => int.Parse(HttpUtility.ParseQueryString(u.Query)["pageCount"]!)).ToList();
         }
 
+        /// <summary>Waits until <paramref name="count"/> pages were requested (giving up after far longer than that takes).</summary>
         public async Task WaitForAsync(int count)
         {
-            for (var i = 0; i < 200 && PageIndexes().Count < count; i++) await Task.Delay(10);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (PageIndexes().Count < count && DateTime.UtcNow < deadline) await Task.Delay(10);
         }
 
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -93,19 +93,31 @@ public sealed class SessionCacheTests : IDisposable
         var labels = _kit.Labels("red", "green", "blue");
         var image = TestImages.Solid(TestImages.Red);
         using var stop = new CancellationTokenSource();
+        var made = 0;
 
         var predictors = Enumerable.Range(0, 3).Select(_ => Task.Run(() =>
         {
             var answers = new HashSet<string>();
             while (!stop.IsCancellationRequested)
+            {
                 answers.Add(_kit.Engine.Predict(new InferenceRequest("busy-version", "image_classification", path, labels, "", ImageBytes: image)).Items[0].Label);
+                Interlocked.Increment(ref made);
+            }
             return answers;
         })).ToArray();
 
+        // Each replacement lands among running predictions, and more are made after it.
+        async Task MorePredictionsAsync()
+        {
+            var target = Volatile.Read(ref made) + predictors.Length;
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref made) < target && !predictors.Any(p => p.IsCompleted) && DateTime.UtcNow < deadline) await Task.Delay(1);
+        }
+        await MorePredictionsAsync();
         for (var i = 0; i < 5; i++)
         {
-            await Task.Delay(20);
             _kit.Engine.Invalidate("busy-version");
+            await MorePredictionsAsync();
         }
         stop.Cancel();
         foreach (var answers in await Task.WhenAll(predictors)) Assert.Equal(["red"], answers);

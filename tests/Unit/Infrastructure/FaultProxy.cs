@@ -7,6 +7,7 @@ using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -52,18 +53,26 @@ public enum Fault
     Slow,
 }
 
-/// <summary>One request as the proxy saw it: its number (1 = the first), request line, headers and what was done to it.</summary>
-public sealed record ProxiedRequest(int Number, string Method, string Path, string Head, Fault Fault)
+/// <summary>
+/// One request as the proxy saw it: its number in arrival order (1 = the first), request line, headers, the file
+/// name of a multipart upload (else null), which attempt at the same request it is (1 = the first with this method,
+/// path and file name), and what was done to it.
+/// </summary>
+public sealed record ProxiedRequest(int Number, string Method, string Path, string Head, string FileName, int Attempt, Fault Fault)
 {
-    public string Header(string name) =>
-        Head.Split("\r\n").Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+    public string Header(string name) => HeaderOf(Head, name);
+
+    internal static string HeaderOf(string head, string name) =>
+        head.Split("\r\n").Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
             .Select(p => p[1].Trim()).FirstOrDefault();
 }
 
 /// <summary>
 /// A loopback TCP proxy in front of a real local server that misbehaves on purpose, the way a service under
 /// load or a broken network does. <see cref="Decide"/> picks the fault for each request. Each connection carries
-/// one request (the proxy asks the server to close after answering), so "the n-th request" is well defined.
+/// one request (the proxy asks the server to close after answering), so every attempt a client makes is one request here.
+/// Requests in flight at once arrive in an order thread timing decides: a rule for concurrent requests keys its faults
+/// by the request (<see cref="PerUploadedFile"/>), never by arrival number.
 /// </summary>
 public sealed class FaultProxy : IAsyncDisposable
 {
@@ -72,6 +81,7 @@ public sealed class FaultProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new CancellationTokenSource();
     private readonly ConcurrentQueue<ProxiedRequest> _requests = new ConcurrentQueue<ProxiedRequest>();
     private readonly List<Task> _connections = new List<Task>();
+    private readonly ConcurrentDictionary<string, int> _attempts = new ConcurrentDictionary<string, int>();
     private readonly Task _accepting;
     private int _count;
 
@@ -98,16 +108,36 @@ public sealed class FaultProxy : IAsyncDisposable
     /// <summary>Every request so far, in arrival order.</summary>
     public IReadOnlyList<ProxiedRequest> Requests => _requests.OrderBy(r => r.Number).ToList();
 
-    /// <summary>A rule: every <paramref name="n"/>-th request gets <paramref name="fault"/>, the others what <paramref name="otherwise"/> says (default: none).</summary>
-    public static Func<ProxiedRequest, Fault> Every(int n, Fault fault, Func<ProxiedRequest, Fault> otherwise = null) =>
-        r => r.Number % n == 0 ? fault : otherwise?.Invoke(r) ?? Fault.None;
-
     /// <summary>A rule: every request gets <paramref name="fault"/>.</summary>
     public static Func<ProxiedRequest, Fault> Always(Fault fault) => _ => fault;
 
-    /// <summary>A rule that applies <paramref name="faults"/> to the first requests in turn, then forwards everything.</summary>
+    /// <summary>A rule that applies <paramref name="faults"/> to the first requests in arrival order, then forwards everything (for one request at a time).</summary>
     public static Func<ProxiedRequest, Fault> First(params Fault[] faults) =>
         r => r.Number <= faults.Length ? faults[r.Number - 1] : Fault.None;
+
+    /// <summary>
+    /// A rule keyed by the request, so it holds however requests interleave: attempt n at uploading a file named in
+    /// <paramref name="faultsByFileName"/> gets the n-th fault listed for it, and later attempts and all other requests
+    /// are forwarded. Each upload thus meets exactly the faults listed for it.
+    /// </summary>
+    public static Func<ProxiedRequest, Fault> PerUploadedFile(IReadOnlyDictionary<string, Fault[]> faultsByFileName) =>
+        r => r.FileName != null && faultsByFileName.TryGetValue(r.FileName, out var faults) && r.Attempt <= faults.Length
+            ? faults[r.Attempt - 1]
+            : Fault.None;
+
+    /// <summary>
+    /// The faults of the "every 7th, 13th and 11th" scenario for input number <paramref name="n"/> (1-based): a 503
+    /// when 7 divides n, a 429 when 13 does, a reset before forwarding when 11 does, in that order (77 meets a 503, then
+    /// a reset): never more than two below 1001.
+    /// </summary>
+    public static Fault[] EverySeventhThirteenthAndEleventh(int n)
+    {
+        var faults = new List<Fault>();
+        if (n % 7 == 0) faults.Add(Fault.ServiceUnavailable);
+        if (n % 13 == 0) faults.Add(Fault.TooManyRequests);
+        if (n % 11 == 0) faults.Add(Fault.ResetBeforeForwarding);
+        return faults.ToArray();
+    }
 
     private async Task AcceptAsync()
     {
@@ -131,10 +161,14 @@ public sealed class FaultProxy : IAsyncDisposable
             if (head == null) return;
             var line = head.Split("\r\n")[0].Split(' ');
             var path = line[1].StartsWith(_upstream.AbsolutePath, StringComparison.Ordinal) ? line[1][_upstream.AbsolutePath.Length..] : line[1];
-            var probe = new ProxiedRequest(Interlocked.Increment(ref _count), line[0], path, head, Fault.None);
+            var bodyLength = long.TryParse(ProxiedRequest.HeaderOf(head, "Content-Length"), out var length) ? length : 0;
+            var isUpload = ProxiedRequest.HeaderOf(head, "Content-Type")?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
+            if (isUpload) rest = await ReadFirstPartHeadAsync(downstream, rest, bodyLength);
+            var fileName = isUpload ? FileNameIn(rest) : null;
+            var attempt = _attempts.AddOrUpdate($"{line[0]} {path} {fileName}", 1, (_, n) => n + 1);
+            var probe = new ProxiedRequest(Interlocked.Increment(ref _count), line[0], path, head, fileName, attempt, Fault.None);
             var fault = Decide(probe);
             _requests.Enqueue(probe with { Fault = fault });
-            var bodyLength = long.TryParse(probe.Header("Content-Length"), out var length) ? length : 0;
             await ApplyAsync(fault, client, downstream, head, rest, bodyLength);
         }
         catch (Exception) when (_stop.IsCancellationRequested) { }
@@ -202,7 +236,7 @@ public sealed class FaultProxy : IAsyncDisposable
                 return;
             case Fault.ResetMidResponse:
             case Fault.StallMidResponse:
-                var answerLength = long.TryParse(new ProxiedRequest(0, "", "", answerHead, Fault.None).Header("Content-Length"), out var n) ? n : 2;
+                var answerLength = long.TryParse(ProxiedRequest.HeaderOf(answerHead, "Content-Length"), out var n) ? n : 2;
                 await downstream.WriteAsync(answerHeadBytes, _stop.Token);
                 await CopyAsync(answerRest, upstream, downstream, answerLength / 2);
                 if (fault == Fault.ResetMidResponse) Reset(client);
@@ -225,6 +259,30 @@ public sealed class FaultProxy : IAsyncDisposable
             var end = IndexOfBlankLine(bytes);
             if (end >= 0) return (Encoding.ASCII.GetString(bytes, 0, end + 4), bytes[(end + 4)..]);
         }
+    }
+
+    /// <summary>Reads on from <paramref name="rest"/> (never past the body) until the first multipart part's head is in it; returns all read of the body.</summary>
+    private async Task<byte[]> ReadFirstPartHeadAsync(Stream stream, byte[] rest, long bodyLength)
+    {
+        var body = new MemoryStream();
+        body.Write(rest, 0, rest.Length);
+        var chunk = new byte[4096];
+        while (IndexOfBlankLine(body.ToArray()) < 0 && body.Length < Math.Min(bodyLength, 64 * 1024))
+        {
+            var read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, bodyLength - body.Length)), _stop.Token);
+            if (read == 0) break;
+            body.Write(chunk, 0, read);
+        }
+        return body.ToArray();
+    }
+
+    /// <summary>The file name in the first multipart part's Content-Disposition, or null.</summary>
+    private static string FileNameIn(byte[] body)
+    {
+        var end = IndexOfBlankLine(body);
+        if (end < 0) return null;
+        var match = Regex.Match(Encoding.UTF8.GetString(body, 0, end), "filename=\"?(?<name>[^\";\r\n]+)");
+        return match.Success ? match.Groups["name"].Value : null;
     }
 
     private static int IndexOfBlankLine(byte[] bytes)

@@ -16,6 +16,10 @@ public static class Pwsh
     public static ChildRun Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         ChildProcess.Run(ChildProcess.Dotnet, new[] { Dll.Value, "-NoProfile", "-NonInteractive" }.Concat(arguments), workingDirectory, environment);
 
+    /// <summary>pwsh -NoProfile -NonInteractive with <paramref name="arguments"/>, left running for the test to talk to.</summary>
+    public static RunningChild Start(string workingDirectory, params string[] arguments) =>
+        RunningChild.Start(ChildProcess.Dotnet, new[] { Dll.Value, "-NoProfile", "-NonInteractive" }.Concat(arguments), workingDirectory);
+
     private static string RestoreAndFind()
     {
         Check(ChildProcess.Run(ChildProcess.Dotnet, new[] { "tool", "restore" }, Repository.Root), "dotnet tool restore");

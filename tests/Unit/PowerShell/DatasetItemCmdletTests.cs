@@ -1,4 +1,5 @@
 using SeeMe.Core.Entities;
+using SeeMe.Tests.Core;
 using SeeMe.Tests.Infrastructure;
 using SkiaSharp;
 using static SeeMe.Tests.PowerShell.DatasetTestData;
@@ -132,6 +133,46 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         Assert.Equal(File.ReadAllBytes(other), File.ReadAllBytes(Assert.Single(saved.OfType<FileInfo>()).FullName));
         var again = ps.Run("Save-SeeMeDatasetItemImage -Item $args[0] -Destination $args[1]", item, saveTo);
         Assert.StartsWith("DatasetItemImageFileExists", Assert.Single(again.Errors).FullyQualifiedErrorId); // was WriteFailed before the Save-* ShouldContinue rule
+    }
+
+    [Theory]
+    [InlineData("empty.png", "", "DatasetItemInvalidData", "is empty")]
+    [InlineData("notes.png", "just some text", "DatasetItemInvalidData", "is not a PNG picture")]
+    [InlineData("photo.jpg", "\u0089PNG", "DatasetItemInvalidData", "is not a JPEG picture")]
+    public async Task New_item_from_a_file_that_is_not_a_picture_is_refused_before_anything_is_created(string name, string content, string errorId, string message)
+    {
+        using var ps = new PowerShellHost();
+        ps.Connect(server);
+        using var client = Client(server);
+        var (_, version) = await NewDatasetAsync(client, "red");
+        var file = _files.Bytes(name, content.Select(c => (byte)c).ToArray());
+
+        var result = ps.Run("$args[0] | New-SeeMeDatasetItem -Path $args[1] -Split train -Label red", version, file);
+
+        var error = Assert.Single(result.Errors);
+        Assert.StartsWith(errorId + ",", error.FullyQualifiedErrorId);
+        Assert.Contains(message, error.Exception.Message);
+        Assert.Empty(await DatasetClientTests.ToListAsync(client.Items.GetAll(version.DatasetId, version.Id)));
+    }
+
+    [Fact]
+    public async Task New_item_whose_image_the_server_refuses_is_removed_again_so_the_count_is_unchanged()
+    {
+        using var ps = new PowerShellHost();
+        ps.Connect(server);
+        using var client = Client(server);
+        var (_, version) = await NewDatasetAsync(client, "red");
+        var images = TempFolder(_files);
+        await NewImageItemAsync(client, version, "kept", "train", "red", images);
+        // a PNG signature and then nothing a decoder can read: the client's check passes, the server's refuses it
+        var broken = _files.Bytes("broken.png", [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3, 4, 5, 6, 7, 8]);
+
+        var result = ps.Run("$args[0] | New-SeeMeDatasetItem -Path $args[1] -Split train -Label red", version, broken);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("not an image", error.Exception.Message);
+        var left = await DatasetClientTests.ToListAsync(client.Items.GetAll(version.DatasetId, version.Id));
+        Assert.Equal("kept", Assert.Single(left).Name);
     }
 
     [Fact]

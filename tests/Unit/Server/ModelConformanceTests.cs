@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using SeeMe.Tests.Infrastructure;
+using static SeeMe.Tests.Infrastructure.KnownModels;
 
 namespace SeeMe.Tests.Server;
 
@@ -57,15 +58,37 @@ public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFix
     }
 
     [Theory]
-    [InlineData("True")]
-    [InlineData("true")]
-    [InlineData("FALSE")]
-    public async Task Query_booleans_parse_case_insensitively(string value)
+    [InlineData("True", true)]
+    [InlineData("true", true)]
+    [InlineData("TRUE", true)]
+    [InlineData("False", false)]
+    [InlineData("false", false)]
+    [InlineData("FALSE", false)]
+    public async Task Query_booleans_parse_case_insensitively(string value, bool expected)
     {
         using var http = server.RawClient();
-        var model = await http.CreateModelAsync();
-        await http.GetAsync($"models/{model["id"]}/inferences?includeAlreadyAdded={value}&showHidden={value}").OkJson();
+        var (history, plain, hidden, added) = await HistoryWithAHiddenAndAnAddedPredictionAsync(http);
+
+        Assert.Equal(expected ? [added, plain] : [plain], await IdsAsync(http, $"{history}?includeAlreadyAdded={value}"));
+        Assert.Equal(expected ? [hidden, plain] : [plain], await IdsAsync(http, $"{history}?showHidden={value}"));
     }
+
+    /// <summary>A real model's prediction history (newest first) of three: a plain one, a hidden one, one added to a dataset.</summary>
+    private static async Task<(string History, string Plain, string Hidden, string Added)> HistoryWithAHiddenAndAnAddedPredictionAsync(HttpClient http)
+    {
+        var model = await http.CreateModelAsync(",\"kind\":\"image_classification\"");
+        await http.UploadAsync($"models/{model["id"]}/upload", ColourClassifier(), "model.onnx");
+        await http.UploadAsync($"models/{model["id"]}/upload", LabelsFile(Colours), "labels.txt");
+        var ids = new List<string>();
+        foreach (var name in new[] { "plain.png", "hidden.png", "added.png" })
+            ids.Add((string)(await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(RedPng(), name)).OkJson())["id"]);
+        await http.PutAsync($"inferences/{ids[1]}", ModelHttp.Json("""{"hidden":true}""")).OkJson();
+        await http.PutAsync($"inferences/{ids[2]}", ModelHttp.Json("""{"dataset_item_id":"item-1"}""")).OkJson();
+        return ($"models/{model["id"]}/inferences", ids[0], ids[1], ids[2]);
+    }
+
+    private static async Task<List<string>> IdsAsync(HttpClient http, string path) =>
+        (await http.GetAsync(path).OkJson()).AsArray().Select(i => (string)i["id"]).ToList();
 
     [Fact]
     public async Task Models_versions_and_files_survive_a_restart()

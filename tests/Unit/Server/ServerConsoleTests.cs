@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using SeeMe.Server;
 
@@ -13,16 +14,21 @@ namespace SeeMe.Tests.Server;
 public sealed class ServerConsoleTests
 {
     [Fact]
-    public async Task By_default_the_console_shows_the_start_lines_and_no_requests()
+    public async Task By_default_the_console_shows_the_start_lines_and_errors_and_no_requests()
     {
         await using var server = await ServerConsole.StartAsync();
         await server.GetAsync("applications");
         await server.GetAsync("datasets/no-such-dataset");
 
-        // The --verbose test shows a request line is out within milliseconds; give it a second.
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // A server fault, logged as an error after any line the requests above could have logged (one log, in
+        // order): once its line is out, theirs would be too.
+        var broken = server.StoreModelThatIsNotAnObject();
+        await server.GetAsync($"models/{broken}");
+        var logged = await server.WaitForLineAsync(l => l.StartsWith("fail:") && l.Contains($"Unhandled error on GET /api/v1/models/{broken}"));
+
+        Assert.True(logged, "No error line in:\n" + string.Join("\n", server.Lines));
         AssertStartLines(server);
-        Assert.DoesNotContain(server.Lines, l => l.Contains("applications") || l.Contains("no-such-dataset"));
+        Assert.DoesNotContain(server.Lines, l => l.Contains("/api/v1/applications") || l.Contains("no-such-dataset"));
         Assert.DoesNotContain(server.Lines, l => l.StartsWith("info:"));
     }
 
@@ -111,6 +117,19 @@ public sealed class ServerConsoleTests
         public async Task GetAsync(string path)
         {
             using var reply = await _http.GetAsync(path);
+        }
+
+        /// <summary>Writes a model into the server's database behind its back, stored as a JSON array: reading it is a server fault.</summary>
+        public string StoreModelThatIsNotAnObject()
+        {
+            var id = "broken-" + Guid.NewGuid().ToString("N");
+            using var connection = new SqliteConnection($"Data Source={Path.Combine(_data, "seeme.db")};Pooling=False");
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO docs (id, kind, json) VALUES ($id, 'model', '[]')";
+            insert.Parameters.AddWithValue("$id", id);
+            insert.ExecuteNonQuery();
+            return id;
         }
 
         public async Task<bool> WaitForLineAsync(Func<string, bool> match)

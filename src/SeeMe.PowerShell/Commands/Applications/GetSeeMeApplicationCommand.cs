@@ -44,7 +44,7 @@ namespace SeeMe.PowerShell.Commands.Applications
 
         protected override void ProcessRecord()
         {
-            var applications = RunOrStop(ct => Client.Applications.GetAllAsync(ct), null);
+            if (!TryRun(ct => Client.Applications.GetAllAsync(ct), null, out var applications)) return;
             if (AllCriteriaGiven) WriteObject(FindTheOne(applications));
             else WriteObject(applications.Where(Matches), enumerateCollection: true);
         }

@@ -124,11 +124,9 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
                 RunItem(ct => Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct), item.Name, WriteObject);
                 return;
             }
-            RunTransferItem($"Uploading {System.IO.Path.GetFileName(imageFile)}", async (progress, ct) =>
-            {
-                var created = await Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct).ConfigureAwait(false);
-                return await Client.Items.UploadImageAsync(version.DatasetId, version.VersionId, created.Id, imageFile, progress, ct).ConfigureAwait(false);
-            }, imageFile, WriteObject);
+            RunTransferItem($"Uploading {System.IO.Path.GetFileName(imageFile)}",
+                (progress, ct) => Client.Items.CreateWithImageAsync(version.DatasetId, version.VersionId, item, imageFile, progress, ct),
+                imageFile, WriteObject);
         }
     }
 }

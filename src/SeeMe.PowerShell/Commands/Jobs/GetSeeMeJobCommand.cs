@@ -44,7 +44,7 @@ namespace SeeMe.PowerShell.Commands.Jobs
                     if (TryRun(ct => Client.Jobs.GetAsync(id, ct), id, out var job)) WriteObject(job);
                 return;
             }
-            WriteObject(RunOrStop(ct => Client.Jobs.GetAllAsync(ApplicationId, Status, JobType, ct), null), enumerateCollection: true);
+            if (TryRun(ct => Client.Jobs.GetAllAsync(ApplicationId, Status, JobType, ct), null, out var jobs)) WriteObject(jobs, enumerateCollection: true);
         }
     }
 }

@@ -74,17 +74,26 @@ namespace SeeMe.PowerShell.Commands.Session
 
         private static readonly SeeMeConnectionOptions Defaults = new SeeMeConnectionOptions();
 
+        private SeeMeLocalServer? _localServer;
 
         protected override bool RequiresSession => false;
+
+        /// <summary>The server Start-SeeMeLocalServer started at this address, if any: the new session fails fast once it is gone.</summary>
+        protected override SeeMeLocalServer? LocalServer => _localServer;
 
         protected override void ProcessRecord()
         {
             var client = new SeeMeClient(BaseUris.Choose(BaseUri, Local), Options());
+            _localServer = SeeMeLocalServer.FindRunning(client.BaseUri);
             try
             {
                 SignIn(client);
                 var applications = RunOrStop(ct => client.Applications.GetAllAsync(ct), client.BaseUri);
-                var session = new SeeMeSession(client, client.Username ?? "", client.UserId, applications) { ThrottleLimit = ThrottleLimit };
+                var session = new SeeMeSession(client, client.Username ?? "", client.UserId, applications)
+                {
+                    ThrottleLimit = ThrottleLimit,
+                    LocalServer = _localServer,
+                };
                 SeeMeSession.Current = session;
                 WriteVerbose($"Connected to {client.BaseUri} as {session.Username}; {applications.Count} applications cached.");
                 WriteObject(session);
