@@ -220,6 +220,25 @@ public sealed class SyncCmdletTests(LocalServerFixture server) : IClassFixture<L
     }
 
     [Fact]
+    public async Task A_file_that_is_no_picture_is_one_error_nothing_is_made_for_it_and_the_others_are_synced()
+    {
+        var (_, version) = await NewDatasetAsync(_client);
+        var data = Folder("train/red/good1.png", "train/red/good2.png");
+        File.WriteAllText(Path.Combine(data, "train", "red", "bad.png"), "not a picture");
+        _proxy.Clear();
+
+        var result = _ps.Run("$args[0] | Sync-SeeMeDatasetVersion -Path $args[1]", version, data);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("bad.png", error.ToString());
+        Assert.Contains("train/red/bad.png", error.TargetObject.ToString());
+        var summary = Assert.Single(result.OfType<SyncSummary>());
+        Assert.Equal((2, 1), (summary.Created, summary.Failed));
+        Assert.Equal(["good1", "good2"], _client.Items.GetAllAsyncList(version).Select(i => i.Name).Order());
+        Assert.Equal(2, Writes().Count(w => w == "POST datasets/{id}/versions/{id}/items"));
+    }
+
+    [Fact]
     public async Task Deleting_without_Confirm_false_where_PowerShell_cannot_ask_stops_with_an_error_that_says_to_add_it()
     {
         var (_, version) = await NewDatasetAsync(_client);
