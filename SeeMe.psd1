@@ -70,6 +70,7 @@
         'Set-SeeMePrediction'
         'Start-SeeMeLocalServer'
         'Stop-SeeMeLocalServer'
+        'Sync-SeeMeDatasetVersion'
         'Test-SeeMeModel'
     )
     FunctionsToExport    = @()

@@ -12,7 +12,8 @@ namespace SeeMe.Benchmarks;
 /// time of a page of 100 items (first page, a page in the middle, a page filtered by split and
 /// label) and of creating one item with a split and an annotation, and the cost per item of the
 /// import that grew it and of exporting the whole version (GET .../download, the folders zip).
-/// A bare HttpClient, so the numbers are the server's.
+/// A bare HttpClient, so the numbers are the server's. Then the sync rows (<see cref="SyncBenchmark"/>), with the
+/// cmdlets, the largest version listed behind a round trip.
 /// </summary>
 public static class ItemsBenchmark
 {
@@ -20,7 +21,7 @@ public static class ItemsBenchmark
     private const int LabelCount = 3;
     private static readonly string[] SplitNames = ["train", "valid", "test"];
 
-    /// <summary>items [--sizes 1000,10000] [--repeat 25] [--export-repeat 3]</summary>
+    /// <summary>items [--sizes 1000,10000] [--repeat 25] [--export-repeat 3] [--sync-images 5000] [--round-trip-ms 20]</summary>
     public static async Task RunAsync(string[] args, string configuration)
     {
         var sizes = Option(args, "--sizes", "1000,10000").Split(',').Select(int.Parse).Order().ToArray();
@@ -46,6 +47,9 @@ public static class ItemsBenchmark
             count += 2 * repeat; // the creates measured above stay in the version
         }
         Print(rows, repeat);
+
+        var syncImages = int.Parse(Option(args, "--sync-images", "5000"));
+        if (syncImages > 0) await SyncBenchmark.RunAsync(server, syncImages, int.Parse(Option(args, "--round-trip-ms", "20")), version.Path, count);
     }
 
     private sealed record Version(string Path, string TrainId, string LabelId);

@@ -3,7 +3,7 @@ using SeeMe.Benchmarks;
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- transfer [--size-mb 1024]
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- predict [--count 1000] [--concurrency 4]
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- cmdlets [--calls 200] [--files 500] [--round-trip-ms 20]
-// dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- items [--sizes 1000,10000] [--repeat 25] [--export-repeat 3]
+// dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- items [--sizes 1000,10000] [--repeat 25] [--export-repeat 3] [--sync-images 5000] [--round-trip-ms 20]
 // dotnet run -c Release --project benchmarks/SeeMe.Benchmarks -- labels [--sizes 10000,100000]
 var mode = args.FirstOrDefault() ?? "help";
 long Option(string name, long fallback)
@@ -39,9 +39,11 @@ switch (mode)
                                                       the cmdlets in the PowerShell engine: per-call cost over N calls; Invoke-SeeMePrediction,
                                                       Save-SeeMeDatasetItemImage and Test-SeeMeModel (beside the download-predict-compare loop)
                                                       over F files with -ThrottleLimit 1/2/4/8, on loopback and behind R ms (defaults 200, 500, 20)
-              items [--sizes A,B,...] [--repeat N] [--export-repeat E]
+              items [--sizes A,B,...] [--repeat N] [--export-repeat E] [--sync-images S] [--round-trip-ms R]
                                                       the server with versions of A, B, ... annotated items: item pages (plain and filtered), POST one item,
-                                                      and per item the import that grew the version and an export of the whole version (median of E, default 3)
+                                                      and per item the import that grew the version and an export of the whole version (median of E, default 3);
+                                                      then a first sync of S images (default 5000; 0 leaves it out) beside their import, a no-change sync beside a
+                                                      listing, and behind R ms (default 20) the largest version listed by Get-SeeMeDatasetItem beside the SDK's page loop
               labels [--sizes A,B,...]                a folders zip of A, B, ... empty label folders imported into a fresh version (defaults 10000,100000)
             """);
         break;

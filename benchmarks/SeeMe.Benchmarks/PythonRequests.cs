@@ -25,6 +25,12 @@ public sealed class PythonRequests
             with open(file, "rb") as f:
                 r = requests.post(base + "inferences/" + model_id, files={"file": (file.split("/")[-1], f, "application/octet-stream")}, headers=headers)
             r.raise_for_status(); return r.json()["prediction"]
+        def list_items(path, page_size):
+            items, page = [], 0
+            while True:
+                r = requests.get(base + path, params={"pageSize": page_size, "pageCount": page}, headers=headers); r.raise_for_status()
+                batch = r.json(); items.extend(i["name"] for i in batch); page += 1
+                if len(batch) < page_size: return items
         def download(path, file):
             r = requests.get(base + path, allow_redirects=True, headers=headers); r.raise_for_status()
             open(file, "wb").write(r.content)
@@ -38,6 +44,7 @@ public sealed class PythonRequests
             elif kind == "predict": answers.append(predict(job["model"], call))
             elif kind == "download": download(call[0], call[1])
             elif kind == "evaluate": answers.append(evaluate(job["model"], call[0], call[1]))
+            elif kind == "list_items": answers.extend(list_items(job["path"], call))
         elapsed = time.perf_counter() - start
         print(json.dumps({"seconds": elapsed, "answers": answers}))
         """;
@@ -65,7 +72,7 @@ public sealed class PythonRequests
         return null;
     }
 
-    /// <summary>Runs the calls in one Python process; returns the time of the loop alone and the prediction answers.</summary>
+    /// <summary>Runs the calls in one Python process; returns the time of the loop alone and the answers (predictions, or listed item names).</summary>
     public (TimeSpan Time, string[] Answers) Run(Uri baseUri, string auth, string kind, IEnumerable<object> calls, string? path = null, string? model = null)
     {
         var job = Path.Combine(Path.GetDirectoryName(_script)!, "job.json");

@@ -128,7 +128,12 @@ namespace SeeMe.Core.Clients
         /// <summary>Saves the item's image (or its thumbnail) in <paramref name="folder"/> as name.extension (id.extension when unnamed).</summary>
         public Task<FileInfo> DownloadImageAsync(DatasetItem item, string folder, bool thumbnail = false, bool overwrite = false,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-            Api.DownloadAsync(ImagePath(item, thumbnail), Path.Combine(folder, ImageFileName(item, thumbnail)), overwrite, progress, cancellationToken);
+            DownloadImageToFileAsync(item, Path.Combine(folder, ImageFileName(Ensure.NotNull(item, nameof(item)), thumbnail)), thumbnail, overwrite, progress, cancellationToken);
+
+        /// <summary>Saves the item's image (or its thumbnail) as <paramref name="targetFile"/> (a failed download leaves no file).</summary>
+        public Task<FileInfo> DownloadImageToFileAsync(DatasetItem item, string targetFile, bool thumbnail = false, bool overwrite = false,
+            IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
+            Api.DownloadAsync(ImagePath(item, thumbnail), targetFile, overwrite, progress, cancellationToken);
 
         /// <summary>The item's image (or its thumbnail) in memory, with its content type.</summary>
         public Task<DownloadedContent> GetImageAsync(DatasetItem item, bool thumbnail = false, CancellationToken cancellationToken = default) =>

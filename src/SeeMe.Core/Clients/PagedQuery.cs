@@ -22,11 +22,15 @@ namespace SeeMe.Core.Clients
         /// <summary>The most entries to return (default: all).</summary>
         public long First { get; set; } = long.MaxValue;
 
+        /// <summary>The most pages requested at once (1..64, default 1: the next page is fetched while the caller works on the current one).</summary>
+        public int PagesAtOnce { get; set; } = 1;
+
         internal void Validate()
         {
             if (PageSize < 1 || PageSize > MaxPageSize) throw new ArgumentOutOfRangeException(nameof(PageSize), PageSize, $"PageSize must be 1 to {MaxPageSize}.");
             if (Skip < 0) throw new ArgumentOutOfRangeException(nameof(Skip), Skip, "Skip must not be negative.");
             if (First < 0) throw new ArgumentOutOfRangeException(nameof(First), First, "First must not be negative.");
+            if (PagesAtOnce < 1 || PagesAtOnce > 64) throw new ArgumentOutOfRangeException(nameof(PagesAtOnce), PagesAtOnce, "PagesAtOnce must be 1 to 64.");
         }
     }
 }

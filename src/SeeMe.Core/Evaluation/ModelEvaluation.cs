@@ -49,24 +49,7 @@ namespace SeeMe.Core.Evaluation
             return result;
         }
 
-        private static EvaluationResult NewResult(EvaluationContext context, bool detection)
-        {
-            if (context == null) throw new ArgumentNullException(nameof(context));
-            return new EvaluationResult
-            {
-                ModelId = context.ModelId,
-                ModelName = context.ModelName,
-                ModelVersionId = context.ModelVersionId,
-                ModelVersionName = context.ModelVersionName,
-                DatasetId = context.DatasetId,
-                DatasetName = context.DatasetName,
-                DatasetVersionId = context.DatasetVersionId,
-                DatasetVersionName = context.DatasetVersionName,
-                Splits = context.Splits ?? Array.Empty<string>(),
-                ApplicationType = context.ApplicationType,
-                IsDetection = detection,
-                ItemsSkipped = context.ItemsSkipped,
-            };
-        }
+        private static EvaluationResult NewResult(EvaluationContext context, bool detection) =>
+            new EvaluationResult(context ?? throw new ArgumentNullException(nameof(context)), detection);
     }
 }

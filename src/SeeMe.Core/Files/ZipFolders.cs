@@ -29,18 +29,18 @@ namespace SeeMe.Core.Files
             }
         }
 
-        /// <summary>Zips the contents of <paramref name="folder"/> (paths relative to it, '/' separated).</summary>
+        /// <summary>
+        /// Zips the dataset files of <paramref name="folder"/> (paths relative to it, '/' separated), leaving out
+        /// hidden entries such as the sync state folder .seeme/ (see <see cref="DatasetFolder"/>).
+        /// </summary>
         public static void CreateFromFolder(string folder, string zipPath)
         {
             var root = Path.GetFullPath(folder);
             if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"The folder '{root}' does not exist.");
             using var output = new FileStream(zipPath, FileMode.Create, FileAccess.Write);
             using var archive = new ZipArchive(output, ZipArchiveMode.Create);
-            foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-            {
-                var relative = file.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Replace('\\', '/');
-                archive.CreateEntryFromFile(file, relative, CompressionLevel.Fastest);
-            }
+            foreach (var file in DatasetFolder.Files(root))
+                archive.CreateEntryFromFile(file, DatasetFolder.Relative(root, file), CompressionLevel.Fastest);
         }
 
         private static string TargetOf(ZipArchiveEntry entry, string root)

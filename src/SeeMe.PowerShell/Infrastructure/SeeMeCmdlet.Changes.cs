@@ -45,14 +45,51 @@ namespace SeeMe.PowerShell
             }
             catch (Exception e) when (e is HostException || e is PSInvalidOperationException)
             {
-                var message = $"{MyInvocation.MyCommand.Name} asks before it does \"{action}\" on {target}, and this PowerShell cannot ask " +
-                              "(it runs non-interactively). Add -Confirm:$false to go ahead without asking, or -WhatIf to see what it would do.";
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, e), ErrorNoun + "ConfirmationRequired", ErrorCategory.InvalidOperation, target)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Confirm:$false." },
-                });
-                throw; // not reached
+                throw CannotAsk(target, action, e);
             }
+        }
+
+        /// <summary>
+        /// ShouldProcess for a change of high impact (a deletion) made by a command of lower impact (Sync-*): asked as
+        /// a Remove-* asks, unless -Confirm:$false or $ConfirmPreference = 'None' (Yes to All / No to All hold for the
+        /// rest of the command); where PowerShell cannot ask, an error that says to add -Confirm:$false.
+        /// </summary>
+        protected bool ShouldProcessHighImpact(string target, string action)
+        {
+            if (!ShouldProcess(target, action)) return false;
+            if (IsBound("Confirm") || ConfirmPreference != ConfirmImpact.High) return true; // asked already, or not to be asked
+            try
+            {
+                return ShouldContinue($"{action}: {target}?", "Confirm", ref _highImpactYesToAll, ref _highImpactNoToAll);
+            }
+            catch (Exception e) when (e is HostException || e is PSInvalidOperationException)
+            {
+                throw CannotAsk(target, action, e);
+            }
+        }
+
+        private bool _highImpactYesToAll;
+        private bool _highImpactNoToAll;
+
+        private ConfirmImpact ConfirmPreference =>
+            LanguagePrimitives.TryConvertTo<ConfirmImpact>(SessionState.PSVariable.GetValue("ConfirmPreference"), out var preference) ? preference : ConfirmImpact.High;
+
+        /// <summary>True under -WhatIf (or $WhatIfPreference): the command shows what it would do and writes nothing, anywhere.</summary>
+        protected bool WhatIfRequested =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf)
+                ? ((SwitchParameter)whatIf).IsPresent
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+
+        /// <summary>Stops the command where PowerShell cannot ask (pwsh -NonInteractive, a hosted engine), saying what to add.</summary>
+        private Exception CannotAsk(string target, string action, Exception hostFailure)
+        {
+            var message = $"{MyInvocation.MyCommand.Name} asks before it does \"{action}\" on {target}, and this PowerShell cannot ask " +
+                          "(it runs non-interactively). Add -Confirm:$false to go ahead without asking, or -WhatIf to see what it would do.";
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(message, hostFailure), ErrorNoun + "ConfirmationRequired", ErrorCategory.InvalidOperation, target)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Add -Confirm:$false." },
+            });
+            return hostFailure; // not reached
         }
 
         /// <summary>ShouldProcess with the house target (see <see cref="Describe(string, string, string)"/>).</summary>

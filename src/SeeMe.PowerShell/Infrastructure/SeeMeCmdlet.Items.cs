@@ -44,7 +44,10 @@ namespace SeeMe.PowerShell
         protected void RunTransferItem<T>(string transferActivity, Func<IProgress<TransferProgress>, CancellationToken, Task<T>> call, object? target, Action<T> write) =>
             StartItem(transferActivity, (progress, ct) => call(progress!, ct), target, write);
 
-        /// <summary>Says how many items the next <see cref="RunItem{T}"/> calls will send, so progress reads "12 of 40 done" from the first.</summary>
+        /// <summary>
+        /// Says how many items the next <see cref="RunItem{T}"/> calls will send, when the command knows (an evaluation's
+        /// items, a sync's plan), so progress reads "12 of 40 done" with a percentage from the first.
+        /// </summary>
         protected void ExpectItems(int count) => _itemsExpected = _itemsSeen + count;
 
         private void StartItem<T>(string? transferActivity, Func<IProgress<TransferProgress>?, CancellationToken, Task<T>> call, object? target, Action<T> write)
@@ -123,16 +126,19 @@ namespace SeeMe.PowerShell
         }
 
         /// <summary>
-        /// Writes what is still in flight (in order) and closes the item progress bar. EndProcessing calls it; a command
-        /// that needs every item's output before it goes on (Test-SeeMeModel) calls it itself.
+        /// Writes what is still in flight (in order) and closes the item progress bar; the next per-item call starts a new
+        /// count. EndProcessing calls it; a command that needs every item's output before it goes on (Test-SeeMeModel),
+        /// or writes something after its items (Sync-SeeMeDatasetVersion's summary), calls it itself.
         /// </summary>
         protected void FinishItems()
         {
             if (_window == null) return;
             _window.FinishAll();
-            if (!_itemProgressShown) return;
+            if (_itemProgressShown)
+                WriteProgress(new ProgressRecord(ItemProgressId, ItemActivity, $"{_itemsDone} done") { RecordType = ProgressRecordType.Completed });
             _itemProgressShown = false;
-            WriteProgress(new ProgressRecord(ItemProgressId, ItemActivity, $"{_itemsDone} done") { RecordType = ProgressRecordType.Completed });
+            _window = null;
+            _itemsSeen = _itemsDone = _itemsExpected = 0;
         }
 
         /// <summary>After Ctrl+C: waits (briefly) for the cancelled calls, so none leaves a temporary file behind.</summary>

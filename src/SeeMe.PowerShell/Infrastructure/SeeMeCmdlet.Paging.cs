@@ -8,13 +8,15 @@ namespace SeeMe.PowerShell
     {
         /// <summary>
         /// The query with -Skip and -First applied. Its pages are no larger than -First needs (at most
-        /// <paramref name="largestPage"/>), so a small -First fetches no more than it writes.
+        /// <paramref name="largestPage"/>), so a small -First fetches no more than it writes; a command with
+        /// -ThrottleLimit asks for that many pages at once (<see cref="PagedQuery.PagesAtOnce"/>).
         /// </summary>
         protected TQuery Paged<TQuery>(TQuery query, int largestPage) where TQuery : PagedQuery
         {
             query.Skip = (long)Math.Min(PagingParameters.Skip, long.MaxValue);
             query.First = (long)Math.Min(PagingParameters.First, long.MaxValue);
             query.PageSize = (int)Math.Max(1, Math.Min(query.First, largestPage));
+            query.PagesAtOnce = ThrottleLimitInEffect;
             return query;
         }
 

@@ -56,6 +56,39 @@ public sealed class PagesTests(LocalServerFixture server) : IClassFixture<LocalS
         Assert.Throws<ArgumentOutOfRangeException>(() => client.Items.GetAll(dataset.Id, version.Id, new ItemQuery { PageSize = 0 }));
     }
 
+    [Fact]
+    public async Task PagesAtOnce_asks_for_several_pages_together_hands_them_out_in_order_and_stops_at_the_first_short_page()
+    {
+        var (client, requests, dataset, version) = await DatasetWith25ItemsAsync();
+        using var _ = client;
+        var pages = client.Items.GetAll(dataset.Id, version.Id, new ItemQuery { PageSize = 4, PagesAtOnce = 3 });
+
+        var first = await pages.NextPageAsync();
+
+        Assert.Equal(["item0", "item1", "item2", "item3"], first.Select(i => i.Name));
+        await requests.WaitForAsync(4);
+        Assert.Equal([0, 1, 2, 3], requests.PageIndexes().Order()); // three asked for at once, and one more when the first came
+        var rest = await DatasetClientTests.ToListAsync(pages);
+        Assert.Equal(Enumerable.Range(4, 21).Select(i => "item" + i), rest.Select(i => i.Name));
+        Assert.Equal(25, pages.Total);
+        var asked = requests.PageIndexes();
+        Assert.Equal(asked.Count, asked.Distinct().Count());
+        Assert.InRange(asked.Max(), 6, 8); // page 6 (items 24..) is the short one; at most two more were on their way
+    }
+
+    [Fact]
+    public async Task PagesAtOnce_keeps_Skip_and_First_exact_and_asks_for_no_page_past_the_last_one_First_needs()
+    {
+        var (client, requests, dataset, version) = await DatasetWith25ItemsAsync();
+        using var _ = client;
+
+        var some = await DatasetClientTests.ToListAsync(client.Items.GetAll(dataset.Id, version.Id, new ItemQuery { PageSize = 5, Skip = 7, First = 9, PagesAtOnce = 8 }));
+
+        Assert.Equal(Enumerable.Range(7, 9).Select(i => "item" + i), some.Select(i => i.Name));
+        Assert.Equal([1, 2, 3], requests.PageIndexes().Order());
+        Assert.Throws<ArgumentOutOfRangeException>(() => client.Items.GetAll(dataset.Id, version.Id, new ItemQuery { PagesAtOnce = 0 }));
+    }
+
     private async Task<(SeeMeClient Client, RecordingHandler Requests, Dataset Dataset, DatasetVersion Version)> DatasetWith25ItemsAsync()
     {
         var requests = new RecordingHandler("/items");

@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace SeeMe.Tests.Infrastructure;
 
-/// <summary>What a finished child process wrote (stdout and stderr interleaved as they came) and its exit code.</summary>
-public sealed record ChildRun(int ExitCode, string Output);
+/// <summary>What a finished child process wrote (stdout and stderr interleaved as they came; stdout alone) and its exit code.</summary>
+public sealed record ChildRun(int ExitCode, string Output, string StandardOutput);
 
 /// <summary>Runs programs the way a user or CI does: a real process, its output captured, waited for to the end.</summary>
 public static class ChildProcess
@@ -46,14 +46,15 @@ public static class ChildProcess
         }
 
         var output = new System.Text.StringBuilder();
+        var standardOutput = new System.Text.StringBuilder();
         using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (output) { output.AppendLine(e.Data); standardOutput.AppendLine(e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (output) output.AppendLine(e.Data); };
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.WaitForExit();
-        lock (output) return new ChildRun(process.ExitCode, output.ToString());
+        lock (output) return new ChildRun(process.ExitCode, output.ToString(), standardOutput.ToString());
     }
 }

@@ -12,7 +12,7 @@ public sealed class ConventionTests
     // Verbs that change server state, start/stop processes, or write local files (Save-/Export-): every change supports -WhatIf/-Confirm.
     private static readonly string[] StateChangingVerbs =
         [VerbsCommon.New, VerbsCommon.Set, VerbsCommon.Remove, VerbsCommon.Add, VerbsCommon.Copy, VerbsData.Publish, VerbsData.Import,
-         VerbsData.Save, VerbsData.Export, VerbsLifecycle.Register, VerbsLifecycle.Start, VerbsLifecycle.Stop];
+         VerbsData.Save, VerbsData.Export, VerbsData.Sync, VerbsLifecycle.Register, VerbsLifecycle.Start, VerbsLifecycle.Stop];
 
     public static IEnumerable<Type> CommandTypes => typeof(SeeMeCmdlet).Assembly.GetTypes()
         .Where(t => t.GetCustomAttribute<CmdletAttribute>() != null);
@@ -36,7 +36,8 @@ public sealed class ConventionTests
     [Fact]
     public void The_commands_users_pipe_many_inputs_into_take_ThrottleLimit_and_only_they_do()
     {
-        string[] perItem = ["Invoke-SeeMePrediction", "New-SeeMeDatasetItem", "Set-SeeMeDatasetItemImage", "Save-SeeMeDatasetItemImage", "Add-SeeMeAnnotation", "Remove-SeeMeDatasetItem", "Test-SeeMeModel"];
+        string[] perItem = ["Invoke-SeeMePrediction", "New-SeeMeDatasetItem", "Set-SeeMeDatasetItemImage", "Save-SeeMeDatasetItemImage", "Add-SeeMeAnnotation", "Remove-SeeMeDatasetItem",
+                            "Test-SeeMeModel", "Sync-SeeMeDatasetVersion", "Get-SeeMeDatasetItem", "Get-SeeMePrediction"];
         foreach (var (type, cmdlet) in Commands)
         {
             var name = cmdlet.VerbName + "-" + cmdlet.NounName;

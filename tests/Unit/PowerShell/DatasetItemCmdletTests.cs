@@ -38,6 +38,30 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task Get_with_ThrottleLimit_asks_for_several_pages_at_once_and_writes_the_items_in_order_with_First_and_Skip_exact()
+    {
+        using var client = Client(server);
+        var dataset = await client.Datasets.CreateAsync(new Dataset { Name = Unique("many"), ContentType = "text" });
+        var version = dataset.Versions[0];
+        for (var i = 0; i < 230; i++) await client.Items.CreateAsync(dataset.Id, version.Id, new DatasetItem { Name = $"t{i:000}", Text = "x" });
+        await using var proxy = await RecordingProxy.StartAsync(server.BaseUri);
+        using var ps = new PowerShellHost();
+        Assert.Empty(ps.Run("Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2]", proxy.BaseUri, server.Username, PowerShellHost.Secure(server.ApiKey)).Errors);
+        var expected = Enumerable.Range(0, 230).Select(i => $"t{i:000}").ToList();
+        proxy.Clear();
+
+        var all = ps.Run("Get-SeeMeDatasetItem -DatasetId $args[0] -DatasetVersionId $args[1] -ThrottleLimit 8", dataset.Id, version.Id);
+
+        Assert.Equal(expected, all.OfType<DatasetItem>().Select(i => i.Name));
+        // pages 0..7 asked for at once, one more as each of pages 0 and 1 came; page 2 is the short one: none after it
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => i.ToString()), proxy.Requests.Select(r => r.Query.Single(q => q.Key == "pageCount").Value).OrderBy(int.Parse));
+        proxy.Clear();
+        var some = ps.Run("Get-SeeMeDatasetItem -DatasetId $args[0] -DatasetVersionId $args[1] -ThrottleLimit 8 -Skip 95 -First 110", dataset.Id, version.Id);
+        Assert.Equal(expected.Skip(95).Take(110), some.OfType<DatasetItem>().Select(i => i.Name));
+        Assert.Equal(["0", "1", "2"], proxy.Requests.Select(r => r.Query.Single(q => q.Key == "pageCount").Value).Order());
+    }
+
+    [Fact]
     public async Task Get_streams_every_page_and_honours_First_Skip_and_the_filters()
     {
         using var ps = new PowerShellHost();

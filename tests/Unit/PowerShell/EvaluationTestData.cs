@@ -1,5 +1,6 @@
 using SeeMe.Core;
 using SeeMe.Core.Entities;
+using SeeMe.TestModels;
 using SeeMe.Tests.Infrastructure;
 
 namespace SeeMe.Tests.PowerShell;
@@ -91,4 +92,26 @@ internal sealed class EvaluationTestData(LocalServerFixture server) : IDisposabl
 
     /// <summary>The image as a file named after the item (the file Invoke-SeeMePrediction is given to compare with).</summary>
     public string ImageFile(string name, byte[] image) => _files.Bytes(name + ".png", image);
+
+    /// <summary>Plain pictures of one colour, which the colour classifier tells apart.</summary>
+    public static readonly byte[] Red = TestPng.Solid(255, 0, 0), Green = TestPng.Solid(0, 255, 0), Blue = TestPng.Solid(0, 0, 255);
+
+    /// <summary>
+    /// The colour classifier's test split: six labelled items, two of them labelled other than their colour (r2, b2), one
+    /// without a label (skipped); an item of the train split that is not evaluated.
+    /// </summary>
+    public async Task<(Model Model, DatasetVersion Version)> ColoursAsync(string[] labels = null)
+    {
+        labels ??= KnownModels.Colours;
+        var model = await ModelAsync("image_classification", KnownModels.ColourClassifier(), KnownModels.Colours);
+        var version = await DatasetVersionAsync("images", labels);
+        foreach (var (name, image, label) in new[]
+                 {
+                     ("r1", Red, labels[0]), ("g1", Green, labels[1]), ("b1", Blue, labels[2]),
+                     ("r2", Red, labels[1]), ("b2", Blue, labels[0]), ("g2", Green, labels[1]), ("u1", Red, null),
+                 })
+            await LabelledImageAsync(version, name, image, label);
+        await LabelledImageAsync(version, "t1", Red, labels[0], split: "train");
+        return (model, version);
+    }
 }

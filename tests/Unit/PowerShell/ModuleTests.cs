@@ -17,7 +17,7 @@ public sealed class ModuleTests(LocalServerFixture server) : IClassFixture<Local
         var module = Assert.Single(result.OfType<PSModuleInfo>());
         Assert.Equal(new Version(5, 1), module.PowerShellVersion);
         Assert.Equal(new[] { "Core", "Desktop" }, module.CompatiblePSEditions.Order());
-        Assert.Equal(61, module.ExportedCmdlets.Count);
+        Assert.Equal(62, module.ExportedCmdlets.Count);
         Assert.Empty(module.ExportedFunctions);
         Assert.Empty(module.ExportedAliases);
         var psData = (Hashtable)((Hashtable)module.PrivateData)["PSData"];

@@ -24,26 +24,9 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
         return ps;
     }
 
-    private static readonly byte[] Red = TestPng.Solid(255, 0, 0), Green = TestPng.Solid(0, 255, 0), Blue = TestPng.Solid(0, 0, 255);
+    private static readonly byte[] Red = EvaluationTestData.Red, Green = EvaluationTestData.Green, Blue = EvaluationTestData.Blue;
 
-    /// <summary>
-    /// The colour classifier's test split: six labelled items, two of them labelled other than their colour (r2, b2), one
-    /// without a label (skipped); an item of the train split that is not evaluated.
-    /// </summary>
-    private async Task<(Model Model, DatasetVersion Version)> ColoursAsync(string[] labels = null)
-    {
-        labels ??= KnownModels.Colours;
-        var model = await _data.ModelAsync("image_classification", KnownModels.ColourClassifier(), KnownModels.Colours);
-        var version = await _data.DatasetVersionAsync("images", labels);
-        foreach (var (name, image, label) in new[]
-                 {
-                     ("r1", Red, labels[0]), ("g1", Green, labels[1]), ("b1", Blue, labels[2]),
-                     ("r2", Red, labels[1]), ("b2", Blue, labels[0]), ("g2", Green, labels[1]), ("u1", Red, null),
-                 })
-            await _data.LabelledImageAsync(version, name, image, label);
-        await _data.LabelledImageAsync(version, "t1", Red, labels[0], split: "train");
-        return (model, version);
-    }
+    private Task<(Model Model, DatasetVersion Version)> ColoursAsync(string[] labels = null) => _data.ColoursAsync(labels);
 
     [Fact]
     public async Task An_image_classifier_is_evaluated_on_the_test_split_with_the_numbers_its_predictions_give()

@@ -105,6 +105,37 @@ public sealed class ExampleCiScriptTests(LocalServerFixture server) : IClassFixt
         }
     }
 
+    [Fact]
+    public void Dataset_sync_makes_the_version_follow_the_folder_and_without_a_sync_state_compares_the_images_bytes()
+    {
+        var name = CoreClients.Unique("ci-sync");
+        Assert.Empty(RunAsCi("Connect-SeeMe | Out-Null; New-SeeMeDataset -Name $args[0] -DefaultSplits | Out-Null", name).Errors);
+        var data = _files.PathOf("repo/data");
+        foreach (var (image, folder) in new[] { ("red-1.png", "train/red"), ("red-2.png", "train/red"), ("green-1.png", "train/green"), ("blue-1.png", "valid/blue") })
+            _files.Bytes($"repo/data/{folder}/{image}", File.ReadAllBytes(Path.Combine(_images, image)));
+        var summary = _files.Text("sync.md", "earlier step\n");
+        Environment.SetEnvironmentVariable("GITHUB_STEP_SUMMARY", summary);
+        SeeMe.Core.Sync.SyncSummary Run()
+        {
+            var result = RunAsCi("& $args[0] -DatasetName $args[1] -Path $args[2]", Script("Sync-SeeMeDatasetFolder.ps1"), name, data);
+            Assert.Empty(result.Errors.Select(e => e.ToString()));
+            return Assert.Single(result.OfType<SeeMe.Core.Sync.SyncSummary>());
+        }
+
+        Assert.Equal(4, Run().Created);
+        Assert.Equal("earlier step\n### SeeMe: '" + name + "' follows " + data + "\n\n| created | updated | deleted | unchanged |\n|---:|---:|---:|---:|\n| 4 | 0 | 0 | 0 |\n",
+            File.ReadAllText(summary));
+
+        // A fresh checkout: no sync state, one image changed and one removed since the last run.
+        Directory.Delete(Path.Combine(data, ".seeme"), recursive: true);
+        File.Copy(Path.Combine(_images, "green-2.png"), Path.Combine(data, "train", "red", "red-2.png"), overwrite: true);
+        File.Delete(Path.Combine(data, "valid", "blue", "blue-1.png"));
+        var second = Run();
+        Assert.Equal((0, 1, 1, 2), (second.Created, second.Updated, second.Deleted, second.Unchanged));
+        var third = Run();
+        Assert.Equal((0, 0, 0, 3), (third.Created, third.Updated, third.Deleted, third.Unchanged));
+    }
+
     /// <summary>A model named <paramref name="name"/> whose active version is the sample model (or, with <paramref name="empty"/>, has no file yet).</summary>
     private string ModelWithActiveVersion(string name, bool empty = false)
     {

@@ -92,7 +92,7 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
         var tags = Value(metadata, "tags").Split(' ');
         Assert.Contains("PSModule", tags);
         Assert.Contains("PSEdition_Desktop", tags);
-        Assert.Equal(61, Manifest.Cmdlets.Length);
+        Assert.Equal(62, Manifest.Cmdlets.Length);
         Assert.All(Manifest.Cmdlets, c => Assert.Contains("PSCmdlet_" + c, tags));
         Assert.All(Manifest.Cmdlets, c => Assert.Contains("PSCommand_" + c, tags));
     }

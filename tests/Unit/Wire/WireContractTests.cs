@@ -119,6 +119,16 @@ public sealed class WireContractTests(LocalServerFixture server) : IClassFixture
         new("Copy-SeeMeDatasetVersion", "$s.version | Copy-SeeMeDatasetVersion", new Expect("POST " + Version + "/new", "Duplicate")),
         new("Export-SeeMeDatasetVersion", "$s.version | Export-SeeMeDatasetVersion -Destination $s.export", new Expect("GET " + Version + "/download")),
         new("Import-SeeMeDatasetVersion", "$s.importVersion | Import-SeeMeDatasetVersion -Path $s.export", Multipart("POST " + Version + "/upload")),
+        // A first sync creates the split, the label and the item (then its image); after a move to another label folder and a deletion, a PUT and a DELETE.
+        new("Sync-SeeMeDatasetVersion",
+            "$s.syncVersion | Sync-SeeMeDatasetVersion -Path $s.sync; [IO.File]::Move($s.sync + '/train/red/s1.png', $s.sync + '/train/blue/s1.png'); " +
+            "[IO.File]::Delete($s.sync + '/train/red/s2.png'); $s.syncVersion | Sync-SeeMeDatasetVersion -Path $s.sync -Delete -Confirm:$false",
+            new Expect("GET " + Items, null, r => Assert.Superset(new HashSet<string> { "pageSize", "pageCount" }, Keys(r))),
+            new Expect("POST " + Version + "/splits", "DatasetSplit"), new Expect("POST " + Version + "/labels", "DatasetLabel"),
+            new Expect("POST " + Items, "DatasetItem", r => Assert.Equal("train", (string)r.Body["splits"]![0]!["name"])),
+            Multipart("POST " + Items + "/{id}/upload"),
+            new Expect("PUT " + Items + "/{id}", "DatasetItem", r => Assert.Single(r.Body["annotations"]!.AsArray())),
+            new Expect("DELETE " + Version + "/splits/{id}/items/{id}")),
         new("Remove-SeeMeDatasetVersion", "$s.scratchVersion | Remove-SeeMeDatasetVersion -Confirm:$false", new Expect("DELETE " + Version)),
         new("Remove-SeeMeDataset", "Get-SeeMeDataset -Id $s.scratchDataset.Id | Remove-SeeMeDataset -Confirm:$false", new Expect("DELETE datasets/{id}")),
 
@@ -270,6 +280,10 @@ public sealed class WireContractTests(LocalServerFixture server) : IClassFixture
         var scratchVersion = await client.DatasetVersions.CreateAsync(dataset.Id, new DatasetVersion { Name = "scratch" });
         var scratchDataset = await client.Datasets.CreateAsync(new Dataset { Name = "wire-scratch" });
         var evaluationVersion = await EvaluationVersionAsync(client, png);
+        var syncVersion = await client.DatasetVersions.CreateAsync(dataset.Id, new DatasetVersion { Name = "sync" });
+        _files.Image("sync/train/red/s1.png", SKColors.Red);
+        _files.Image("sync/train/red/s2.png", SKColors.Green);
+        Directory.CreateDirectory(_files.PathOf("sync/train/blue"));
 
         var job = await client.Jobs.CreateAsync(new Job { Name = "wire", JobType = "training", Status = "waiting", Items = { JobItem.For("epochs", 5) } });
         // A field this client version does not know, on a nested item: a PUT must send it back.
@@ -285,7 +299,7 @@ public sealed class WireContractTests(LocalServerFixture server) : IClassFixture
         {
             ["model"] = model, ["version2"] = version2, ["prediction"] = prediction, ["textModel"] = textModel, ["scratchModel"] = scratchModel,
             ["dataset"] = dataset, ["version"] = version, ["item"] = item, ["twoSplitItem"] = twoSplitItem, ["loneItem"] = loneItem,
-            ["importVersion"] = importVersion, ["scratchVersion"] = scratchVersion, ["scratchDataset"] = scratchDataset, ["job"] = job,
+            ["importVersion"] = importVersion, ["scratchVersion"] = scratchVersion, ["syncVersion"] = syncVersion, ["sync"] = _files.PathOf("sync"), ["scratchDataset"] = scratchDataset, ["job"] = job,
             ["evaluationVersion"] = evaluationVersion,
             ["email"] = email, ["onnx"] = onnx, ["png"] = png, ["folder"] = Directory.CreateDirectory(_files.PathOf("saved")).FullName,
             ["export"] = _files.PathOf("export"), ["newUser"] = "wire" + Guid.NewGuid().ToString("N")[..10],

@@ -2,9 +2,28 @@ using System;
 
 namespace SeeMe.Core.Evaluation
 {
-    /// <summary>What was evaluated on what: ids and names carried into the result and the reports.</summary>
-    public sealed class EvaluationContext
+    /// <summary>What was evaluated on what: ids and names carried into the result (which is a context too) and the reports.</summary>
+    public class EvaluationContext
     {
+        public EvaluationContext() { }
+
+        /// <summary>A copy of <paramref name="other"/>'s ids, names, splits, application type and skipped count.</summary>
+        protected EvaluationContext(EvaluationContext other)
+        {
+            if (other == null) throw new ArgumentNullException(nameof(other));
+            ModelId = other.ModelId;
+            ModelName = other.ModelName;
+            ModelVersionId = other.ModelVersionId;
+            ModelVersionName = other.ModelVersionName;
+            DatasetId = other.DatasetId;
+            DatasetName = other.DatasetName;
+            DatasetVersionId = other.DatasetVersionId;
+            DatasetVersionName = other.DatasetVersionName;
+            Splits = other.Splits ?? Array.Empty<string>();
+            ApplicationType = other.ApplicationType;
+            ItemsSkipped = other.ItemsSkipped;
+        }
+
         public string ModelId { get; set; } = "";
         public string ModelName { get; set; } = "";
         public string ModelVersionId { get; set; } = "";

@@ -8,18 +8,12 @@ namespace SeeMe.Core.Evaluation
     /// Every number of one evaluation (the keys of the JSON report), the per-item results, and the gates'
     /// verdicts once <see cref="EvaluationGates.Apply"/> has run.
     /// </summary>
-    public sealed class EvaluationResult
+    public sealed class EvaluationResult : EvaluationContext
     {
-        public string ModelId { get; set; } = "";
-        public string ModelName { get; set; } = "";
-        public string ModelVersionId { get; set; } = "";
-        public string ModelVersionName { get; set; } = "";
-        public string DatasetId { get; set; } = "";
-        public string DatasetName { get; set; } = "";
-        public string DatasetVersionId { get; set; } = "";
-        public string DatasetVersionName { get; set; } = "";
-        public string[] Splits { get; set; } = Array.Empty<string>();
-        public string ApplicationType { get; set; } = "";
+        public EvaluationResult() { }
+
+        /// <summary>An empty result for what <paramref name="context"/> names.</summary>
+        public EvaluationResult(EvaluationContext context, bool detection) : base(context) => IsDetection = detection;
 
         /// <summary>Object detection (boxes, AP) rather than classification.</summary>
         public bool IsDetection { get; set; }
@@ -28,7 +22,6 @@ namespace SeeMe.Core.Evaluation
         public double? ConfidenceThreshold { get; set; }
 
         public int ItemsEvaluated { get; set; }
-        public int ItemsSkipped { get; set; }
 
         /// <summary>Classification: correct / evaluated. Null for detection and when nothing was evaluated.</summary>
         public double? Accuracy { get; set; }

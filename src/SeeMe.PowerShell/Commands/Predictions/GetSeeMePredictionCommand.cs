@@ -8,13 +8,13 @@ namespace SeeMe.PowerShell.Commands.Predictions
 {
     /// <summary>
     /// <para type="synopsis">Gets the prediction history of a SeeMe model, newest pages first as the server sends them.</para>
-    /// <para type="description">Streams every page of the model's predictions (each page is written as it arrives, the next one fetched meanwhile). -Version limits it to given versions, -IncludeHidden adds hidden predictions, -First and -Skip page through it.</para>
+    /// <para type="description">Streams every page of the model's predictions (each page is written as it arrives, in order, while up to -ThrottleLimit pages are requested at once). -Version limits it to given versions, -IncludeHidden adds hidden predictions, -First and -Skip page through it.</para>
     /// <example><code>Get-SeeMeModel -Name 'Cats and dogs' | Get-SeeMePrediction -First 20</code><para>Shows the 20 latest predictions of a model.</para></example>
     /// <example><code>Get-SeeMePrediction -Model $m | Where-Object ErrorReported</code><para>Lists the predictions reported as wrong.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SeeMePrediction", SupportsPaging = true, DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(Prediction))]
-    public sealed class GetSeeMePredictionCommand : SeeMeCmdlet
+    public sealed class GetSeeMePredictionCommand : SeeMeCmdlet, IThrottledCmdlet
     {
         private const string ModelSet = "Model";
         private const string ModelIdSet = "ModelId";
@@ -40,6 +40,11 @@ namespace SeeMe.PowerShell.Commands.Predictions
         /// <summary><para type="description">Includes hidden predictions.</para></summary>
         [Parameter]
         public SwitchParameter IncludeHidden { get; set; }
+
+        /// <summary><para type="description">How many pages may be requested at once; 1 asks for one page at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4). Predictions are written in order.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; }
 
         protected override void ProcessRecord()
         {
