@@ -50,14 +50,16 @@ namespace SeeMe.PowerShell
         protected bool TryGetReference<T>(T? given, out T? entity, string? parentId = null, bool lookUpIds = false) where T : SeeMeEntity
         {
             entity = given;
-            if (given == null || !EntityStubs.IsStub(given) || (EntityStubs.NameOf(given) == null && !lookUpIds)) return true;
-            var typed = EntityStubs.NameOf(given) ?? given.Id;
-            return TryRun(ct => FindAsync<T>(typed, parentId, ct), typed, out entity, typeof(T).Name);
+            return !(ToLookUp(given, lookUpIds) is string typed) || TryRun(ct => FindAsync<T>(typed, parentId, ct), typed, out entity, typeof(T).Name);
         }
 
         /// <summary><see cref="TryGetReference{T}"/> for an entity without which the command cannot go on: a failed look-up stops it.</summary>
-        protected T? ReferenceOrStop<T>(T? given, string? parentId = null) where T : SeeMeEntity =>
-            EntityStubs.NameOf(given) is string name ? RunOrStop(ct => FindAsync<T>(name, parentId, ct), name, typeof(T).Name) : given;
+        protected T? ReferenceOrStop<T>(T? given, string? parentId = null, bool lookUpIds = false) where T : SeeMeEntity =>
+            ToLookUp(given, lookUpIds) is string typed ? RunOrStop(ct => FindAsync<T>(typed, parentId, ct), typed, typeof(T).Name) : given;
+
+        /// <summary>What to look up for a stand-in: its name, or (when ids are looked up too) its id; null for anything else.</summary>
+        private static string? ToLookUp(SeeMeEntity? given, bool lookUpIds) =>
+            EntityStubs.NameOf(given) ?? (lookUpIds && given != null && EntityStubs.IsStub(given) ? given.Id : null);
 
         /// <summary>The model given as -Model (object, id or name) or -ModelId, fetched when only its id or name is known.</summary>
         protected bool TryGetModel(Model? model, string? modelId, out Model complete) =>
@@ -99,15 +101,6 @@ namespace SeeMe.PowerShell
                     "Pass the exact name, the id or the object; Get-SeeMeModel lists the ones you can see.", missing, noun: nameof(Model));
             }
         }
-
-        /// <summary>
-        /// A dataset version given by id or name alone (-DatasetVersion): found among the versions of the datasets the
-        /// user can see, since its dataset is not known yet. A failure stops the command.
-        /// </summary>
-        protected DatasetVersion FindDatasetVersionOrStop(DatasetVersion given) =>
-            EntityStubs.IsStub(given)
-                ? RunOrStop(ct => FindAsync<DatasetVersion>(EntityStubs.NameOf(given) ?? given.Id, null, ct), EntityStubs.NameOf(given) ?? given.Id, nameof(DatasetVersion))
-                : given;
 
         private Func<CancellationToken, Task<T>> Resolution<T>(T? given, string? id, Func<string, CancellationToken, Task<T>> fetch, string? parentId)
             where T : SeeMeEntity

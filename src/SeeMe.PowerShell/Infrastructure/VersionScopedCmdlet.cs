@@ -223,7 +223,7 @@ namespace SeeMe.PowerShell
             get
             {
                 if (DatasetVersion == null) return null;
-                DatasetVersion = FindDatasetVersionOrStop(DatasetVersion);
+                DatasetVersion = ReferenceOrStop(DatasetVersion, lookUpIds: true)!; // its dataset is not known yet: found among those the user can see
                 return new VersionIds(DatasetVersion.DatasetId, DatasetVersion.Id);
             }
         }
