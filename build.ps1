@@ -117,9 +117,12 @@ function Invoke-InChildPowerShell {
     }
 }
 
+# Both suites run even when the first fails, so a run always ends with both summaries; then any failure stops the build.
 function Invoke-Tests {
     param([string] $Stage)
-    Invoke-Dotnet test (Join-Path $PSScriptRoot 'SeeMe.PowerShell.sln') -c $Configuration --nologo
+    $xunitFailure = $null
+    try { Invoke-Dotnet test (Join-Path $PSScriptRoot 'SeeMe.PowerShell.sln') -c $Configuration --nologo }
+    catch { $xunitFailure = $_ }
 
     $pester = (Get-PesterManifest).Replace("'", "''")
     $tests = (Join-Path $PSScriptRoot 'tests/Pester').Replace("'", "''")
@@ -127,6 +130,7 @@ function Invoke-Tests {
         "`$config = New-PesterConfiguration; `$config.Run.Path = '$tests'; `$config.Run.Exit = `$true; " +
         "`$config.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration `$config"
     $failed = Invoke-InChildPowerShell -Command $command -Environment @{ SEEME_MODULE_MANIFEST = (Join-Path $Stage 'SeeMe.psd1') }
+    if ($xunitFailure) { throw $xunitFailure }
     if ($failed -ne 0) { throw "$failed Pester test(s) failed (or Pester could not run)." }
 }
 
