@@ -53,8 +53,12 @@ public sealed class DatasetItemCmdletTests(LocalServerFixture server) : IClassFi
         var all = ps.Run("Get-SeeMeDatasetItem -DatasetId $args[0] -DatasetVersionId $args[1] -ThrottleLimit 8", dataset.Id, version.Id);
 
         Assert.Equal(expected, all.OfType<DatasetItem>().Select(i => i.Name));
-        // pages 0..7 asked for at once, one more as each of pages 0 and 1 came; page 2 is the short one: none after it
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => i.ToString()), proxy.Requests.Select(r => r.Query.Single(q => q.Key == "pageCount").Value).OrderBy(int.Parse));
+        // pages 0..7 asked for at once, at most one more as each of pages 0 and 1 came, page 2 the short one. Which of the
+        // pages after it reach the server before the listing stops is the network's timing: only the bounds are certain.
+        var pages = proxy.Requests.Select(r => int.Parse(r.Query.Single(q => q.Key == "pageCount").Value)).ToList();
+        Assert.Subset(pages.ToHashSet(), new HashSet<int> { 0, 1, 2 });
+        Assert.All(pages, page => Assert.InRange(page, 0, 9));
+        Assert.Equal(pages.Count, pages.Distinct().Count());
         proxy.Clear();
         var some = ps.Run("Get-SeeMeDatasetItem -DatasetId $args[0] -DatasetVersionId $args[1] -ThrottleLimit 8 -Skip 95 -First 110", dataset.Id, version.Id);
         Assert.Equal(expected.Skip(95).Take(110), some.OfType<DatasetItem>().Select(i => i.Name));
