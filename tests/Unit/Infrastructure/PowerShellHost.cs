@@ -96,6 +96,14 @@ public sealed class PowerShellHost : IDisposable
     }
 
     /// <summary>Connects this runspace to a test server as its seed user.</summary>
+    /// <summary>A new engine with the module, connected to <paramref name="server"/> as its seeded user.</summary>
+    public static PowerShellHost ConnectedTo(LocalServerFixture server)
+    {
+        var ps = new PowerShellHost();
+        Assert.Empty(ps.Connect(server).Errors);
+        return ps;
+    }
+
     public ScriptResult Connect(LocalServerFixture server) =>
         Run("Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2]", server.BaseUri, server.Username, Secure(server.ApiKey));
 

@@ -16,12 +16,7 @@ public sealed class ErrorMessageTests(LocalServerFixture server) : IClassFixture
 
     public void Dispose() => _files.Dispose();
 
-    private PowerShellHost Connected()
-    {
-        var ps = new PowerShellHost();
-        ps.Connect(server);
-        return ps;
-    }
+    private PowerShellHost Connected() => PowerShellHost.ConnectedTo(server);
 
     /// <summary>The one error a script wrote: its ErrorId (before the command's name), what it says and what it recommends.</summary>
     private static (string ErrorId, string Message, string Advice) Seen(ScriptResult result)

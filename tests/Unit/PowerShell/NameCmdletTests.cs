@@ -18,12 +18,7 @@ public sealed class NameCmdletTests(LocalServerFixture server) : IClassFixture<L
 
     public void Dispose() => _files.Dispose();
 
-    private PowerShellHost Connected()
-    {
-        var ps = new PowerShellHost();
-        ps.Connect(server);
-        return ps;
-    }
+    private PowerShellHost Connected() => PowerShellHost.ConnectedTo(server);
 
     [Fact]
     public async Task Invoke_SeeMePrediction_takes_the_models_name()

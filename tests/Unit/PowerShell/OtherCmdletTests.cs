@@ -11,12 +11,7 @@ public sealed class OtherCmdletTests(LocalServerFixture server) : IClassFixture<
 {
     private static string Unique(string prefix) => prefix + Guid.NewGuid().ToString("N")[..10];
 
-    private PowerShellHost Connected()
-    {
-        var ps = new PowerShellHost();
-        Assert.Empty(ps.Connect(server).Errors);
-        return ps;
-    }
+    private PowerShellHost Connected() => PowerShellHost.ConnectedTo(server);
 
     [Fact]
     public void Applications_filter_and_the_five_criteria_find_one_or_fail_clearly()

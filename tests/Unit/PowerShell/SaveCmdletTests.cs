@@ -96,12 +96,7 @@ public sealed class SaveCmdletTests(LocalServerFixture server) : IClassFixture<L
         Assert.Equal(exported, File.ReadAllBytes(image));
     }
 
-    private PowerShellHost Connected()
-    {
-        var ps = new PowerShellHost();
-        Assert.Empty(ps.Connect(server).Errors);
-        return ps;
-    }
+    private PowerShellHost Connected() => PowerShellHost.ConnectedTo(server);
 
     /// <summary>The Save command's script ($args[0] the input, $args[1] the folder), its input and its ErrorId noun.</summary>
     private async Task<(string Script, object Input, string Noun)> ArrangeAsync(string cmdlet)

@@ -17,12 +17,7 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
 
     public void Dispose() => _data.Dispose();
 
-    private PowerShellHost Shell()
-    {
-        var ps = new PowerShellHost();
-        ps.Connect(server);
-        return ps;
-    }
+    private PowerShellHost Shell() => PowerShellHost.ConnectedTo(server);
 
     private static readonly byte[] Red = EvaluationTestData.Red, Green = EvaluationTestData.Green, Blue = EvaluationTestData.Blue;
 

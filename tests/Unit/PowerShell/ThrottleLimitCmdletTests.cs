@@ -187,12 +187,7 @@ public sealed class ThrottleLimitCmdletTests(LocalServerFixture server) : IClass
         return ps;
     }
 
-    private PowerShellHost Connected()
-    {
-        var ps = new PowerShellHost();
-        Assert.Empty(ps.Connect(server).Errors);
-        return ps;
-    }
+    private PowerShellHost Connected() => PowerShellHost.ConnectedTo(server);
 
     private Model ImageModel(PowerShellHost ps)
     {
