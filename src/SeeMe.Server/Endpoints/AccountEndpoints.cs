@@ -27,10 +27,10 @@ public static class AccountEndpoints
             var user = Accounts.Register(store, Field("username"), Field("email"), password, Field("firstname"), Field("name"));
             return Reply.Json(Accounts.ToReply(user));
         }
-        catch (ApiException e)
+        catch (Exception e) when (ErrorMiddleware.ClientStatusOf(e) is { } status)
         {
             return Results.Content(new JsonObject { ["message"] = e.Message, ["severity"] = "error", ["registration"] = false }.ToJsonString(),
-                "application/json", statusCode: e.Status);
+                "application/json", statusCode: status);
         }
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;

@@ -1,3 +1,4 @@
+using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;

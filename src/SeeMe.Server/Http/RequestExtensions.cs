@@ -8,17 +8,6 @@ using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Http;
 
-/// <summary>
-/// A file received as the single multipart part <c>file</c>, already on disk under tmp/. Disposing
-/// deletes the temp file unless it was committed (moved) into place.
-/// </summary>
-public sealed record UploadedFile(string TempPath, string FileName, string ContentType, long Length) : IDisposable
-{
-    public string Extension => Path.GetExtension(FileName).TrimStart('.').ToLowerInvariant();
-
-    public void Dispose() => File.Delete(TempPath);
-}
-
 public static class RequestExtensions
 {
     /// <summary>
