@@ -1,6 +1,5 @@
 using SeeMe.Server.Domain;
 
-
 namespace SeeMe.Server.Inference;
 
 /// <summary>Turns raw class scores into probabilities.</summary>

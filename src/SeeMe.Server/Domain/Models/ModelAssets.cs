@@ -1,4 +1,3 @@
-
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Models;
