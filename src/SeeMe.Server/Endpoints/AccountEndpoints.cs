@@ -21,7 +21,7 @@ public static class AccountEndpoints
     {
         try
         {
-            var body = await request.ReadJsonObjectAsync();
+            var body = await request.ReadJsonBodyAsync();
             string Field(string key) => body[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s.Trim() : "";
             var password = body["password"] is JsonValue p && p.TryGetValue<string>(out var pw) ? pw : "";
             var user = Accounts.Register(store, Field("username"), Field("email"), password, Field("firstname"), Field("name"));
@@ -36,7 +36,7 @@ public static class AccountEndpoints
 
     private static async Task<IResult> Login(HttpRequest request, Store store)
     {
-        var body = await request.ReadJsonObjectAsync();
+        var body = await request.ReadJsonBodyAsync();
         return Reply.Json(Accounts.ToLoginReply(Accounts.Login(store, body.Str("username"), body.Str("password"))));
     }
 

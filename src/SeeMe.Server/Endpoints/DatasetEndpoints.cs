@@ -34,7 +34,7 @@ public static class DatasetEndpoints
     private static async Task<IResult> Create(HttpContext context, Store store, FileStore files)
     {
         var caller = context.Caller();
-        var dataset = DatasetDocs.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonObjectAsync());
+        var dataset = DatasetDocs.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonBodyAsync());
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 
@@ -48,7 +48,7 @@ public static class DatasetEndpoints
     {
         var caller = context.Caller();
         var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
-        DatasetDocs.UpdateDataset(store, dataset, await context.Request.ReadJsonObjectAsync());
+        DatasetDocs.UpdateDataset(store, dataset, await context.Request.ReadJsonBodyAsync());
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 
@@ -65,7 +65,7 @@ public static class DatasetEndpoints
     {
         var caller = context.Caller();
         var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
-        using var upload = await context.Request.ReadSingleFileAsync(files);
+        using var upload = await context.Request.ReadUploadAsync(files);
         DatasetDocs.StoreLogo(store, files, dataset, upload);
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }

@@ -38,7 +38,7 @@ public static class DatasetVersionEndpoints
     private static async Task<IResult> Create(HttpContext c, string ds, Store store)
     {
         var dataset = Access.Owned(store, c.Caller(), Kinds.Dataset, ds);
-        var version = DatasetDocs.CreateVersion(store, dataset, await c.Request.ReadJsonObjectAsync());
+        var version = DatasetDocs.CreateVersion(store, dataset, await c.Request.ReadJsonBodyAsync());
         return Reply.Json(DatasetReplies.Version(store, version));
     }
 
@@ -79,7 +79,7 @@ public static class DatasetVersionEndpoints
     {
         var scope = r.ForWriting();
         if (format is not null) DatasetZip.Find(format);
-        using (var upload = await r.Request.ReadSingleFileAsync(r.Files))
+        using (var upload = await r.Request.ReadUploadAsync(r.Files))
             DatasetZip.Import(scope, upload.TempPath, format, limits);
         return Reply.Json(DatasetReplies.Version(r.Store, r.Store.Get(Kinds.DatasetVersion, r.VersionId)!));
     }

@@ -63,7 +63,7 @@ public static class ItemEndpoints
     {
         var scope = r.ForWriting();
         scope.Item(id);
-        using var upload = await r.Request.ReadSingleFileAsync(r.Files);
+        using var upload = await r.Request.ReadUploadAsync(r.Files);
         return Reply.Json(ItemReplies.One(scope, ItemImages.Store(scope, id, upload)));
     }
 

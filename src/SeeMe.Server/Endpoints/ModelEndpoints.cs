@@ -54,7 +54,7 @@ public static class ModelEndpoints
     private static async Task<IResult> Upload([AsParameters] ModelRequest r)
     {
         var model = r.ForWriting();
-        using var upload = await r.Request.ReadNonEmptyFileAsync(r.Files);
+        using var upload = await r.Request.ReadNonEmptyUploadAsync(r.Files);
         return Reply.Json(ModelAssets.IsLogo(upload)
             ? ModelFiles.StoreLogo(r.Store, r.Files, model, upload)
             : ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, ModelRecords.ActiveVersion(r.Store, model), upload));

@@ -46,7 +46,7 @@ public static class ModelVersionEndpoints
     private static async Task<IResult> Upload([AsParameters] ModelRequest r, string vid)
     {
         var version = ModelRecords.VersionOf(r.Store, r.ForWriting(), vid);
-        using var upload = await r.Request.ReadNonEmptyFileAsync(r.Files);
+        using var upload = await r.Request.ReadNonEmptyUploadAsync(r.Files);
         return Reply.Json(ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, version, upload));
     }
 }

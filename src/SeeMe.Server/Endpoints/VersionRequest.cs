@@ -30,5 +30,5 @@ public sealed class VersionRequest
     /// <summary>The version, when the caller owns its dataset (404 when not visible, 403 when only visible).</summary>
     public VersionScope ForWriting() => VersionScope.Write(Context.Caller(), Store, Files, DatasetId, VersionId);
 
-    public Task<JsonObject> ReadBodyAsync() => Request.ReadJsonObjectAsync();
+    public Task<JsonObject> ReadBodyAsync() => Request.ReadJsonBodyAsync();
 }

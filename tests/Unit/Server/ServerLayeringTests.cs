@@ -5,7 +5,8 @@ namespace SeeMe.Tests.Server;
 
 /// <summary>
 /// The server's layers, read from its source (issue 18): only Http/ and Endpoints/ know HTTP, so the
-/// domain, inference, storage and zip code never import SeeMe.Server.Http; they throw DomainException.
+/// domain, inference, storage and zip code never import SeeMe.Server.Http (they throw DomainException),
+/// and Http knows of the domain only its error type and the caller, no rule.
 /// </summary>
 public sealed class ServerLayeringTests
 {
@@ -25,6 +26,20 @@ public sealed class ServerLayeringTests
         Assert.True(offenders.Count == 0, "These files import SeeMe.Server.Http; throw DomainException instead: " + string.Join(", ", offenders));
     }
 
+    private static readonly string[] DomainTypesHttpMayUse = ["DomainException", "DomainError", "Caller"];
+
+    [Fact]
+    public void Http_uses_no_domain_rule()
+    {
+        var rules = DomainTypeNames().Except(DomainTypesHttpMayUse).ToList();
+        Assert.Contains("FieldLimits", rules);
+        var uses = SourceFiles()
+            .Where(file => InFolder(file, "Http"))
+            .SelectMany(file => rules.Where(rule => Regex.IsMatch(File.ReadAllText(file), $@"\b{rule}\b")).Select(rule => $"{Path.GetFileName(file)} uses {rule}"))
+            .ToList();
+        Assert.True(uses.Count == 0, "Http uses domain rules; move the rule's call into Endpoints: " + string.Join(", ", uses));
+    }
+
     [Fact]
     public void The_check_sees_the_server_source_and_an_import()
     {
@@ -33,6 +48,12 @@ public sealed class ServerLayeringTests
         Assert.Matches(HttpReference, "/// <see cref=\"Http.ApiException\"/>");
         Assert.DoesNotMatch(HttpReference, "using System.Net.Http;");
     }
+
+    private static IEnumerable<string> DomainTypeNames() =>
+        SourceFiles()
+            .Where(file => InFolder(file, "Domain"))
+            .SelectMany(file => Regex.Matches(File.ReadAllText(file), @"\b(?:class|record|struct|enum|interface) (\w+)").Select(m => m.Groups[1].Value))
+            .Distinct();
 
     private static IEnumerable<string> SourceFiles() =>
         Directory.EnumerateFiles(ServerSource, "*.cs", SearchOption.AllDirectories)
