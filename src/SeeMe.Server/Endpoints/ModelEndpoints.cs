@@ -6,7 +6,7 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// models CRUD, models/{id}/upload (model file or logo), models/{id}/download/... Every handler
+/// models CRUD, models/{modelId}/upload (model file or logo), models/{modelId}/download/... Every handler
 /// under one model takes a <see cref="ModelRequest"/>; the rules are in <see cref="ModelChanges"/>
 /// and <see cref="ModelFiles"/>.
 /// </summary>
@@ -17,7 +17,7 @@ public static class ModelEndpoints
         var models = api.MapGroup("models");
         models.MapGet("", List);
         models.MapPost("", Create);
-        var model = models.MapGroup("{mid}");
+        var model = models.MapGroup("{modelId}");
         model.MapGet("", ([AsParameters] ModelRequest r) => Reply.Json(r.ForReading()));
         model.MapPut("", Update);
         model.MapDelete("", Delete);
