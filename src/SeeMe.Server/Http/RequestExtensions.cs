@@ -117,10 +117,24 @@ public static class RequestExtensions
         throw ApiException.BadRequest("The uploaded file is empty.");
     }
 
+    /// <summary>A boolean query value (see <see cref="QueryValue.Bool"/>).</summary>
+    public static bool QueryBool(this HttpRequest request, string name, bool fallback = false) =>
+        QueryValue.Bool(name, request.Query[name], fallback);
+
+    /// <summary>An integer query value within bounds (see <see cref="QueryValue.Int"/>).</summary>
+    public static int QueryInt(this HttpRequest request, string name, int fallback, int min, int max) =>
+        QueryValue.Int(name, request.Query[name], fallback, min, max);
+}
+
+/// <summary>
+/// Query values as the SDKs send them, parsed here rather than by ASP.NET Core's binding, so that a
+/// bad value is a 400 with a JSON message naming the parameter (a binding failure is a bare 400).
+/// </summary>
+public static class QueryValue
+{
     /// <summary>Query booleans arrive as True/False/true/1 from the SDKs.</summary>
-    public static bool QueryBool(this HttpRequest request, string name, bool fallback = false)
+    public static bool Bool(string name, string? value, bool fallback = false)
     {
-        var value = request.Query[name].ToString();
         if (string.IsNullOrEmpty(value)) return fallback;
         if (bool.TryParse(value, out var b)) return b;
         if (value == "1") return true;
@@ -129,9 +143,8 @@ public static class RequestExtensions
     }
 
     /// <summary>An integer query value within bounds, or a 400 that names the bounds.</summary>
-    public static int QueryInt(this HttpRequest request, string name, int fallback, int min, int max)
+    public static int Int(string name, string? value, int fallback, int min, int max)
     {
-        var value = request.Query[name].ToString();
         if (string.IsNullOrEmpty(value)) return fallback;
         if (!int.TryParse(value, out var n) || n < min || n > max)
             throw ApiException.BadRequest($"Query parameter '{name}' must be a whole number from {min} to {max}, not '{value}'.");
