@@ -11,7 +11,7 @@ namespace SeeMe.Server.Endpoints;
 /// the request, the two route ids, the store and the files, and the version resolved for reading
 /// or for writing.
 /// </summary>
-public sealed class VersionRequest
+public class VersionRequest
 {
     /// <summary>The route group every endpoint of a version's children is mapped under.</summary>
     public const string Route = "datasets/{ds}/versions/{dv}";
