@@ -5,7 +5,7 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// datasets/{ds}/versions/{dv}/annotations: create, update, delete (replies with the deleted
+/// datasets/{datasetId}/versions/{datasetVersionId}/annotations: create, update, delete (replies with the deleted
 /// annotation). The rules are in <see cref="AnnotationRules"/>.
 /// </summary>
 public static class AnnotationEndpoints

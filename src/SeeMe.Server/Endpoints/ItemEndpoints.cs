@@ -6,7 +6,7 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// datasets/{ds}/versions/{dv}/items: paged list with filters, create, get, update (annotations
+/// datasets/{datasetId}/versions/{datasetVersionId}/items: paged list with filters, create, get, update (annotations
 /// reconciled), delete (also from one split), image upload (checked, thumbnailed) and download.
 /// The rules are in <see cref="ItemChanges"/>, <see cref="ItemQuery"/> and <see cref="ItemImages"/>.
 /// </summary>

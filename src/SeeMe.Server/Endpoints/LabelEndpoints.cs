@@ -4,7 +4,7 @@ using SeeMe.Server.Http;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// datasets/{ds}/versions/{dv}/labels: CRUD (rules in <see cref="LabelRules"/>) and the label
+/// datasets/{datasetId}/versions/{datasetVersionId}/labels: CRUD (rules in <see cref="LabelRules"/>) and the label
 /// statistics of a split (labels/splits/{split_id}, counted by <see cref="LabelStats"/>).
 /// </summary>
 public static class LabelEndpoints

@@ -2,7 +2,7 @@ using SeeMe.Server.Domain.Datasets;
 
 namespace SeeMe.Server.Endpoints;
 
-/// <summary>datasets/{ds}/versions/{dv}/splits: CRUD (rules in <see cref="SplitRules"/>).</summary>
+/// <summary>datasets/{datasetId}/versions/{datasetVersionId}/splits: CRUD (rules in <see cref="SplitRules"/>).</summary>
 public static class SplitEndpoints
 {
     public static void Map(RouteGroupBuilder version) => VersionChildEndpoints.Map(version, new SplitRules());

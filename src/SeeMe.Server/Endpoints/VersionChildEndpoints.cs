@@ -5,7 +5,7 @@ using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
-/// <summary>List, create, get, update and delete of one kind of child under datasets/{ds}/versions/{dv}/.</summary>
+/// <summary>List, create, get, update and delete of one kind of child under datasets/{datasetId}/versions/{datasetVersionId}/.</summary>
 public static class VersionChildEndpoints
 {
     public static void Map(RouteGroupBuilder version, VersionChildRules rules)
