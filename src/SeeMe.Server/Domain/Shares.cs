@@ -20,7 +20,7 @@ public static class Shares
         if (!email.Contains('@')) throw DomainException.Invalid("Send the e-mail address to share with as JSON {\"email\": \"someone@example.com\"}.");
         if (string.Equals(email, caller.Email, StringComparison.OrdinalIgnoreCase)) throw DomainException.Invalid("You cannot share with yourself.");
         var user = store.FindUserByEmail(email)
-                   ?? throw DomainException.NotFound( $"No user has registered the e-mail address '{email}' on this server. Ask them to register first, then share again.");
+                   ?? throw DomainException.NotFound($"No user has registered the e-mail address '{email}' on this server. Ask them to register first, then share again.");
         var userId = user.Str("id");
 
         var share = store.List(Kinds.Share, entityId).FirstOrDefault(s => s.Str(SharedWithUser) == userId);

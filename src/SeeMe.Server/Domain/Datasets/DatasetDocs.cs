@@ -83,7 +83,7 @@ public static class DatasetDocs
     {
         var (id, logo) = (dataset.Str("id"), dataset.Str("logo"));
         var path = logo.Length > 0 && dataset.Bool("has_logo") ? ItemFiles.Logo(files, id, logo) : null;
-        if (path is null || !File.Exists(path)) throw DomainException.NotFound( $"Dataset '{id}' has no logo.");
+        if (path is null || !File.Exists(path)) throw DomainException.NotFound($"Dataset '{id}' has no logo.");
         return new StoredFile(path, Thumbnails.ContentType(Path.GetExtension(logo).TrimStart('.')), logo);
     }
 

@@ -39,7 +39,7 @@ public static class ItemFiles
         var temp = scope.Files.NewTempPath();
         try
         {
-            if (!Thumbnails.TryWrite(Image(scope, item), temp)) throw DomainException.NotFound( $"Item '{item.Str("id")}' has no thumbnail: its image does not decode.");
+            if (!Thumbnails.TryWrite(Image(scope, item), temp)) throw DomainException.NotFound($"Item '{item.Str("id")}' has no thumbnail: its image does not decode.");
             scope.Files.Commit(temp, path);
             return path;
         }

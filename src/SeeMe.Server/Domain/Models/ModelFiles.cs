@@ -88,7 +88,7 @@ public static class ModelFiles
         var name = Path.GetFileName(model.Str("logo"));
         var path = name.Length > 0 ? files.PathFor("models", model.Str("id"), name) : null;
         if (path is null || !File.Exists(path))
-            throw DomainException.NotFound( $"Model '{model.Str("id")}' has no logo; upload a PNG or JPEG with POST models/{model.Str("id")}/upload.");
+            throw DomainException.NotFound($"Model '{model.Str("id")}' has no logo; upload a PNG or JPEG with POST models/{model.Str("id")}/upload.");
         return new StoredFile(path, name.EndsWith(".png") ? "image/png" : "image/jpeg", name);
     }
 

@@ -30,7 +30,7 @@ public static class ModelRecords
         var id = model.Str("active_version_id");
         return store.Get(Kinds.ModelVersion, id) is { } version && version.Str("model_id") == model.Str("id")
             ? version
-            : throw DomainException.NotFound( $"Model '{model.Str("id")}' has no active version; set active_version_id with PUT models/{{id}}.");
+            : throw DomainException.NotFound($"Model '{model.Str("id")}' has no active version; set active_version_id with PUT models/{{id}}.");
     }
 
     /// <summary>A new version of the model, numbered after the highest existing one (call inside a transaction).</summary>
