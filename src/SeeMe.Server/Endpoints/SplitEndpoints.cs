@@ -5,5 +5,5 @@ namespace SeeMe.Server.Endpoints;
 /// <summary>datasets/{datasetId}/versions/{datasetVersionId}/splits: CRUD (rules in <see cref="SplitRules"/>).</summary>
 public static class SplitEndpoints
 {
-    public static void Map(RouteGroupBuilder version) => VersionChildEndpoints.Map(version, new SplitRules());
+    public static void Map(RouteGroupBuilder version) => VersionChildEndpoints.Map<SplitRequest>(version, new SplitRules(), SplitRequest.IdRoute);
 }

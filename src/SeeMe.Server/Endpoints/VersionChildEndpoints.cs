@@ -8,14 +8,16 @@ namespace SeeMe.Server.Endpoints;
 /// <summary>List, create, get, update and delete of one kind of child under datasets/{datasetId}/versions/{datasetVersionId}/.</summary>
 public static class VersionChildEndpoints
 {
-    public static void Map(RouteGroupBuilder version, VersionChildRules rules)
+    /// <summary>Maps the children of <paramref name="rules"/>; one child is routed as <paramref name="idRoute"/>, bound by <typeparamref name="TChild"/>.</summary>
+    public static void Map<TChild>(RouteGroupBuilder version, VersionChildRules rules, string idRoute) where TChild : VersionChildRequest
     {
         var children = version.MapGroup(rules.Route);
         children.MapGet("", ([AsParameters] VersionRequest r) => ListAll(rules, r.ForReading()));
         children.MapPost("", async ([AsParameters] VersionRequest r) => Create(rules, r.ForWriting(), await r.ReadBodyAsync()));
-        children.MapGet("{id}", ([AsParameters] VersionRequest r, string id) => Reply.Json(DatasetWire.Clean(rules.Kind, rules.Find(r.ForReading(), id))));
-        children.MapPut("{id}", async ([AsParameters] VersionRequest r, string id) => Update(rules, r.ForWriting(), id, await r.ReadBodyAsync()));
-        children.MapDelete("{id}", ([AsParameters] VersionRequest r, string id) => Delete(rules, r.ForWriting(), id));
+        var child = children.MapGroup(idRoute);
+        child.MapGet("", ([AsParameters] TChild r) => Reply.Json(DatasetWire.Clean(rules.Kind, rules.Find(r.ForReading(), r.ChildId))));
+        child.MapPut("", async ([AsParameters] TChild r) => Update(rules, r.ForWriting(), r.ChildId, await r.ReadBodyAsync()));
+        child.MapDelete("", ([AsParameters] TChild r) => Delete(rules, r.ForWriting(), r.ChildId));
     }
 
     private static IResult ListAll(VersionChildRules rules, VersionScope scope) =>
