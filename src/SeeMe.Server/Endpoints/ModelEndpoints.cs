@@ -23,8 +23,8 @@ public static class ModelEndpoints
         model.MapDelete("", Delete);
         model.MapPost("upload", Upload);
         model.MapGet("download/logo", ([AsParameters] ModelRequest r) => Reply.File(ModelFiles.Logo(r.Files, r.ForReading())));
-        model.MapGet("download/{asset}", ([AsParameters] ModelRequest r, string asset) =>
-            Reply.File(ModelFiles.Asset(r.Files, ModelRecords.ActiveVersion(r.Store, r.ForReading()), asset)));
+        model.MapGet("download/{asset}", ([AsParameters] ModelAssetRequest r) =>
+            Reply.File(ModelFiles.Asset(r.Files, ModelRecords.ActiveVersion(r.Store, r.ForReading()), r.Asset)));
     }
 
     private static IResult List(HttpContext context, Store store)

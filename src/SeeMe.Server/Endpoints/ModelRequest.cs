@@ -34,7 +34,7 @@ public class ModelRequest
 }
 
 /// <summary>What every handler under <c>models/{modelId}/versions/{modelVersionId}</c> takes: the model's, and the version resolved.</summary>
-public sealed class ModelVersionRequest : ModelRequest
+public class ModelVersionRequest : ModelRequest
 {
     [FromRoute] public string ModelVersionId { get; init; } = "";
 
@@ -46,4 +46,16 @@ public sealed class ModelVersionRequest : ModelRequest
 
     /// <summary>The version of <paramref name="model"/> (404 when it has none by this id).</summary>
     public JsonObject VersionOf(JsonObject model) => ModelRecords.VersionOf(Store, model, ModelVersionId);
+}
+
+/// <summary>What GET models/{modelId}/download/{asset} takes (the asset type, e.g. onnx).</summary>
+public sealed class ModelAssetRequest : ModelRequest
+{
+    [FromRoute] public string Asset { get; init; } = "";
+}
+
+/// <summary>What GET models/{modelId}/versions/{modelVersionId}/download/{asset} takes.</summary>
+public sealed class ModelVersionAssetRequest : ModelVersionRequest
+{
+    [FromRoute] public string Asset { get; init; } = "";
 }

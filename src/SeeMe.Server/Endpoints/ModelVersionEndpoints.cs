@@ -20,8 +20,8 @@ public static class ModelVersionEndpoints
         version.MapPut("", Update);
         version.MapDelete("", Delete);
         version.MapPost("upload", Upload);
-        version.MapGet("download/{asset}", ([AsParameters] ModelVersionRequest r, string asset) =>
-            Reply.File(ModelFiles.Asset(r.Files, r.VersionForReading(), asset)));
+        version.MapGet("download/{asset}", ([AsParameters] ModelVersionAssetRequest r) =>
+            Reply.File(ModelFiles.Asset(r.Files, r.VersionForReading(), r.Asset)));
     }
 
     private static async Task<IResult> Create([AsParameters] ModelRequest r)
