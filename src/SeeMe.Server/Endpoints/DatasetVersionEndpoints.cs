@@ -25,8 +25,8 @@ public static class DatasetVersionEndpoints
         version.MapPost("new", Duplicate);
         version.MapGet("download", ([AsParameters] ExportRequest r) => Export(r, null));
         version.MapGet("download/{splitId}", ([AsParameters] SplitExportRequest r) => Export(r, r.SplitId));
-        version.MapPost("upload", ([AsParameters] VersionRequest r, [FromServices] ZipLimits limits) => Import(r, limits, null));
-        version.MapPost("upload/{format}", Import);
+        version.MapPost("upload", ([AsParameters] ImportRequest r) => Import(r, null));
+        version.MapPost("upload/{format}", ([AsParameters] FormatImportRequest r) => Import(r, r.Format));
     }
 
     private static IResult List([AsParameters] DatasetRequest r)
@@ -75,12 +75,12 @@ public static class DatasetVersionEndpoints
         return Results.File(zip, "application/zip", name);
     }
 
-    private static async Task<IResult> Import([AsParameters] VersionRequest r, [FromServices] ZipLimits limits, string? format)
+    private static async Task<IResult> Import(ImportRequest r, string? format)
     {
         var scope = r.ForWriting();
         if (format is not null) DatasetZip.Find(format);
         using (var upload = await r.Request.ReadUploadAsync(r.Files))
-            DatasetZip.Import(scope, upload.TempPath, format, limits);
+            DatasetZip.Import(scope, upload.TempPath, format, r.Limits);
         return Reply.Json(DatasetReplies.Version(r.Store, r.Store.Get(Kinds.DatasetVersion, r.VersionId)!));
     }
 }
@@ -95,4 +95,16 @@ public class ExportRequest : VersionRequest
 public sealed class SplitExportRequest : ExportRequest
 {
     [FromRoute] public string SplitId { get; init; } = "";
+}
+
+/// <summary>What POST …/upload takes: the version's request and the server's zip limits.</summary>
+public class ImportRequest : VersionRequest
+{
+    [FromServices] public ZipLimits Limits { get; init; } = null!;
+}
+
+/// <summary>What POST …/upload/{format} takes (the layout named in the route).</summary>
+public sealed class FormatImportRequest : ImportRequest
+{
+    [FromRoute] public string Format { get; init; } = "";
 }
