@@ -116,14 +116,6 @@ public static class RequestExtensions
         upload.Dispose();
         throw ApiException.BadRequest("The uploaded file is empty.");
     }
-
-    /// <summary>A boolean query value (see <see cref="QueryValue.Bool"/>).</summary>
-    public static bool QueryBool(this HttpRequest request, string name, bool fallback = false) =>
-        QueryValue.Bool(name, request.Query[name], fallback);
-
-    /// <summary>An integer query value within bounds (see <see cref="QueryValue.Int"/>).</summary>
-    public static int QueryInt(this HttpRequest request, string name, int fallback, int min, int max) =>
-        QueryValue.Int(name, request.Query[name], fallback, min, max);
 }
 
 /// <summary>
