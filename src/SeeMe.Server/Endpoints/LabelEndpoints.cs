@@ -9,10 +9,15 @@ namespace SeeMe.Server.Endpoints;
 /// </summary>
 public static class LabelEndpoints
 {
+    private static readonly LabelRules Rules = new();
+
     public static void Map(RouteGroupBuilder version)
     {
         version.MapGet("labels/splits/" + SplitRequest.IdRoute, Stats);
-        VersionChildEndpoints.Map<LabelRequest>(version, new LabelRules(), LabelRequest.IdRoute);
+        var label = VersionChildEndpoints.Map(version, Rules, LabelRequest.IdRoute);
+        label.MapGet("", ([AsParameters] LabelRequest r) => VersionChildEndpoints.Get(Rules, r));
+        label.MapPut("", ([AsParameters] LabelRequest r) => VersionChildEndpoints.Update(Rules, r));
+        label.MapDelete("", ([AsParameters] LabelRequest r) => VersionChildEndpoints.Delete(Rules, r));
     }
 
     private static IResult Stats([AsParameters] SplitRequest r)

@@ -5,5 +5,13 @@ namespace SeeMe.Server.Endpoints;
 /// <summary>datasets/{datasetId}/versions/{datasetVersionId}/splits: CRUD (rules in <see cref="SplitRules"/>).</summary>
 public static class SplitEndpoints
 {
-    public static void Map(RouteGroupBuilder version) => VersionChildEndpoints.Map<SplitRequest>(version, new SplitRules(), SplitRequest.IdRoute);
+    private static readonly SplitRules Rules = new();
+
+    public static void Map(RouteGroupBuilder version)
+    {
+        var split = VersionChildEndpoints.Map(version, Rules, SplitRequest.IdRoute);
+        split.MapGet("", ([AsParameters] SplitRequest r) => VersionChildEndpoints.Get(Rules, r));
+        split.MapPut("", ([AsParameters] SplitRequest r) => VersionChildEndpoints.Update(Rules, r));
+        split.MapDelete("", ([AsParameters] SplitRequest r) => VersionChildEndpoints.Delete(Rules, r));
+    }
 }
