@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using SeeMe.Server.Endpoints;
-using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Server.Lifetime;
 using SeeMe.Server.Storage;
@@ -55,26 +54,7 @@ public sealed class SeeMeServerApp : IAsyncDisposable
         AddLifetime(builder.Services, options);
 
         var app = builder.Build();
-        app.UseMiddleware<ErrorMiddleware>();
-        app.UseMiddleware<BodyLimitMiddleware>();
-        app.UseMiddleware<AuthMiddleware>();
-
-        var api = app.MapGroup("/api/v1");
-        AccountEndpoints.Map(api);
-        ApplicationEndpoints.Map(api);
-        ModelEndpoints.Map(api);
-        ModelVersionEndpoints.Map(api);
-        PredictionEndpoints.Map(api);
-        ShareEndpoints.Map(api);
-        JobEndpoints.Map(api);
-        DatasetEndpoints.Map(api);
-        var version = api.MapGroup(VersionRequest.Route);
-        DatasetVersionEndpoints.Map(api, version);
-        SplitEndpoints.Map(version);
-        LabelEndpoints.Map(version);
-        ItemEndpoints.Map(version);
-        AnnotationEndpoints.Map(version);
-        app.MapFallback((HttpContext ctx) => throw new ApiException(404, $"No such endpoint: {ctx.Request.Method} {ctx.Request.Path}."));
+        Api.Map(app);
 
         var seedUser = Seeding.EnsureSeeded(store, options);
         FirstUserFile.Write(options.DataDirectory, seedUser);

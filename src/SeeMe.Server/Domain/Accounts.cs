@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain;
@@ -14,13 +13,13 @@ public static class Accounts
     private const int Iterations = 210_000;
     private static readonly object RegisterGate = new();
 
-    /// <summary>Registers a new user; a 400 <see cref="ApiException"/> says what is wrong with the request.</summary>
+    /// <summary>Registers a new user; a 400 <see cref="DomainException"/> says what is wrong with the request.</summary>
     public static JsonObject Register(Store store, string username, string email, string password, string firstname, string name)
     {
-        if (username.Length == 0) throw ApiException.BadRequest("A username is required.");
-        if (username.Contains(':')) throw ApiException.BadRequest("A username cannot contain ':'.");
-        if (!email.Contains('@')) throw ApiException.BadRequest("A valid e-mail address is required.");
-        if (password.Length < 8) throw ApiException.BadRequest("The password needs at least 8 characters.");
+        if (username.Length == 0) throw DomainException.Invalid("A username is required.");
+        if (username.Contains(':')) throw DomainException.Invalid("A username cannot contain ':'.");
+        if (!email.Contains('@')) throw DomainException.Invalid("A valid e-mail address is required.");
+        if (password.Length < 8) throw DomainException.Invalid("The password needs at least 8 characters.");
         FieldLimits.Check("username", username, FieldLimits.Username);
         FieldLimits.Check("email", email, FieldLimits.Email);
         FieldLimits.Check("password", password, FieldLimits.Password);
@@ -31,9 +30,9 @@ public static class Accounts
         {
             var users = store.List(Kinds.User);
             if (users.Any(u => string.Equals(u.Str("username"), username, StringComparison.OrdinalIgnoreCase)))
-                throw ApiException.BadRequest($"The username '{username}' is taken.");
+                throw DomainException.Invalid($"The username '{username}' is taken.");
             if (users.Any(u => string.Equals(u.Str("email"), email, StringComparison.OrdinalIgnoreCase)))
-                throw ApiException.BadRequest($"The e-mail address '{email}' is already registered.");
+                throw DomainException.Invalid($"The e-mail address '{email}' is already registered.");
             return CreateUser(store, username, email, password, firstname, name, apiKey: null);
         }
     }
@@ -44,7 +43,7 @@ public static class Accounts
         var user = store.FindUserByUsername(username);
         return user is not null && PasswordMatches(user, password)
             ? user
-            : throw new ApiException(401, "Unknown username or wrong password.");
+            : throw DomainException.BadCredentials("Unknown username or wrong password.");
     }
 
     public static JsonObject CreateUser(Store store, string username, string email, string password, string firstname, string name, string? apiKey)

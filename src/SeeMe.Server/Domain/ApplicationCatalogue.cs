@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain;
@@ -71,11 +70,11 @@ public static class ApplicationCatalogue
         if (applicationId.Length > 0)
         {
             var app = Find(store, applicationId)
-                ?? throw ApiException.BadRequest($"Application '{applicationId}' does not exist; GET applications lists the valid ids.");
+                ?? throw DomainException.Invalid($"Application '{applicationId}' does not exist; GET applications lists the valid ids.");
             return (applicationId, app.Str("application"));
         }
         var type = applicationType.Length == 0 ? ApplicationType.Default : ApplicationType.Named(applicationType)
-            ?? throw ApiException.BadRequest($"Unknown kind '{applicationType}'; use one of: {string.Join(", ", ApplicationType.All.Select(t => t.Name))}.");
+            ?? throw DomainException.Invalid($"Unknown kind '{applicationType}'; use one of: {string.Join(", ", ApplicationType.All.Select(t => t.Name))}.");
         return (DefaultFor(store, type)?.Str("id") ?? "", type.Name);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 
 namespace SeeMe.Server.Domain;
 
@@ -54,7 +53,7 @@ public static class FieldLimits
     public static void Check(string field, string value, int limit)
     {
         if (value.Length > limit)
-            throw ApiException.BadRequest($"Field '{field}' is {value.Length:N0} characters long; the limit is {limit:N0}.");
+            throw DomainException.Invalid($"Field '{field}' is {value.Length:N0} characters long; the limit is {limit:N0}.");
     }
 
     /// <summary>Checks every top-level string field of a request body against <see cref="For"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain;
@@ -18,10 +17,10 @@ public static class Shares
     /// <summary>Shares <paramref name="entityId"/> with the user registered as <paramref name="email"/>; sharing twice answers the first share.</summary>
     public static JsonObject Create(Store store, Caller caller, string entityType, string entityId, string email, JsonObject body)
     {
-        if (!email.Contains('@')) throw ApiException.BadRequest("Send the e-mail address to share with as JSON {\"email\": \"someone@example.com\"}.");
-        if (string.Equals(email, caller.Email, StringComparison.OrdinalIgnoreCase)) throw ApiException.BadRequest("You cannot share with yourself.");
+        if (!email.Contains('@')) throw DomainException.Invalid("Send the e-mail address to share with as JSON {\"email\": \"someone@example.com\"}.");
+        if (string.Equals(email, caller.Email, StringComparison.OrdinalIgnoreCase)) throw DomainException.Invalid("You cannot share with yourself.");
         var user = store.FindUserByEmail(email)
-                   ?? throw new ApiException(404, $"No user has registered the e-mail address '{email}' on this server. Ask them to register first, then share again.");
+                   ?? throw DomainException.NotFound($"No user has registered the e-mail address '{email}' on this server. Ask them to register first, then share again.");
         var userId = user.Str("id");
 
         var share = store.List(Kinds.Share, entityId).FirstOrDefault(s => s.Str(SharedWithUser) == userId);

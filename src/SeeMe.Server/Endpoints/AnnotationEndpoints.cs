@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
@@ -5,7 +6,7 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// datasets/{ds}/versions/{dv}/annotations: create, update, delete (replies with the deleted
+/// datasets/{datasetId}/versions/{datasetVersionId}/annotations: create, update, delete (replies with the deleted
 /// annotation). The rules are in <see cref="AnnotationRules"/>.
 /// </summary>
 public static class AnnotationEndpoints
@@ -14,8 +15,8 @@ public static class AnnotationEndpoints
     {
         var annotations = version.MapGroup("annotations");
         annotations.MapPost("", Create);
-        annotations.MapPut("{id}", Update);
-        annotations.MapDelete("{id}", Delete);
+        annotations.MapPut("{annotationId}", Update);
+        annotations.MapDelete("{annotationId}", Delete);
     }
 
     private static async Task<IResult> Create([AsParameters] VersionRequest r)
@@ -24,12 +25,18 @@ public static class AnnotationEndpoints
         return Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationRules.Create(scope, await r.ReadBodyAsync())));
     }
 
-    private static async Task<IResult> Update([AsParameters] VersionRequest r, string id)
+    private static async Task<IResult> Update([AsParameters] AnnotationRequest r)
     {
         var scope = r.ForWriting();
-        return Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationRules.Update(scope, id, await r.ReadBodyAsync())));
+        return Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationRules.Update(scope, r.AnnotationId, await r.ReadBodyAsync())));
     }
 
-    private static IResult Delete([AsParameters] VersionRequest r, string id) =>
-        Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationRules.Delete(r.ForWriting(), id)));
+    private static IResult Delete([AsParameters] AnnotationRequest r) =>
+        Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationRules.Delete(r.ForWriting(), r.AnnotationId)));
+}
+
+/// <summary>What every handler under annotations/{annotationId} takes.</summary>
+public sealed class AnnotationRequest : VersionRequest
+{
+    [FromRoute] public string AnnotationId { get; init; } = "";
 }

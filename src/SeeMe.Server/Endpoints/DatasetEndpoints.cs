@@ -1,3 +1,4 @@
+using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
@@ -15,11 +16,12 @@ public static class DatasetEndpoints
         var datasets = api.MapGroup("datasets");
         datasets.MapGet("", List);
         datasets.MapPost("", Create);
-        datasets.MapGet("{ds}", Get);
-        datasets.MapPut("{ds}", Update);
-        datasets.MapDelete("{ds}", Delete);
-        datasets.MapPost("{ds}/upload", UploadLogo);
-        datasets.MapGet("{ds}/logo", DownloadLogo);
+        var dataset = datasets.MapGroup("{datasetId}");
+        dataset.MapGet("", Get);
+        dataset.MapPut("", Update);
+        dataset.MapDelete("", Delete);
+        dataset.MapPost("upload", UploadLogo);
+        dataset.MapGet("logo", DownloadLogo);
     }
 
     // Own, public and shared datasets, in creation order.
@@ -33,42 +35,36 @@ public static class DatasetEndpoints
     private static async Task<IResult> Create(HttpContext context, Store store, FileStore files)
     {
         var caller = context.Caller();
-        var dataset = DatasetDocs.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonObjectAsync());
+        var dataset = DatasetDocs.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonBodyAsync());
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 
-    private static IResult Get(HttpContext context, string ds, Store store)
+    private static IResult Get([AsParameters] DatasetRequest r) =>
+        Reply.Json(DatasetReplies.Dataset(r.Store, r.Caller, r.ForReading()));
+
+    private static async Task<IResult> Update([AsParameters] DatasetRequest r)
     {
-        var caller = context.Caller();
-        return Reply.Json(DatasetReplies.Dataset(store, caller, Access.Visible(store, caller, Kinds.Dataset, ds)));
+        var dataset = r.ForWriting();
+        DatasetDocs.UpdateDataset(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
+        return Reply.Json(DatasetReplies.Dataset(r.Store, r.Caller, dataset));
     }
 
-    private static async Task<IResult> Update(HttpContext context, string ds, Store store)
+    private static IResult Delete([AsParameters] DatasetRequest r)
     {
-        var caller = context.Caller();
-        var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
-        DatasetDocs.UpdateDataset(store, dataset, await context.Request.ReadJsonObjectAsync());
-        return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
-    }
-
-    private static IResult Delete(HttpContext context, string ds, Store store, FileStore files)
-    {
-        var caller = context.Caller();
-        var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
-        var reply = DatasetReplies.Dataset(store, caller, dataset);
-        DatasetDocs.DeleteDataset(store, files, dataset);
+        var dataset = r.ForWriting();
+        var reply = DatasetReplies.Dataset(r.Store, r.Caller, dataset);
+        DatasetDocs.DeleteDataset(r.Store, r.Files, dataset);
         return Reply.Json(reply);
     }
 
-    private static async Task<IResult> UploadLogo(HttpContext context, string ds, Store store, FileStore files)
+    private static async Task<IResult> UploadLogo([AsParameters] DatasetRequest r)
     {
-        var caller = context.Caller();
-        var dataset = Access.Owned(store, caller, Kinds.Dataset, ds);
-        using var upload = await context.Request.ReadSingleFileAsync(files);
-        DatasetDocs.StoreLogo(store, files, dataset, upload);
-        return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
+        var dataset = r.ForWriting();
+        using var upload = await r.Request.ReadUploadAsync(r.Files);
+        DatasetDocs.StoreLogo(r.Store, r.Files, dataset, upload);
+        return Reply.Json(DatasetReplies.Dataset(r.Store, r.Caller, dataset));
     }
 
-    private static IResult DownloadLogo(HttpContext context, string ds, Store store, FileStore files) =>
-        Reply.File(DatasetDocs.Logo(files, Access.Visible(store, context.Caller(), Kinds.Dataset, ds)));
+    private static IResult DownloadLogo([AsParameters] DatasetRequest r) =>
+        Reply.File(DatasetDocs.Logo(r.Files, r.ForReading()));
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
@@ -7,7 +8,7 @@ using SeeMe.Server.Zip;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// datasets/{ds}/versions: CRUD, duplicate (…/new), export (…/download[/{split_id}]?format=) and
+/// datasets/{datasetId}/versions: CRUD, duplicate (…/new), export (…/download[/{splitId}]?format=) and
 /// import (…/upload[/{format}]) of a version as a zip. The rules are in <see cref="DatasetDocs"/>,
 /// <see cref="VersionCopier"/> and <see cref="DatasetZip"/>.
 /// </summary>
@@ -15,30 +16,30 @@ public static class DatasetVersionEndpoints
 {
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder version)
     {
-        var versions = api.MapGroup("datasets/{ds}/versions");
+        var versions = api.MapGroup("datasets/{datasetId}/versions");
         versions.MapGet("", List);
         versions.MapPost("", Create);
         version.MapGet("", Get);
         version.MapPut("", Update);
         version.MapDelete("", Delete);
         version.MapPost("new", Duplicate);
-        version.MapGet("download", ([AsParameters] VersionRequest r) => Export(r, null));
-        version.MapGet("download/{splitId}", Export);
-        version.MapPost("upload", ([AsParameters] VersionRequest r, [FromServices] ZipLimits limits) => Import(r, limits, null));
-        version.MapPost("upload/{format}", Import);
+        version.MapGet("download", ([AsParameters] ExportRequest r) => Export(r, null));
+        version.MapGet("download/{splitId}", ([AsParameters] SplitExportRequest r) => Export(r, r.SplitId));
+        version.MapPost("upload", ([AsParameters] ImportRequest r) => Import(r, null));
+        version.MapPost("upload/{format}", ([AsParameters] FormatImportRequest r) => Import(r, r.Format));
     }
 
-    private static IResult List(HttpContext c, string ds, Store store)
+    private static IResult List([AsParameters] DatasetRequest r)
     {
-        var dataset = Access.Visible(store, c.Caller(), Kinds.Dataset, ds);
-        return Reply.List(store.List(Kinds.DatasetVersion, dataset.Str("id")).Select(v => DatasetReplies.Version(store, v)));
+        var dataset = r.ForReading();
+        return Reply.List(r.Store.List(Kinds.DatasetVersion, dataset.Str("id")).Select(v => DatasetReplies.Version(r.Store, v)));
     }
 
-    private static async Task<IResult> Create(HttpContext c, string ds, Store store)
+    private static async Task<IResult> Create([AsParameters] DatasetRequest r)
     {
-        var dataset = Access.Owned(store, c.Caller(), Kinds.Dataset, ds);
-        var version = DatasetDocs.CreateVersion(store, dataset, await c.Request.ReadJsonObjectAsync());
-        return Reply.Json(DatasetReplies.Version(store, version));
+        var dataset = r.ForWriting();
+        var version = DatasetDocs.CreateVersion(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
+        return Reply.Json(DatasetReplies.Version(r.Store, version));
     }
 
     private static IResult Get([AsParameters] VersionRequest r) =>
@@ -67,19 +68,43 @@ public static class DatasetVersionEndpoints
         return Reply.Json(DatasetReplies.Version(r.Store, new VersionCopier(source, target).Copy()));
     }
 
-    private static IResult Export([AsParameters] VersionRequest r, string? splitId)
+    private static IResult Export(ExportRequest r, string? splitId)
     {
-        var zip = DatasetZip.Export(r.ForReading(), splitId, r.Request.Query["format"].ToString());
+        var zip = DatasetZip.Export(r.ForReading(), splitId, r.Format ?? "");
         var name = splitId is null ? $"{r.VersionId}.zip" : $"{r.VersionId}_{splitId}.zip";
         return Results.File(zip, "application/zip", name);
     }
 
-    private static async Task<IResult> Import([AsParameters] VersionRequest r, [FromServices] ZipLimits limits, string? format)
+    private static async Task<IResult> Import(ImportRequest r, string? format)
     {
         var scope = r.ForWriting();
         if (format is not null) DatasetZip.Find(format);
-        using (var upload = await r.Request.ReadSingleFileAsync(r.Files))
-            DatasetZip.Import(scope, upload.TempPath, format, limits);
+        using (var upload = await r.Request.ReadUploadAsync(r.Files))
+            DatasetZip.Import(scope, upload.TempPath, format, r.Limits);
         return Reply.Json(DatasetReplies.Version(r.Store, r.Store.Get(Kinds.DatasetVersion, r.VersionId)!));
     }
+}
+
+/// <summary>What GET …/download takes: the version's request and <c>?format=</c> (the layout; empty for the default).</summary>
+public class ExportRequest : VersionRequest
+{
+    [FromQuery] public string? Format { get; init; }
+}
+
+/// <summary>What GET …/download/{splitId} takes.</summary>
+public sealed class SplitExportRequest : ExportRequest
+{
+    [FromRoute] public string SplitId { get; init; } = "";
+}
+
+/// <summary>What POST …/upload takes: the version's request and the server's zip limits.</summary>
+public class ImportRequest : VersionRequest
+{
+    [FromServices] public ZipLimits Limits { get; init; } = null!;
+}
+
+/// <summary>What POST …/upload/{format} takes (the layout named in the route).</summary>
+public sealed class FormatImportRequest : ImportRequest
+{
+    [FromRoute] public string Format { get; init; } = "";
 }

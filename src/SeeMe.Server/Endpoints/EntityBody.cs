@@ -9,7 +9,7 @@ public static class EntityBody
 {
     public static async Task<JsonObject> ReadEntityAsync(this HttpRequest request, string kind)
     {
-        var body = await request.ReadJsonObjectAsync();
+        var body = await request.ReadJsonBodyAsync();
         if (Entities.TypeProblem(kind, body) is { } problem) throw ApiException.BadRequest(problem);
         return body;
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
@@ -5,7 +6,7 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// datasets/{ds}/versions/{dv}/items: paged list with filters, create, get, update (annotations
+/// datasets/{datasetId}/versions/{datasetVersionId}/items: paged list with filters, create, get, update (annotations
 /// reconciled), delete (also from one split), image upload (checked, thumbnailed) and download.
 /// The rules are in <see cref="ItemChanges"/>, <see cref="ItemQuery"/> and <see cref="ItemImages"/>.
 /// </summary>
@@ -16,21 +17,20 @@ public static class ItemEndpoints
         var items = version.MapGroup("items");
         items.MapGet("", List);
         items.MapPost("", Create);
-        items.MapGet("{id}", Get);
-        items.MapPut("{id}", Update);
-        items.MapDelete("{id}", Delete);
-        items.MapPost("{id}/upload", UploadImage);
-        items.MapGet("{id}/download", DownloadImage);
-        version.MapDelete("splits/{splitId}/items/{id}", DeleteFromSplit);
+        var item = items.MapGroup("{itemId}");
+        item.MapGet("", Get);
+        item.MapPut("", Update);
+        item.MapDelete("", Delete);
+        item.MapPost("upload", UploadImage);
+        item.MapGet("download", DownloadImage);
+        version.MapDelete("splits/{splitId}/items/{itemId}", DeleteFromSplit);
     }
 
-    // The SDK's paging and filter parameters; pageCount is the 0-based page index.
-    private static IResult List([AsParameters] VersionRequest r)
+    private static IResult List([AsParameters] ItemListRequest r)
     {
-        var request = r.Request;
-        var pageSize = request.QueryInt("pageSize", ItemQuery.DefaultPageSize, 1, ItemQuery.MaxPageSize);
-        var pageIndex = request.QueryInt("pageCount", 0, 0, int.MaxValue);
-        var filter = new ItemFilter(request.Query["splitId"].ToString(), request.Query["labelId"].ToString(), request.QueryBool("onlyUnlabelled"));
+        var pageSize = r.PageSize;
+        var pageIndex = r.PageIndex;
+        var filter = r.Filter;
         return Reply.List(ItemQuery.Page(r.ForReading(), filter, pageIndex, pageSize));
     }
 
@@ -40,33 +40,62 @@ public static class ItemEndpoints
         return Reply.Json(ItemReplies.One(scope, ItemChanges.Create(scope, await r.ReadBodyAsync())));
     }
 
-    private static IResult Get([AsParameters] VersionRequest r, string id)
+    private static IResult Get([AsParameters] ItemRequest r)
     {
         var scope = r.ForReading();
-        return Reply.Json(ItemReplies.One(scope, scope.Item(id)));
+        return Reply.Json(ItemReplies.One(scope, scope.Item(r.ItemId)));
     }
 
-    private static async Task<IResult> Update([AsParameters] VersionRequest r, string id)
+    private static async Task<IResult> Update([AsParameters] ItemRequest r)
     {
         var scope = r.ForWriting();
-        return Reply.Json(ItemReplies.One(scope, ItemChanges.Update(scope, id, await r.ReadBodyAsync())));
+        return Reply.Json(ItemReplies.One(scope, ItemChanges.Update(scope, r.ItemId, await r.ReadBodyAsync())));
     }
 
-    private static IResult Delete([AsParameters] VersionRequest r, string id) =>
-        Reply.Json(ItemChanges.Delete(r.ForWriting(), id));
+    private static IResult Delete([AsParameters] ItemRequest r) =>
+        Reply.Json(ItemChanges.Delete(r.ForWriting(), r.ItemId));
 
     // Takes the item out of that split; an item left in no split is deleted. Replies with the item as it was.
-    private static IResult DeleteFromSplit([AsParameters] VersionRequest r, string splitId, string id) =>
-        Reply.Json(ItemChanges.DeleteFromSplit(r.ForWriting(), splitId, id));
+    private static IResult DeleteFromSplit([AsParameters] SplitItemRequest r) =>
+        Reply.Json(ItemChanges.DeleteFromSplit(r.ForWriting(), r.SplitId, r.ItemId));
 
-    private static async Task<IResult> UploadImage([AsParameters] VersionRequest r, string id)
+    private static async Task<IResult> UploadImage([AsParameters] ItemRequest r)
     {
         var scope = r.ForWriting();
-        scope.Item(id);
-        using var upload = await r.Request.ReadSingleFileAsync(r.Files);
-        return Reply.Json(ItemReplies.One(scope, ItemImages.Store(scope, id, upload)));
+        scope.Item(r.ItemId);
+        using var upload = await r.Request.ReadUploadAsync(r.Files);
+        return Reply.Json(ItemReplies.One(scope, ItemImages.Store(scope, r.ItemId, upload)));
     }
 
-    private static IResult DownloadImage([AsParameters] VersionRequest r, string id) =>
-        Reply.File(ItemImages.Find(r.ForReading(), id, thumbnail: r.Request.QueryBool("thumbnail")));
+    private static IResult DownloadImage([AsParameters] ItemRequest r) =>
+        Reply.File(ItemImages.Find(r.ForReading(), r.ItemId, thumbnail: QueryValue.Bool("thumbnail", r.Thumbnail)));
+}
+
+/// <summary>
+/// The SDK's paging and filter parameters of GET items; pageCount is the 0-based page index.
+/// </summary>
+public sealed class ItemListRequest : VersionRequest
+{
+    [FromQuery(Name = "pageSize")] public string? PageSizeText { get; init; }
+    [FromQuery(Name = "pageCount")] public string? PageCountText { get; init; }
+    [FromQuery] public string? SplitId { get; init; }
+    [FromQuery] public string? LabelId { get; init; }
+    [FromQuery] public string? OnlyUnlabelled { get; init; }
+
+    public int PageSize => QueryValue.Int("pageSize", PageSizeText, ItemQuery.DefaultPageSize, 1, ItemQuery.MaxPageSize);
+    public int PageIndex => QueryValue.Int("pageCount", PageCountText, 0, 0, int.MaxValue);
+    public ItemFilter Filter => new(SplitId ?? "", LabelId ?? "", QueryValue.Bool("onlyUnlabelled", OnlyUnlabelled));
+}
+
+/// <summary>What every handler under items/{itemId} takes; <c>?thumbnail</c> is read by the image download only.</summary>
+public class ItemRequest : VersionRequest
+{
+    [FromRoute] public string ItemId { get; init; } = "";
+    [FromQuery] public string? Thumbnail { get; init; }
+}
+
+/// <summary>What DELETE splits/{splitId}/items/{itemId} takes.</summary>
+public sealed class SplitItemRequest : ItemRequest
+{
+    [FromRoute] public string SplitId { get; init; } = "";
 }

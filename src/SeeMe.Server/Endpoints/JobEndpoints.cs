@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
 using SeeMe.Server.Domain;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
@@ -19,27 +20,22 @@ public static class JobEndpoints
     {
         api.MapGet("jobs", List);
         api.MapPost("jobs", Create);
-        api.MapGet("jobs/{id}", (HttpContext context, string id, Store store) => Reply.Json(Own(store, context.Caller(), id)));
-        api.MapPut("jobs/{id}", Update);
-        api.MapDelete("jobs/{id}", (HttpContext context, string id, Store store) =>
-        {
-            var job = Own(store, context.Caller(), id);
-            store.Delete(Kinds.Job, id);
-            return Reply.Json(job);
-        });
+        var job = api.MapGroup("jobs/{jobId}");
+        job.MapGet("", ([AsParameters] JobRequest r) => Reply.Json(r.Own()));
+        job.MapPut("", Update);
+        job.MapDelete("", Delete);
     }
 
     // The SDK always sends status (a comma list) and jobType; only applicationId may be empty (no filter).
-    private static IResult List(HttpContext context, Store store)
+    private static IResult List([AsParameters] JobListRequest r)
     {
-        var query = context.Request.Query;
-        var applicationId = query["applicationId"].ToString();
-        var statuses = Required(query["status"].ToString(), "status", "the statuses to list, e.g. status=waiting,started,finished,error")
+        var applicationId = r.ApplicationId ?? "";
+        var statuses = Required(r.Status ?? "", "status", "the statuses to list, e.g. status=waiting,started,finished,error")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var jobType = Required(query["jobType"].ToString(), "jobType", "the job type to list, e.g. jobType=training");
+        var jobType = Required(r.JobType ?? "", "jobType", "the job type to list, e.g. jobType=training");
         foreach (var status in statuses) CheckIn("status", status, Statuses);
         CheckIn("jobType", jobType, JobTypes);
-        return Reply.List(store.ListOwnedBy(Kinds.Job, context.Caller().Id)
+        return Reply.List(r.Store.ListOwnedBy(Kinds.Job, r.Context.Caller().Id)
             .Where(j => applicationId.Length == 0 || j.Str("application_id") == applicationId)
             .Where(j => j.Str("job_type") == jobType)
             .Where(j => statuses.Contains(j.Str("status"))));
@@ -56,22 +52,23 @@ public static class JobEndpoints
         return Reply.Json(job);
     }
 
-    private static async Task<IResult> Update(HttpContext context, string id, Store store)
+    private static async Task<IResult> Update([AsParameters] JobRequest r)
     {
-        var job = Own(store, context.Caller(), id);
-        var body = await context.Request.ReadEntityAsync(Kinds.Job);
+        var job = r.Own();
+        var body = await r.Context.Request.ReadEntityAsync(Kinds.Job);
         var before = job["items"]!.AsArray();
         Entities.ApplyClientFields(job, body, "items");
-        Validate(store, job);
-        if (body["items"] is not null) job["items"] = JobItems.FromClient(body["items"], id, before);
-        store.Put(Kinds.Job, Entities.Touch(job));
+        Validate(r.Store, job);
+        if (body["items"] is not null) job["items"] = JobItems.FromClient(body["items"], r.JobId, before);
+        r.Store.Put(Kinds.Job, Entities.Touch(job));
         return Reply.Json(job);
     }
 
-    private static JsonObject Own(Store store, Caller caller, string id)
+    private static IResult Delete([AsParameters] JobRequest r)
     {
-        var job = store.Get(Kinds.Job, id);
-        return job is not null && job.Str("user_id") == caller.Id ? job : throw ApiException.NotFound("Job", id);
+        var job = r.Own();
+        r.Store.Delete(Kinds.Job, r.JobId);
+        return Reply.Json(job);
     }
 
     private static void Validate(Store store, JsonObject job)
@@ -90,4 +87,29 @@ public static class JobEndpoints
     {
         if (!allowed.Contains(value)) throw ApiException.BadRequest($"'{field}' must be one of {string.Join(", ", allowed)}, not '{value}'.");
     }
+}
+
+/// <summary>What every handler under jobs/{jobId} takes: the job id, and the job when it is the caller's.</summary>
+public sealed class JobRequest
+{
+    [FromRoute] public string JobId { get; init; } = "";
+    public HttpContext Context { get; init; } = null!;
+    [FromServices] public Store Store { get; init; } = null!;
+
+    /// <summary>The caller's job (404 for another user's, as for one that does not exist).</summary>
+    public JsonObject Own()
+    {
+        var job = Store.Get(Kinds.Job, JobId);
+        return job is not null && job.Str("user_id") == Context.Caller().Id ? job : throw ApiException.NotFound("Job", JobId);
+    }
+}
+
+/// <summary>The SDK's filters of GET jobs.</summary>
+public sealed class JobListRequest
+{
+    [FromQuery] public string? ApplicationId { get; init; }
+    [FromQuery] public string? Status { get; init; }
+    [FromQuery] public string? JobType { get; init; }
+    public HttpContext Context { get; init; } = null!;
+    [FromServices] public Store Store { get; init; } = null!;
 }

@@ -1,3 +1,4 @@
+using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
@@ -5,7 +6,7 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// models CRUD, models/{id}/upload (model file or logo), models/{id}/download/... Every handler
+/// models CRUD, models/{modelId}/upload (model file or logo), models/{modelId}/download/... Every handler
 /// under one model takes a <see cref="ModelRequest"/>; the rules are in <see cref="ModelChanges"/>
 /// and <see cref="ModelFiles"/>.
 /// </summary>
@@ -16,14 +17,14 @@ public static class ModelEndpoints
         var models = api.MapGroup("models");
         models.MapGet("", List);
         models.MapPost("", Create);
-        var model = models.MapGroup("{mid}");
+        var model = models.MapGroup("{modelId}");
         model.MapGet("", ([AsParameters] ModelRequest r) => Reply.Json(r.ForReading()));
         model.MapPut("", Update);
         model.MapDelete("", Delete);
         model.MapPost("upload", Upload);
         model.MapGet("download/logo", ([AsParameters] ModelRequest r) => Reply.File(ModelFiles.Logo(r.Files, r.ForReading())));
-        model.MapGet("download/{asset}", ([AsParameters] ModelRequest r, string asset) =>
-            Reply.File(ModelFiles.Asset(r.Files, ModelRecords.ActiveVersion(r.Store, r.ForReading()), asset)));
+        model.MapGet("download/{asset}", ([AsParameters] ModelAssetRequest r) =>
+            Reply.File(ModelFiles.Asset(r.Files, ModelRecords.ActiveVersion(r.Store, r.ForReading()), r.Asset)));
     }
 
     private static IResult List(HttpContext context, Store store)
@@ -53,7 +54,7 @@ public static class ModelEndpoints
     private static async Task<IResult> Upload([AsParameters] ModelRequest r)
     {
         var model = r.ForWriting();
-        using var upload = await r.Request.ReadNonEmptyFileAsync(r.Files);
+        using var upload = await r.Request.ReadNonEmptyUploadAsync(r.Files);
         return Reply.Json(ModelAssets.IsLogo(upload)
             ? ModelFiles.StoreLogo(r.Store, r.Files, model, upload)
             : ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, ModelRecords.ActiveVersion(r.Store, model), upload));

@@ -1,38 +1,38 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Domain.Predictions;
 using SeeMe.Server.Http;
-using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// POST inferences/{model_id}[/versions/{version_id}], PUT inferences/{id}, GET models/{id}/inferences.
+/// POST inferences/{modelId}[/versions/{modelVersionId}], PUT inferences/{inferenceId}, GET models/{modelId}/inferences.
 /// The rules are in <see cref="Predictions"/>; the input is read by <see cref="PredictionInputReader"/>.
 /// </summary>
 public static class PredictionEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("inferences/{modelId}", (HttpContext context, string modelId, Store store, FileStore files, IInferenceEngine engine) =>
-            Predict(context, modelId, null, store, files, engine));
-        api.MapPost("inferences/{modelId}/versions/{versionId}", Predict);
-        api.MapPut("inferences/{id}", Update);
-        api.MapGet("models/{id}/inferences", History);
+        api.MapPost("inferences/{modelId}", ([AsParameters] ModelRequest r) => Predict(r, null));
+        api.MapPost("inferences/{modelId}/versions/{modelVersionId}", ([AsParameters] ModelVersionRequest r) => Predict(r, r.ModelVersionId));
+        api.MapPut("inferences/{inferenceId}", Update);
+        api.MapGet("models/{modelId}/inferences", History);
     }
 
-    private static async Task<IResult> Predict(HttpContext context, string modelId, string? versionId, Store store, FileStore files, IInferenceEngine engine)
+    /// <summary>Runs the model's active version, or the version named by <paramref name="modelVersionId"/>.</summary>
+    private static async Task<IResult> Predict(ModelRequest r, string? modelVersionId)
     {
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var caller = context.Caller();
-        var model = Access.Visible(store, caller, Kinds.Model, modelId);
-        var version = versionId is null ? ModelRecords.ActiveVersion(store, model) : ModelRecords.VersionOf(store, model, versionId);
-        var applicationType = ApplicationCatalogue.TypeOf(store, model, version);
-        var input = await PredictionInputReader.ReadAsync(context.Request, files, applicationType);
+        var started = Stopwatch.GetTimestamp();
+        var model = r.ForReading();
+        var version = modelVersionId is null ? ModelRecords.ActiveVersion(r.Store, model) : ModelRecords.VersionOf(r.Store, model, modelVersionId);
+        var applicationType = ApplicationCatalogue.TypeOf(r.Store, model, version);
+        var input = await PredictionInputReader.ReadAsync(r.Request, r.Files, applicationType);
         try
         {
-            return Reply.Json(Predictions.Run(store, files, engine, caller, model, version, applicationType, input, started));
+            return Reply.Json(Predictions.Run(r.Store, r.Files, r.Engine, r.Context.Caller(), model, version, applicationType, input, started));
         }
         finally
         {
@@ -40,23 +40,37 @@ public static class PredictionEndpoints
         }
     }
 
-    private static async Task<IResult> Update(HttpContext context, string id, Store store)
+    private static async Task<IResult> Update([AsParameters] InferenceRequest r)
     {
-        var inference = Predictions.MadeBy(store, context.Caller(), id);
-        return Reply.Json(Predictions.Update(store, inference, await context.Request.ReadEntityAsync(Kinds.Inference)));
+        var inference = Predictions.MadeBy(r.Store, r.Context.Caller(), r.InferenceId);
+        return Reply.Json(Predictions.Update(r.Store, inference, await r.Context.Request.ReadEntityAsync(Kinds.Inference)));
     }
 
-    private static IResult History(HttpContext context, string id, Store store)
-    {
-        var caller = context.Caller();
-        var model = Access.Visible(store, caller, Kinds.Model, id);
-        var request = context.Request;
-        var query = new PredictionHistoryQuery(
-            PageIndex: request.QueryInt("pageCount", 0, 0, 1_000_000),
-            PageSize: request.QueryInt("pageSize", 25, 1, 1000),
-            VersionIds: request.Query["modelVersionIds"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            IncludeAlreadyAdded: request.QueryBool("includeAlreadyAdded"),
-            ShowHidden: request.QueryBool("showHidden"));
-        return Reply.List(Predictions.History(store, caller, model, query));
-    }
+    private static IResult History([AsParameters] PredictionHistoryRequest r) =>
+        Reply.List(Predictions.History(r.Store, r.Context.Caller(), r.ForReading(), r.Query));
+}
+
+/// <summary>What PUT inferences/{inferenceId} takes.</summary>
+public sealed class InferenceRequest
+{
+    [FromRoute] public string InferenceId { get; init; } = "";
+    public HttpContext Context { get; init; } = null!;
+    [FromServices] public Store Store { get; init; } = null!;
+}
+
+/// <summary>What GET models/{modelId}/inferences takes: the model's request and the page of its history asked for.</summary>
+public sealed class PredictionHistoryRequest : ModelRequest
+{
+    [FromQuery] public string? PageCount { get; init; }
+    [FromQuery] public string? PageSize { get; init; }
+    [FromQuery] public string? ModelVersionIds { get; init; }
+    [FromQuery] public string? IncludeAlreadyAdded { get; init; }
+    [FromQuery] public string? ShowHidden { get; init; }
+
+    public PredictionHistoryQuery Query => new(
+        PageIndex: QueryValue.Int("pageCount", PageCount, 0, 0, 1_000_000),
+        PageSize: QueryValue.Int("pageSize", PageSize, 25, 1, 1000),
+        VersionIds: (ModelVersionIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        IncludeAlreadyAdded: QueryValue.Bool("includeAlreadyAdded", IncludeAlreadyAdded),
+        ShowHidden: QueryValue.Bool("showHidden", ShowHidden));
 }

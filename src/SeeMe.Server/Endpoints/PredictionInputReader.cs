@@ -34,7 +34,7 @@ public static class PredictionInputReader
     private static async Task<PredictionInput> ReadImageAsync(HttpRequest request, FileStore files)
     {
         var limit = request.HttpContext.RequestServices.GetRequiredService<ServerOptions>().MaxPredictionInputBytes;
-        var upload = await request.ReadSingleFileAsync(files, limit);
+        var upload = await request.ReadUploadAsync(files, limit);
         try
         {
             if (upload.Length == 0) throw ApiException.BadRequest("The uploaded image is empty.");
@@ -50,7 +50,7 @@ public static class PredictionInputReader
 
     private static async Task<string> ReadInputTextAsync(HttpRequest request)
     {
-        var body = await request.ReadJsonObjectAsync();
+        var body = await request.ReadJsonBodyAsync();
         if (body["input_text"] is JsonValue value && value.TryGetValue<string>(out var text) && text.Trim().Length > 0) return text;
         throw ApiException.BadRequest("Send the input as JSON {\"input_text\": \"...\"} with a non-empty string.");
     }

@@ -2,8 +2,16 @@ using SeeMe.Server.Domain.Datasets;
 
 namespace SeeMe.Server.Endpoints;
 
-/// <summary>datasets/{ds}/versions/{dv}/splits: CRUD (rules in <see cref="SplitRules"/>).</summary>
+/// <summary>datasets/{datasetId}/versions/{datasetVersionId}/splits: CRUD (rules in <see cref="SplitRules"/>).</summary>
 public static class SplitEndpoints
 {
-    public static void Map(RouteGroupBuilder version) => VersionChildEndpoints.Map(version, new SplitRules());
+    private static readonly SplitRules Rules = new();
+
+    public static void Map(RouteGroupBuilder version)
+    {
+        var split = VersionChildEndpoints.Map(version, Rules, SplitRequest.IdRoute);
+        split.MapGet("", ([AsParameters] SplitRequest r) => VersionChildEndpoints.Get(Rules, r));
+        split.MapPut("", ([AsParameters] SplitRequest r) => VersionChildEndpoints.Update(Rules, r));
+        split.MapDelete("", ([AsParameters] SplitRequest r) => VersionChildEndpoints.Delete(Rules, r));
+    }
 }

@@ -5,18 +5,31 @@ using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Endpoints;
 
-/// <summary>List, create, get, update and delete of one kind of child under datasets/{ds}/versions/{dv}/.</summary>
+/// <summary>List, create, get, update and delete of one kind of child under datasets/{datasetId}/versions/{datasetVersionId}/.</summary>
 public static class VersionChildEndpoints
 {
-    public static void Map(RouteGroupBuilder version, VersionChildRules rules)
+    /// <summary>
+    /// Maps the list and create of <paramref name="rules"/>'s children, and returns the group of one child
+    /// (<paramref name="idRoute"/>), where the caller maps <see cref="Get"/>, <see cref="Update"/> and
+    /// <see cref="Delete"/> with its own request type (a generic handler would be one [AsParameters] type
+    /// for both kinds, but ASP.NET Core's route handler analyzer fails on a type parameter).
+    /// </summary>
+    public static RouteGroupBuilder Map(RouteGroupBuilder version, VersionChildRules rules, string idRoute)
     {
         var children = version.MapGroup(rules.Route);
         children.MapGet("", ([AsParameters] VersionRequest r) => ListAll(rules, r.ForReading()));
         children.MapPost("", async ([AsParameters] VersionRequest r) => Create(rules, r.ForWriting(), await r.ReadBodyAsync()));
-        children.MapGet("{id}", ([AsParameters] VersionRequest r, string id) => Reply.Json(DatasetWire.Clean(rules.Kind, rules.Find(r.ForReading(), id))));
-        children.MapPut("{id}", async ([AsParameters] VersionRequest r, string id) => Update(rules, r.ForWriting(), id, await r.ReadBodyAsync()));
-        children.MapDelete("{id}", ([AsParameters] VersionRequest r, string id) => Delete(rules, r.ForWriting(), id));
+        return children.MapGroup(idRoute);
     }
+
+    public static IResult Get(VersionChildRules rules, VersionChildRequest r) =>
+        Reply.Json(DatasetWire.Clean(rules.Kind, rules.Find(r.ForReading(), r.ChildId)));
+
+    public static async Task<IResult> Update(VersionChildRules rules, VersionChildRequest r) =>
+        Update(rules, r.ForWriting(), r.ChildId, await r.ReadBodyAsync());
+
+    public static IResult Delete(VersionChildRules rules, VersionChildRequest r) =>
+        Delete(rules, r.ForWriting(), r.ChildId);
 
     private static IResult ListAll(VersionChildRules rules, VersionScope scope) =>
         Reply.Json(DatasetReplies.Array(rules.Kind, rules.List(scope)));

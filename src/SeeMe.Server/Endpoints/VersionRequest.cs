@@ -7,17 +7,17 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Endpoints;
 
 /// <summary>
-/// What every handler under <c>datasets/{ds}/versions/{dv}</c> takes (bound with [AsParameters]):
+/// What every handler under <c>datasets/{datasetId}/versions/{datasetVersionId}</c> takes (bound with [AsParameters]):
 /// the request, the two route ids, the store and the files, and the version resolved for reading
 /// or for writing.
 /// </summary>
-public sealed class VersionRequest
+public class VersionRequest
 {
     /// <summary>The route group every endpoint of a version's children is mapped under.</summary>
-    public const string Route = "datasets/{ds}/versions/{dv}";
+    public const string Route = "datasets/{datasetId}/versions/{datasetVersionId}";
 
-    [FromRoute(Name = "ds")] public string DatasetId { get; init; } = "";
-    [FromRoute(Name = "dv")] public string VersionId { get; init; } = "";
+    [FromRoute] public string DatasetId { get; init; } = "";
+    [FromRoute(Name = "datasetVersionId")] public string VersionId { get; init; } = "";
     public HttpContext Context { get; init; } = null!;
     [FromServices] public Store Store { get; init; } = null!;
     [FromServices] public FileStore Files { get; init; } = null!;
@@ -30,5 +30,5 @@ public sealed class VersionRequest
     /// <summary>The version, when the caller owns its dataset (404 when not visible, 403 when only visible).</summary>
     public VersionScope ForWriting() => VersionScope.Write(Context.Caller(), Store, Files, DatasetId, VersionId);
 
-    public Task<JsonObject> ReadBodyAsync() => Request.ReadJsonObjectAsync();
+    public Task<JsonObject> ReadBodyAsync() => Request.ReadJsonBodyAsync();
 }

@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Http;
-
-/// <summary>The caller of a request, from the <c>Authorization: username:apikey</c> header.</summary>
-public sealed record Caller(string Id, string Username, string Email);
 
 /// <summary>
 /// Checks <c>Authorization: username:apikey</c> (raw, no scheme word) on every API request except

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Http;
 
@@ -15,9 +16,9 @@ public sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlewar
         {
             await next(context);
         }
-        catch (ApiException e)
+        catch (Exception e) when (ClientStatusOf(e) is { } status)
         {
-            await ReplyAsync(context, e.Status, e.Message);
+            await ReplyAsync(context, status, e.Message);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -41,6 +42,25 @@ public sealed class ErrorMiddleware(RequestDelegate next, ILogger<ErrorMiddlewar
             await ReplyAsync(context, 500, "Internal server error.");
         }
     }
+
+    /// <summary>The status of a client mistake or refusal (an <see cref="ApiException"/> or a <see cref="DomainException"/>); null for anything else.</summary>
+    public static int? ClientStatusOf(Exception e) => e switch
+    {
+        ApiException api => api.Status,
+        DomainException domain => StatusOf(domain.Error),
+        _ => null,
+    };
+
+    /// <summary>The one place a domain error becomes an HTTP status.</summary>
+    public static int StatusOf(DomainError error) => error switch
+    {
+        DomainError.NotFound => StatusCodes.Status404NotFound,
+        DomainError.Invalid => StatusCodes.Status400BadRequest,
+        DomainError.NotAllowed => StatusCodes.Status403Forbidden,
+        DomainError.BadCredentials => StatusCodes.Status401Unauthorized,
+        DomainError.ModelCannotRun => StatusCodes.Status422UnprocessableEntity,
+        _ => throw new ArgumentOutOfRangeException(nameof(error), error, "A domain error without a status."),
+    };
 
     // Messages are read by people with curl too: keep quotes and <> readable (the reply is JSON, never HTML).
     private static readonly JsonSerializerOptions MessageJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -3,37 +3,23 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using SeeMe.Server.Domain;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Http;
-
-/// <summary>
-/// A file received as the single multipart part <c>file</c>, already on disk under tmp/. Disposing
-/// deletes the temp file unless it was committed (moved) into place.
-/// </summary>
-public sealed record UploadedFile(string TempPath, string FileName, string ContentType, long Length) : IDisposable
-{
-    public string Extension => Path.GetExtension(FileName).TrimStart('.').ToLowerInvariant();
-
-    public void Dispose() => File.Delete(TempPath);
-}
 
 public static class RequestExtensions
 {
     /// <summary>
     /// Reads the body as a JSON object whatever the Content-Type says (the Python SDK sends none,
     /// or a stale multipart one): at most <see cref="ServerOptions.MaxJsonBytes"/> (413 beyond),
-    /// strictly parsed (<see cref="StrictJson"/>), every string field within its <see cref="FieldLimits"/>.
+    /// strictly parsed (<see cref="StrictJson"/>). Endpoints/RequestBodies.cs adds the field limits.
     /// </summary>
     public static async Task<JsonObject> ReadJsonObjectAsync(this HttpRequest request)
     {
         var bytes = await ReadLimitedBodyAsync(request);
         if (bytes.Length == 0 || bytes.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             throw ApiException.BadRequest("The body is empty; send a JSON object.");
-        var body = StrictJson.ParseObject(bytes, "The body");
-        FieldLimits.CheckAll(body);
-        return body;
+        return StrictJson.ParseObject(bytes, "The body");
     }
 
     /// <summary>The whole body, refused with 413 as soon as it is longer than a JSON body may be.</summary>
@@ -58,9 +44,10 @@ public static class RequestExtensions
     /// <summary>
     /// Streams the multipart part named <c>file</c> to a temp file (constant memory). Any other part
     /// is skipped. Fails with 400 when the request is not multipart or has no <c>file</c> part.
+    /// The file's name goes to <paramref name="checkFileName"/> before a byte of it is read.
     /// The caller moves the temp file into place (<see cref="FileStore.Commit"/>) or disposes the upload.
     /// </summary>
-    public static async Task<UploadedFile> ReadSingleFileAsync(this HttpRequest request, FileStore files, long? maxBytes = null)
+    public static async Task<UploadedFile> ReadSingleFileAsync(this HttpRequest request, FileStore files, Action<string> checkFileName, long? maxBytes = null)
     {
         var boundary = MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             ? HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value
@@ -70,7 +57,7 @@ public static class RequestExtensions
         BodyLimitMiddleware.AllowUpload(request.HttpContext);
         try
         {
-            return await ReadFilePartAsync(request, files, new MultipartReader(boundary, request.Body), maxBytes)
+            return await ReadFilePartAsync(request, files, new MultipartReader(boundary, request.Body), checkFileName, maxBytes)
                    ?? throw ApiException.BadRequest("The multipart body has no part named 'file'.");
         }
         // MultipartReader's own refusals: a truncated part, part headers too long or too many, a header line without ':'.
@@ -80,7 +67,7 @@ public static class RequestExtensions
         }
     }
 
-    private static async Task<UploadedFile?> ReadFilePartAsync(HttpRequest request, FileStore files, MultipartReader reader, long? maxBytes)
+    private static async Task<UploadedFile?> ReadFilePartAsync(HttpRequest request, FileStore files, MultipartReader reader, Action<string> checkFileName, long? maxBytes)
     {
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(request.HttpContext.RequestAborted)) is not null)
@@ -89,7 +76,7 @@ public static class RequestExtensions
             if (!string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "file", StringComparison.Ordinal)) continue;
 
             var fileName = Path.GetFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "");
-            FieldLimits.Check("filename", fileName, FieldLimits.Name); // a prediction keeps it as its name
+            checkFileName(fileName);
             var tempPath = files.NewTempPath();
             try
             {
@@ -122,18 +109,24 @@ public static class RequestExtensions
     }
 
     /// <summary>As <see cref="ReadSingleFileAsync"/>, and 400 when the file is empty.</summary>
-    public static async Task<UploadedFile> ReadNonEmptyFileAsync(this HttpRequest request, FileStore files)
+    public static async Task<UploadedFile> ReadNonEmptyFileAsync(this HttpRequest request, FileStore files, Action<string> checkFileName)
     {
-        var upload = await request.ReadSingleFileAsync(files);
+        var upload = await request.ReadSingleFileAsync(files, checkFileName);
         if (upload.Length > 0) return upload;
         upload.Dispose();
         throw ApiException.BadRequest("The uploaded file is empty.");
     }
+}
 
+/// <summary>
+/// Query values as the SDKs send them, parsed here rather than by ASP.NET Core's binding, so that a
+/// bad value is a 400 with a JSON message naming the parameter (a binding failure is a bare 400).
+/// </summary>
+public static class QueryValue
+{
     /// <summary>Query booleans arrive as True/False/true/1 from the SDKs.</summary>
-    public static bool QueryBool(this HttpRequest request, string name, bool fallback = false)
+    public static bool Bool(string name, string? value, bool fallback = false)
     {
-        var value = request.Query[name].ToString();
         if (string.IsNullOrEmpty(value)) return fallback;
         if (bool.TryParse(value, out var b)) return b;
         if (value == "1") return true;
@@ -142,9 +135,8 @@ public static class RequestExtensions
     }
 
     /// <summary>An integer query value within bounds, or a 400 that names the bounds.</summary>
-    public static int QueryInt(this HttpRequest request, string name, int fallback, int min, int max)
+    public static int Int(string name, string? value, int fallback, int min, int max)
     {
-        var value = request.Query[name].ToString();
         if (string.IsNullOrEmpty(value)) return fallback;
         if (!int.TryParse(value, out var n) || n < min || n > max)
             throw ApiException.BadRequest($"Query parameter '{name}' must be a whole number from {min} to {max}, not '{value}'.");

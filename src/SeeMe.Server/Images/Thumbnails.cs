@@ -1,4 +1,4 @@
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 using SkiaSharp;
 
 namespace SeeMe.Server.Images;
@@ -15,7 +15,7 @@ public static class Thumbnails
     /// <summary>The image format's usual extension ("jpg", "png", ...) when the file decodes; else 400 "not an image".</summary>
     public static string RequireImage(string path, string what = "The file")
     {
-        using var bitmap = Decode(path, out var format) ?? throw ApiException.BadRequest($"{what} is not an image (JPEG, PNG, WebP or BMP).");
+        using var bitmap = Decode(path, out var format) ?? throw DomainException.Invalid($"{what} is not an image (JPEG, PNG, WebP or BMP).");
         return format;
     }
 
@@ -32,7 +32,7 @@ public static class Thumbnails
     /// </summary>
     public static string CheckAndWrite(string sourcePath, string thumbnailPath, string what = "The file")
     {
-        using var bitmap = Decode(sourcePath, out var format) ?? throw ApiException.BadRequest($"{what} is not an image (JPEG, PNG, WebP or BMP).");
+        using var bitmap = Decode(sourcePath, out var format) ?? throw DomainException.Invalid($"{what} is not an image (JPEG, PNG, WebP or BMP).");
         Write(bitmap, thumbnailPath);
         return format;
     }

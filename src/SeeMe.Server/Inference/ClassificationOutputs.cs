@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -21,7 +21,7 @@ internal static class ClassificationOutputs
         if (scored is not null) return Top(scored);
         if (label is not null) return [new PredictionItem(label, 1.0)];
         var kinds = string.Join(", ", Enumerable.Range(0, outputs.Count).Select(i => $"{outputs.PortAt(i).Name}: {outputs.PortAt(i).Describe()}"));
-        throw new ApiException(422, $"The model's outputs ({kinds}) are neither class scores nor a class label.");
+        throw DomainException.ModelCannotRun($"The model's outputs ({kinds}) are neither class scores nor a class label.");
     }
 
     private static IReadOnlyList<PredictionItem> Top(IEnumerable<(string Label, double Score)> scored) =>

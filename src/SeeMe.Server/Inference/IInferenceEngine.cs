@@ -31,8 +31,8 @@ public sealed record PredictionItem(string Label, double Confidence, string Coor
 public sealed record InferenceResult(IReadOnlyList<PredictionItem> Items, TimeSpan ModelTime);
 
 /// <summary>
-/// Runs uploaded models. Implementations throw <see cref="Http.ApiException"/> with a 4xx status and
-/// a message saying why when a version cannot run (no model file, not ONNX, corrupt, wrong input);
+/// Runs uploaded models. Implementations throw <see cref="Domain.DomainException"/> with a message saying
+/// why when a version cannot run (no model file, not ONNX, corrupt, wrong input);
 /// they never make a prediction up.
 /// </summary>
 public interface IInferenceEngine
@@ -44,7 +44,7 @@ public interface IInferenceEngine
 
     /// <summary>
     /// Checks that an uploaded model file loads, before a version that would run it claims it can predict; throws
-    /// <see cref="Http.ApiException"/> (422) saying why not. <paramref name="fileName"/> is the name the client gave it.
+    /// <see cref="Domain.DomainException"/> (ModelCannotRun, a 422) saying why not. <paramref name="fileName"/> is the name the client gave it.
     /// </summary>
     void CheckLoads(string modelFilePath, string fileName);
 }

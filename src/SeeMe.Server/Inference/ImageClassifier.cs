@@ -1,4 +1,4 @@
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -22,6 +22,6 @@ internal sealed class ImageClassifier : IApplicationRunner
     {
         if (request.HasImage) return;
         var sent = request.Text is not null ? "text" : request.StructuredJson is not null ? "features" : "nothing";
-        throw new ApiException(400, $"An {application} model needs an image file; the request sent {sent}.");
+        throw DomainException.Invalid($"An {application} model needs an image file; the request sent {sent}.");
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 using SkiaSharp;
 
 namespace SeeMe.Server.Inference;
@@ -27,13 +27,13 @@ internal sealed record ImageTensorSpec(string InputName, int Width, int Height, 
     private static ModelPort SingleImageInput(LoadedModel model)
     {
         if (model.Inputs.Count != 1)
-            throw new ApiException(422, $"The model takes {model.Inputs.Count} inputs ({string.Join(", ", model.Inputs.Select(i => i.Name))}); " +
+            throw DomainException.ModelCannotRun($"The model takes {model.Inputs.Count} inputs ({string.Join(", ", model.Inputs.Select(i => i.Name))}); " +
                                         "an image model must take one image tensor.");
         var input = model.Inputs[0];
         var imageLike = input.IsTensor && input.Dimensions.Length == 4 &&
                         input.ElementType is TensorElementType.Float or TensorElementType.UInt8;
         if (!imageLike)
-            throw new ApiException(422, $"The model's input '{input.Name}' is {input.Describe()}, not an image tensor " +
+            throw DomainException.ModelCannotRun($"The model's input '{input.Name}' is {input.Describe()}, not an image tensor " +
                                         "(float or uint8, NCHW or NHWC): this model cannot take an image.");
         return input;
     }
@@ -79,7 +79,7 @@ internal static class ImageInput
         if ((long)info.Width * info.Height <= MaxPixels) return info;
         var scaled = codec.GetScaledDimensions((float)Math.Sqrt((double)MaxPixels / ((long)info.Width * info.Height)));
         if ((long)scaled.Width * scaled.Height > MaxPixels)
-            throw new ApiException(400, $"The image is too large ({info.Width}×{info.Height} pixels); send at most {MaxPixels / 1_000_000} megapixels.");
+            throw DomainException.Invalid($"The image is too large ({info.Width}×{info.Height} pixels); send at most {MaxPixels / 1_000_000} megapixels.");
         return info.WithSize(scaled);
     }
 
@@ -91,7 +91,7 @@ internal static class ImageInput
     {
         var target = new SKImageInfo(spec.Width, spec.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         using var resized = image.Resize(target, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None))
-                            ?? throw new ApiException(400, "The image could not be resized for the model.");
+                            ?? throw DomainException.Invalid("The image could not be resized for the model.");
         if (spec.Bytes) return OrtTensors.Create<byte>(spec.Shape, tensor => Fill(resized.GetPixelSpan(), spec, tensor, (_, v) => (byte)v));
         var normalise = Normaliser(spec.Channels, config);
         return OrtTensors.Create<float>(spec.Shape, tensor => Fill(resized.GetPixelSpan(), spec, tensor, normalise));
@@ -119,7 +119,7 @@ internal static class ImageInput
     {
         var mean = PerChannel(config.Mean, channels, "mean") ?? new float[channels];
         var std = PerChannel(config.Std, channels, "std") ?? Enumerable.Repeat(1f, channels).ToArray();
-        if (std.Any(s => s == 0)) throw new ApiException(422, "The version config's 'std' must not contain 0.");
+        if (std.Any(s => s == 0)) throw DomainException.ModelCannotRun("The version config's 'std' must not contain 0.");
         var scale = mean.Any(m => m > 1) ? 1f : 255f; // a mean above 1 is on the 0–255 scale
         return (c, v) => (v / scale - mean[c]) / std[c];
     }
@@ -129,9 +129,9 @@ internal static class ImageInput
         null => null,
         { Length: 1 } => Enumerable.Repeat(values[0], channels).ToArray(),
         _ when values.Length == channels => values,
-        _ => throw new ApiException(422, $"The version config's '{key}' has {values.Length} values; the model's image has {channels} channels."),
+        _ => throw DomainException.ModelCannotRun($"The version config's '{key}' has {values.Length} values; the model's image has {channels} channels."),
     };
 
-    private static ApiException NotAnImage() =>
-        new(400, "The uploaded file is not an image (JPEG, PNG, WebP, BMP or GIF expected).");
+    private static DomainException NotAnImage() =>
+        DomainException.Invalid("The uploaded file is not an image (JPEG, PNG, WebP, BMP or GIF expected).");
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -103,6 +103,6 @@ internal sealed class InferenceConfig
     private static double ToDouble(JsonElement e) =>
         e.ValueKind == JsonValueKind.Number ? e.GetDouble() : double.Parse(e.GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
 
-    private static ApiException Invalid(string key, string expected) =>
-        new(422, $"The version config's '{key}' must be {expected}.");
+    private static DomainException Invalid(string key, string expected) =>
+        DomainException.ModelCannotRun($"The version config's '{key}' must be {expected}.");
 }

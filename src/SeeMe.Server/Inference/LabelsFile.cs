@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -32,7 +32,7 @@ internal sealed class LabelsFile
         var info = new FileInfo(path);
         if (!info.Exists) return None;
         if (info.Length > MaxBytes)
-            throw new ApiException(422, $"The labels file of this model version is {info.Length:N0} bytes, more than the {MaxBytes:N0} this server reads; upload a smaller one (one class name per line).");
+            throw DomainException.ModelCannotRun($"The labels file of this model version is {info.Length:N0} bytes, more than the {MaxBytes:N0} this server reads; upload a smaller one (one class name per line).");
         var stamp = new ModelFileStamp(path, info.LastWriteTimeUtc, info.Length);
         if (Cache.TryGetValue(stamp, out var cached)) return cached;
         var labels = Load(path);
@@ -47,7 +47,7 @@ internal sealed class LabelsFile
     {
         var length = new FileInfo(tempPath).Length;
         if (length > MaxBytes)
-            throw ApiException.BadRequest($"The labels file '{fileName}' is {length:N0} bytes; this server accepts labels files of at most {MaxBytes:N0} bytes (one class name per line).");
+            throw DomainException.Invalid($"The labels file '{fileName}' is {length:N0} bytes; this server accepts labels files of at most {MaxBytes:N0} bytes (one class name per line).");
     }
 
     private static LabelsFile Load(string path)

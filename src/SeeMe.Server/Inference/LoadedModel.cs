@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -34,7 +34,7 @@ internal sealed class LoadedModel : IDisposable
         }
         catch (OnnxRuntimeException e)
         {
-            throw new ApiException(422, $"The model could not run on this input: {e.Message}");
+            throw DomainException.ModelCannotRun($"The model could not run on this input: {e.Message}");
         }
     }
 

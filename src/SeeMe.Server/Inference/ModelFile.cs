@@ -1,5 +1,5 @@
 using Microsoft.ML.OnnxRuntime;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -12,10 +12,10 @@ internal static class ModelFile
     public static ModelFileStamp Stamp(string? path)
     {
         if (string.IsNullOrEmpty(path))
-            throw new ApiException(422, "This model version has no model file: upload an ONNX (.onnx) model to run predictions.");
+            throw DomainException.ModelCannotRun("This model version has no model file: upload an ONNX (.onnx) model to run predictions.");
         var info = new FileInfo(path);
         if (!info.Exists)
-            throw new ApiException(422, "The model file of this version is missing on the server: upload it again.");
+            throw DomainException.ModelCannotRun("The model file of this version is missing on the server: upload it again.");
         return new ModelFileStamp(path, info.LastWriteTimeUtc, info.Length);
     }
 
@@ -25,7 +25,7 @@ internal static class ModelFile
         var name = fileName ?? Path.GetFileName(stamp.Path);
         var header = Header(stamp.Path);
         if (!LooksLikeOnnx(fileName ?? stamp.Path, header))
-            throw new ApiException(422, $"The model file '{name}' is not an ONNX model{Describe(header)}; " +
+            throw DomainException.ModelCannotRun($"The model file '{name}' is not an ONNX model{Describe(header)}; " +
                                         "the local server runs only ONNX (.onnx) models.");
         try
         {
@@ -33,7 +33,7 @@ internal static class ModelFile
         }
         catch (OnnxRuntimeException e)
         {
-            throw new ApiException(422, $"The .onnx file '{name}' could not be loaded: {e.Message.Replace(stamp.Path, name)}"); // no server paths in a reply
+            throw DomainException.ModelCannotRun($"The .onnx file '{name}' could not be loaded: {e.Message.Replace(stamp.Path, name)}"); // no server paths in a reply
         }
     }
 
@@ -48,7 +48,7 @@ internal static class ModelFile
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ApiException(422, $"The model file of this version could not be read: {e.Message}");
+            throw DomainException.ModelCannotRun($"The model file of this version could not be read: {e.Message}");
         }
     }
 

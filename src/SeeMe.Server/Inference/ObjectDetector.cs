@@ -1,5 +1,5 @@
 using Microsoft.ML.OnnxRuntime.Tensors;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -42,6 +42,6 @@ internal sealed class ObjectDetector : IApplicationRunner
             var info = value.GetTensorTypeAndShape();
             if (info.ElementDataType == TensorElementType.Float && info.Shape.Length is 2 or 3) return value;
         }
-        throw new ApiException(422, "The model has no float output of shape [1, boxes, 5+classes] or [1, 4+classes, boxes]: it is not a YOLO-style object detector.");
+        throw DomainException.ModelCannotRun("The model has no float output of shape [1, boxes, 5+classes] or [1, 4+classes, boxes]: it is not a YOLO-style object detector.");
     }
 }

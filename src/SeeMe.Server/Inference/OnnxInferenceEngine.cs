@@ -1,5 +1,4 @@
 using SeeMe.Server.Domain;
-using SeeMe.Server.Http;
 
 namespace SeeMe.Server.Inference;
 
@@ -44,5 +43,5 @@ public sealed class OnnxInferenceEngine : IInferenceEngine, IDisposable
     private static IApplicationRunner RunnerFor(string? applicationType) =>
         Runners.TryGetValue(applicationType?.Trim() ?? "", out var runner)
             ? runner
-            : throw new ApiException(422, $"The local server cannot run '{applicationType}' models; it runs {string.Join(", ", Runners.Keys)}.");
+            : throw DomainException.ModelCannotRun($"The local server cannot run '{applicationType}' models; it runs {string.Join(", ", Runners.Keys)}.");
 }

@@ -1,4 +1,4 @@
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -18,7 +18,7 @@ internal static class Probabilities
     public static void RequireFinite(IReadOnlyList<double> scores)
     {
         if (scores.Any(s => !double.IsFinite(s)))
-            throw new ApiException(422, "The model produced scores that are not finite numbers (NaN or infinity) for this input.");
+            throw DomainException.ModelCannotRun("The model produced scores that are not finite numbers (NaN or infinity) for this input.");
     }
 
     public static bool AreProbabilities(IReadOnlyList<double> scores) =>

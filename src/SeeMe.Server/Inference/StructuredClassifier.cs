@@ -1,6 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -14,7 +14,7 @@ internal sealed class StructuredClassifier : IApplicationRunner
     {
         if (request.StructuredJson is not null) return;
         var sent = request.HasImage ? "an image" : request.Text is not null ? "plain text" : "nothing";
-        throw new ApiException(400, $"A structured model needs its features as a JSON object (input_text); the request sent {sent}.");
+        throw DomainException.Invalid($"A structured model needs its features as a JSON object (input_text); the request sent {sent}.");
     }
 
     public InferenceResult Predict(LoadedModel model, InferenceRequest request, InferenceContext context)
@@ -34,7 +34,7 @@ internal sealed class StructuredClassifier : IApplicationRunner
         if (config.ColumnNames is not null) return true;
         var dims = model.Inputs[0].Dimensions;
         if (dims.Length > 0 && dims[^1] != 1 && !features.Has(model.Inputs[0].Name))
-            throw new ApiException(422, $"The model takes one vector of {(dims[^1] > 0 ? dims[^1] : "several")} features ('{model.Inputs[0].Name}'): " +
+            throw DomainException.ModelCannotRun($"The model takes one vector of {(dims[^1] > 0 ? dims[^1] : "several")} features ('{model.Inputs[0].Name}'): " +
                                         "set column_names in the version config (e.g. \"a,b,c\") to give their order.");
         return false;
     }
@@ -43,7 +43,7 @@ internal sealed class StructuredClassifier : IApplicationRunner
     {
         var dims = input.Dimensions;
         if (dims.Length > 0 && dims[^1] > 0 && dims[^1] != columns.Count)
-            throw new ApiException(422, $"The model's input '{input.Name}' takes {dims[^1]} features, but the config's column_names lists {columns.Count}.");
+            throw DomainException.ModelCannotRun($"The model's input '{input.Name}' takes {dims[^1]} features, but the config's column_names lists {columns.Count}.");
         var shape = dims.Select((d, i) => i == dims.Length - 1 ? columns.Count : 1L).ToArray();
         var values = columns.Select(features.Number).ToArray();
         return new InputFeed().Add(input.Name, NumericTensor(input, values, shape));
@@ -53,7 +53,7 @@ internal sealed class StructuredClassifier : IApplicationRunner
     {
         var missing = model.Inputs.Where(i => !features.Has(i.Name)).Select(i => $"'{i.Name}'").ToArray();
         if (missing.Length > 0)
-            throw new ApiException(400, $"The feature{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing)} " +
+            throw DomainException.Invalid($"The feature{(missing.Length > 1 ? "s" : "")} {string.Join(", ", missing)} " +
                                         $"{(missing.Length > 1 ? "are" : "is")} missing from the input: the model needs {string.Join(", ", model.Inputs.Select(i => i.Name))}.");
         var feed = new InputFeed();
         try
@@ -90,6 +90,6 @@ internal sealed class StructuredClassifier : IApplicationRunner
         _ => throw Unsupported(input),
     } : throw Unsupported(input);
 
-    private static ApiException Unsupported(ModelPort input) =>
-        new(422, $"The model's input '{input.Name}' is {input.Describe()}; the local server feeds features as float, double, int32, int64 or string tensors.");
+    private static DomainException Unsupported(ModelPort input) =>
+        DomainException.ModelCannotRun($"The model's input '{input.Name}' is {input.Describe()}; the local server feeds features as float, double, int32, int64 or string tensors.");
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -48,7 +48,7 @@ internal sealed class StructuredFeatures
             case JsonValueKind.String when double.TryParse(value.GetString()!.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number):
                 return number;
             default:
-                throw new ApiException(400, $"The feature '{name}' must be a number; got {value.GetRawText()}.");
+                throw DomainException.Invalid($"The feature '{name}' must be a number; got {value.GetRawText()}.");
         }
     }
 
@@ -60,15 +60,15 @@ internal sealed class StructuredFeatures
         {
             JsonValueKind.String => value.GetString()!,
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
-            _ => throw new ApiException(400, $"The feature '{name}' must be a text or a number; got {value.GetRawText()}."),
+            _ => throw DomainException.Invalid($"The feature '{name}' must be a text or a number; got {value.GetRawText()}."),
         };
     }
 
     private JsonElement Get(string name) =>
         _exact.TryGetValue(name, out var value) || _anyCase.TryGetValue(name, out value)
             ? value
-            : throw new ApiException(400, $"The feature '{name}' is missing from the input.");
+            : throw DomainException.Invalid($"The feature '{name}' is missing from the input.");
 
-    private static ApiException NotAnObject() =>
-        new(400, "A structured model needs its features as a JSON object, e.g. {\"temperature\": 30, \"day\": \"Tuesday\"}.");
+    private static DomainException NotAnObject() =>
+        DomainException.Invalid("A structured model needs its features as a JSON object, e.g. {\"temperature\": 30, \"day\": \"Tuesday\"}.");
 }

@@ -1,6 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -11,7 +11,7 @@ internal sealed class TextClassifier : IApplicationRunner
     {
         if (request.Text is not null) return;
         var sent = request.HasImage ? "an image" : request.StructuredJson is not null ? "features" : "nothing";
-        throw new ApiException(400, $"A text classification model needs text (input_text); the request sent {sent}.");
+        throw DomainException.Invalid($"A text classification model needs text (input_text); the request sent {sent}.");
     }
 
     public InferenceResult Predict(LoadedModel model, InferenceRequest request, InferenceContext context)
@@ -25,11 +25,11 @@ internal sealed class TextClassifier : IApplicationRunner
     private static ModelPort StringInput(LoadedModel model)
     {
         if (model.Inputs.Count != 1)
-            throw new ApiException(422, $"The model takes {model.Inputs.Count} inputs ({string.Join(", ", model.Inputs.Select(i => i.Name))}); " +
+            throw DomainException.ModelCannotRun($"The model takes {model.Inputs.Count} inputs ({string.Join(", ", model.Inputs.Select(i => i.Name))}); " +
                                         "the local server feeds text only to a model with one string input.");
         var input = model.Inputs[0];
         if (!input.IsTensor || input.ElementType != TensorElementType.String)
-            throw new ApiException(422, $"The model's input '{input.Name}' is {input.Describe()}, not a string tensor: " +
+            throw DomainException.ModelCannotRun($"The model's input '{input.Name}' is {input.Describe()}, not a string tensor: " +
                                         "the local server feeds raw text only to models that take a string (tokenisation inside the model).");
         return input;
     }

@@ -1,4 +1,4 @@
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Inference;
 
@@ -15,13 +15,13 @@ internal sealed record YoloLayout(int Boxes, int Attributes, bool AttributesFirs
     {
         if (shape.Length == 3 && shape[0] == 1) shape = shape[1..];
         if (shape.Length != 2)
-            throw new ApiException(422, $"The model's output has shape [{string.Join(",", shape)}]; an object detector must give [1, boxes, 5+classes] or [1, 4+classes, boxes].");
+            throw DomainException.ModelCannotRun($"The model's output has shape [{string.Join(",", shape)}]; an object detector must give [1, boxes, 5+classes] or [1, 4+classes, boxes].");
         int a = (int)shape[0], b = (int)shape[1];
         var layout = labelCount > 0 ? FromLabels(a, b, labelCount) : null;
         layout ??= a < b ? new YoloLayout(b, a, AttributesFirst: true, HasObjectness: false)
                          : new YoloLayout(a, b, AttributesFirst: false, HasObjectness: true);
         if (layout.Classes < 1)
-            throw new ApiException(422, $"The model's output has shape [{string.Join(",", shape)}], too small for YOLO boxes with class scores.");
+            throw DomainException.ModelCannotRun($"The model's output has shape [{string.Join(",", shape)}], too small for YOLO boxes with class scores.");
         return layout;
     }
 

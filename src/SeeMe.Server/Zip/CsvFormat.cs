@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Zip;
@@ -31,9 +31,9 @@ public sealed class CsvFormat : IZipFormat
     {
         var files = zip.Files.ToList();
         var csv = files.Where(f => f.Segments.Length == 1 && f.Extension.Equals("csv", StringComparison.OrdinalIgnoreCase)).ToList();
-        if (csv.Count != 1 || files.Count != 1) throw ApiException.BadRequest("The zip does not follow the csv layout: it must hold exactly one .csv file, at its root.");
+        if (csv.Count != 1 || files.Count != 1) throw DomainException.Invalid("The zip does not follow the csv layout: it must hold exactly one .csv file, at its root.");
         var records = Records(ZipText.Read(csv[0])).Where(r => r.Length > 0).ToList();
-        if (records.Count == 0) throw ApiException.BadRequest("The csv file is empty; its first line must be the header.");
+        if (records.Count == 0) throw DomainException.Invalid("The csv file is empty; its first line must be the header.");
 
         var separator = DetectSeparator(records[0]);
         var columns = SplitRecord(records[0], separator);

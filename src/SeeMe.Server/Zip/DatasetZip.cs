@@ -1,6 +1,6 @@
 using System.IO.Compression;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Datasets;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Zip;
@@ -16,7 +16,7 @@ public static class DatasetZip
 
     public static IZipFormat Find(string name) =>
         Formats.FirstOrDefault(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-        ?? throw ApiException.BadRequest($"Unknown dataset format '{name}'; use one of {string.Join(", ", Formats.Select(f => f.Name))}.");
+        ?? throw DomainException.Invalid($"Unknown dataset format '{name}'; use one of {string.Join(", ", Formats.Select(f => f.Name))}.");
 
     public static IZipFormat DefaultFor(VersionScope scope)
     {
@@ -55,7 +55,7 @@ public static class DatasetZip
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
-            throw ApiException.BadRequest("The zip archive is damaged or uses an unsupported compression: " + e.Message);
+            throw DomainException.Invalid("The zip archive is damaged or uses an unsupported compression: " + e.Message);
         }
     }
 

@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Zip;
@@ -85,6 +85,6 @@ public sealed class FoldersFormat : IZipFormat
         item.Annotations.Add(new PlannedAnnotation(segments[1], "", split));
     }
 
-    private static ApiException Unsupported(ZipItem entry, string rule) =>
-        ApiException.BadRequest($"The zip does not follow the folders layout at '{entry.Path}': {rule}.");
+    private static DomainException Unsupported(ZipItem entry, string rule) =>
+        DomainException.Invalid($"The zip does not follow the folders layout at '{entry.Path}': {rule}.");
 }

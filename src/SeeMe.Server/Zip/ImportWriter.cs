@@ -1,5 +1,5 @@
+using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Datasets;
-using SeeMe.Server.Http;
 using SeeMe.Server.Images;
 using SeeMe.Server.Storage;
 
@@ -37,7 +37,7 @@ public sealed class ImportWriter(VersionScope scope)
         using (var source = entry.Open())
         using (var target = File.Create(temp))
             source.CopyTo(target);
-        if (!Thumbnails.LooksLikeImage(temp)) throw ApiException.BadRequest($"The zip entry '{entry.Path}' is not an image.");
+        if (!Thumbnails.LooksLikeImage(temp)) throw DomainException.Invalid($"The zip entry '{entry.Path}' is not an image.");
         return temp;
     }
 
@@ -86,7 +86,7 @@ public sealed class ImportWriter(VersionScope scope)
         var current = CsvFormat.Columns(scope.Version.Str("config")).Columns;
         var incoming = CsvFormat.Columns(config).Columns;
         if (current.Count > 0 && !current.SequenceEqual(incoming) && scope.Store.Any(Kinds.Item, scope.VersionId))
-            throw ApiException.BadRequest($"The csv columns ({string.Join(", ", incoming)}) differ from this version's ({string.Join(", ", current)}).");
+            throw DomainException.Invalid($"The csv columns ({string.Join(", ", incoming)}) differ from this version's ({string.Join(", ", current)}).");
         scope.Version["config"] = config;
         DatasetDocs.SaveVersion(scope.Store, Entities.Touch(scope.Version));
     }

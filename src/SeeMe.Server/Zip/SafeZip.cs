@@ -1,5 +1,5 @@
 using System.IO.Compression;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Zip;
 
@@ -42,7 +42,7 @@ public sealed class SafeZip : IDisposable
         var stream = File.OpenRead(path);
         ZipArchive archive;
         try { archive = new ZipArchive(stream, ZipArchiveMode.Read); }
-        catch (InvalidDataException) { stream.Dispose(); throw ApiException.BadRequest("The uploaded file is not a zip archive."); }
+        catch (InvalidDataException) { stream.Dispose(); throw DomainException.Invalid("The uploaded file is not a zip archive."); }
         try
         {
             var budget = new ZipBudget(limits);
@@ -64,7 +64,7 @@ public sealed class SafeZip : IDisposable
         var raw = entry.FullName.Replace('\\', '/');
         var segments = raw.Split('/');
         if (raw.StartsWith('/') || (raw.Length > 1 && char.IsAsciiLetter(raw[0]) && raw[1] == ':') || segments.Contains(".."))
-            throw ApiException.BadRequest($"The zip entry '{entry.FullName}' points outside the archive's folder; refused (nothing was imported).");
+            throw DomainException.Invalid($"The zip entry '{entry.FullName}' points outside the archive's folder; refused (nothing was imported).");
         var parts = segments.Where(s => s.Length > 0 && s != ".").ToArray();
         if (parts.Length == 0) return null;
         return new ZipItem(string.Join('/', parts), raw.EndsWith('/'), entry, budget);

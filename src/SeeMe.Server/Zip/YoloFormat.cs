@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Zip;
@@ -124,6 +124,6 @@ public sealed class YoloFormat : IZipFormat
         }
     }
 
-    private static ApiException Unsupported(string problem) =>
-        ApiException.BadRequest($"The zip does not follow the yolo layout: {problem}.");
+    private static DomainException Unsupported(string problem) =>
+        DomainException.Invalid($"The zip does not follow the yolo layout: {problem}.");
 }

@@ -1,4 +1,4 @@
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 
 namespace SeeMe.Server.Zip;
 
@@ -47,19 +47,19 @@ public sealed class ZipBudget(ZipLimits limits)
         if (isText && _text > limits.MaxTextBytes) throw TextTooLarge(item);
     }
 
-    private ApiException EntryTooLarge(ZipItem item, long size) =>
+    private DomainException EntryTooLarge(ZipItem item, long size) =>
         Refused($"The zip entry '{item.Path}' inflates to {Size(size)} or more; this server accepts at most {Size(limits.MaxEntryBytes)} per entry (--max-zip-entry-mb).");
 
-    private ApiException TotalTooLarge(long size) =>
+    private DomainException TotalTooLarge(long size) =>
         Refused($"The zip's entries inflate to {Size(size)} or more together; this server accepts at most {Size(limits.MaxTotalBytes)} per import (--max-zip-total-mb). Split the dataset into several zips.");
 
-    private ApiException TextTooLarge(ZipItem item) =>
+    private DomainException TextTooLarge(ZipItem item) =>
         Refused($"The zip's text files (.txt, .csv, .names, config.json) pass {Size(limits.MaxTextBytes)} at '{item.Path}', the most text this server reads per import (--max-zip-text-mb).");
 
-    private static ApiException Unreadable(ZipItem item, Exception e) =>
-        ApiException.BadRequest($"The zip entry '{item.Path}' cannot be read: {e.Message}");
+    private static DomainException Unreadable(ZipItem item, Exception e) =>
+        DomainException.Invalid($"The zip entry '{item.Path}' cannot be read: {e.Message}");
 
-    private static ApiException Refused(string problem) => ApiException.BadRequest(problem + " Nothing was imported.");
+    private static DomainException Refused(string problem) => DomainException.Invalid(problem + " Nothing was imported.");
 
     private static string Size(long bytes) => bytes >= 1024 * 1024
         ? $"{bytes / (1024.0 * 1024):0.#} MiB ({bytes:N0} bytes)"

@@ -1,3 +1,4 @@
+using SeeMe.Server.Domain;
 using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Tests.Infrastructure;
@@ -21,7 +22,12 @@ public sealed class InferenceTestKit : IDisposable
     public InferenceRequest Request(string applicationType, byte[] model, string labelsPath = null, string config = "") =>
         new(Guid.NewGuid().ToString("N"), applicationType, Write(Guid.NewGuid().ToString("N") + ".onnx", model), labelsPath, config);
 
-    public ApiException Refusal(InferenceRequest request) => Assert.Throws<ApiException>(() => Engine.Predict(request));
+    /// <summary>The engine's refusal of <paramref name="request"/>, with the status the server answers it with.</summary>
+    public Refused Refusal(InferenceRequest request)
+    {
+        var error = Assert.Throws<DomainException>(() => Engine.Predict(request));
+        return new Refused(ErrorMiddleware.StatusOf(error.Error), error.Message);
+    }
 
     public void Dispose()
     {
@@ -29,3 +35,5 @@ public sealed class InferenceTestKit : IDisposable
         _files.Dispose();
     }
 }
+
+public sealed record Refused(int Status, string Message);

@@ -47,6 +47,16 @@ public sealed class ItemApiTests(LocalServerFixture server) : IClassFixture<Loca
         await FailsAsync(HttpStatusCode.NotFound, _api.GetAsync($"{path}/items/{id}"));
     }
 
+    [Theory]
+    [InlineData("items?pageSize=ten", "Query parameter 'pageSize' must be a whole number from 1 to 1000, not 'ten'.")]
+    [InlineData("items?pageSize=5&pageCount=-1&onlyUnlabelled=maybe", "Query parameter 'pageCount' must be a whole number from 0 to 2147483647, not '-1'.")]
+    [InlineData("items?onlyUnlabelled=maybe", "Query parameter 'onlyUnlabelled' must be true or false, not 'maybe'.")]
+    public async Task A_bad_query_value_is_a_400_that_names_it(string query, string expected)
+    {
+        var (_, path, _) = await NewVersionAsync();
+        Assert.Equal(expected, await FailsAsync(HttpStatusCode.BadRequest, _api.GetAsync($"{path}/{query}")));
+    }
+
     [Fact]
     public async Task Item_bodies_with_unknown_references_are_400_and_write_nothing()
     {

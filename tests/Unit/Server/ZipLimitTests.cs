@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using SeeMe.Server;
-using SeeMe.Server.Http;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Zip;
 using SeeMe.Tests.Infrastructure;
 using static SeeMe.Tests.Server.DatasetTestApi;
@@ -178,7 +178,7 @@ public sealed class ZipLimitTests(SmallZipServerFixture fixture) : IClassFixture
                 int read;
                 while ((read = entry.Read(buffer)) > 0) total += read;
             }
-            catch (ApiException) { } // refused past a limit: the bytes read before are all an import writes
+            catch (DomainException) { } // refused past a limit: the bytes read before are all an import writes
             return total;
         }
         finally { File.Delete(path); }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Datasets;
@@ -18,7 +17,7 @@ public static class AnnotationRules
     public static JsonObject Create(VersionScope scope, JsonObject body)
     {
         var itemId = DatasetWire.BodyString(body, "item_id");
-        if (itemId.Length == 0) throw ApiException.BadRequest("An annotation needs an item_id.");
+        if (itemId.Length == 0) throw DomainException.Invalid("An annotation needs an item_id.");
         return scope.Store.InTransaction(() => Create(scope, ItemOf(scope, itemId), body));
     }
 
@@ -52,7 +51,7 @@ public static class AnnotationRules
     public static void Complete(VersionScope scope, JsonObject annotation, JsonObject item)
     {
         var labelId = annotation.Str("label_id");
-        if (labelId.Length == 0) throw ApiException.BadRequest("An annotation needs a label_id.");
+        if (labelId.Length == 0) throw DomainException.Invalid("An annotation needs a label_id.");
         Require(() => scope.Label(labelId), $"Label '{labelId}' is not in this dataset version.");
         var splitId = annotation.Str("split_id");
         if (splitId.Length == 0) annotation["split_id"] = ItemSplits.First(item);
@@ -69,7 +68,7 @@ public static class AnnotationRules
             double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is >= 0 and <= 1);
         return valid
             ? string.Join(' ', parts)
-            : throw ApiException.BadRequest($"coordinates must be \"\" or four numbers from 0 to 1 (\"x_center y_center width height\"), not '{coordinates}'.");
+            : throw DomainException.Invalid($"coordinates must be \"\" or four numbers from 0 to 1 (\"x_center y_center width height\"), not '{coordinates}'.");
     }
 
     /// <summary>
@@ -82,10 +81,10 @@ public static class AnnotationRules
         var kept = new HashSet<string>();
         foreach (var node in wanted)
         {
-            var entry = node as JsonObject ?? throw ApiException.BadRequest("Each entry of 'annotations' must be an object.");
+            var entry = node as JsonObject ?? throw DomainException.Invalid("Each entry of 'annotations' must be an object.");
             var id = DatasetWire.BodyString(entry, "id");
             if (id.Length == 0) { Create(scope, item, entry); continue; }
-            if (!existing.TryGetValue(id, out var current)) throw ApiException.BadRequest($"Annotation '{id}' does not belong to this item.");
+            if (!existing.TryGetValue(id, out var current)) throw DomainException.Invalid($"Annotation '{id}' does not belong to this item.");
             kept.Add(id);
             UpdateIfChanged(scope, item, current, entry);
         }
@@ -106,12 +105,12 @@ public static class AnnotationRules
     private static JsonObject ItemOf(VersionScope scope, string itemId)
     {
         try { return scope.Item(itemId); }
-        catch (ApiException e) when (e.Status == 404) { throw ApiException.BadRequest($"Item '{itemId}' is not in this dataset version."); }
+        catch (DomainException e) when (e.Error == DomainError.NotFound) { throw DomainException.Invalid($"Item '{itemId}' is not in this dataset version."); }
     }
 
     private static void Require(Func<JsonObject> lookup, string message)
     {
         try { lookup(); }
-        catch (ApiException e) when (e.Status == 404) { throw ApiException.BadRequest(message); }
+        catch (DomainException e) when (e.Error == DomainError.NotFound) { throw DomainException.Invalid(message); }
     }
 }

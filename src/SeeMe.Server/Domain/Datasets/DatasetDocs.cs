@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Images;
 using SeeMe.Server.Storage;
 
@@ -22,7 +21,7 @@ public static class DatasetDocs
         if (value.Length == 0) return "images";
         return ContentTypes.Contains(value)
             ? value
-            : throw ApiException.BadRequest($"content_type must be one of {string.Join(", ", ContentTypes)}, not '{value}'.");
+            : throw DomainException.Invalid($"content_type must be one of {string.Join(", ", ContentTypes)}, not '{value}'.");
     }
 
     /// <summary>Creates a dataset of <paramref name="ownerId"/> with its first version (and the default splits when asked).</summary>
@@ -84,7 +83,7 @@ public static class DatasetDocs
     {
         var (id, logo) = (dataset.Str("id"), dataset.Str("logo"));
         var path = logo.Length > 0 && dataset.Bool("has_logo") ? ItemFiles.Logo(files, id, logo) : null;
-        if (path is null || !File.Exists(path)) throw new ApiException(404, $"Dataset '{id}' has no logo.");
+        if (path is null || !File.Exists(path)) throw DomainException.NotFound($"Dataset '{id}' has no logo.");
         return new StoredFile(path, Thumbnails.ContentType(Path.GetExtension(logo).TrimStart('.')), logo);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Datasets;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Datasets;
@@ -27,7 +26,7 @@ public static class DatasetWire
     public static JsonObject Apply(string kind, JsonObject target, JsonObject body, params string[] serverOwned)
     {
         var ignored = serverOwned.Concat(body.Select(p => p.Key).Where(k => k.StartsWith('_'))).ToArray();
-        if (Entities.TypeProblem(kind, body, ignored) is { } problem) throw ApiException.BadRequest(problem);
+        if (Entities.TypeProblem(kind, body, ignored) is { } problem) throw DomainException.Invalid(problem);
         NameRules.CheckBody(kind, body);
         return Entities.ApplyClientFields(target, body, ignored);
     }
@@ -38,6 +37,6 @@ public static class DatasetWire
         var node = body[key];
         if (node is null) return "";
         if (node is JsonValue v && v.TryGetValue<string>(out var s)) return s;
-        throw ApiException.BadRequest($"Field '{key}' must be a string.");
+        throw DomainException.Invalid($"Field '{key}' must be a string.");
     }
 }

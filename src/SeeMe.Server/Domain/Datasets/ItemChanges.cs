@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Datasets;
@@ -53,7 +52,7 @@ public static class ItemChanges
         {
             scope.Split(splitId);
             var item = scope.Item(id);
-            if (!ItemSplits.Of(item).Contains(splitId)) throw ApiException.NotFound($"Item '{id}' in split", splitId);
+            if (!ItemSplits.Of(item).Contains(splitId)) throw DomainException.NotFound($"Item '{id}' in split", splitId);
             var reply = ItemReplies.One(scope, item);
             cascade.RemoveFromSplit(scope, item, splitId);
             return reply;
@@ -66,7 +65,7 @@ public static class ItemChanges
     private static List<string>? SplitIds(VersionScope scope, JsonNode? node)
     {
         if (node is null) return null;
-        if (node is not JsonArray list) throw ApiException.BadRequest("Field 'splits' must be a list of splits.");
+        if (node is not JsonArray list) throw DomainException.Invalid("Field 'splits' must be a list of splits.");
         var splits = scope.Splits();
         return list.Select(entry =>
         {
@@ -74,10 +73,10 @@ public static class ItemChanges
             {
                 JsonObject o => (DatasetWire.BodyString(o, "id"), DatasetWire.BodyString(o, "name")),
                 JsonValue v when v.TryGetValue<string>(out var s) => (s, ""),
-                _ => throw ApiException.BadRequest("Each entry of 'splits' must be a split object or a split id."),
+                _ => throw DomainException.Invalid("Each entry of 'splits' must be a split object or a split id."),
             };
             var match = id.Length > 0 ? splits.FirstOrDefault(s => s.Str("id") == id) : splits.FirstOrDefault(s => s.Str("name") == name);
-            return match?.Str("id") ?? throw ApiException.BadRequest($"Split '{(id.Length > 0 ? id : name)}' is not in this dataset version.");
+            return match?.Str("id") ?? throw DomainException.Invalid($"Split '{(id.Length > 0 ? id : name)}' is not in this dataset version.");
         }).ToList();
     }
 
@@ -85,9 +84,9 @@ public static class ItemChanges
     {
         null => null,
         JsonArray list => list,
-        _ => throw ApiException.BadRequest("Field 'annotations' must be a list of annotations."),
+        _ => throw DomainException.Invalid("Field 'annotations' must be a list of annotations."),
     };
 
     private static JsonObject Entry(JsonNode? node) =>
-        node as JsonObject ?? throw ApiException.BadRequest("Each entry of 'annotations' must be an object.");
+        node as JsonObject ?? throw DomainException.Invalid("Each entry of 'annotations' must be an object.");
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Images;
 using SeeMe.Server.Storage;
 
@@ -40,7 +39,7 @@ public static class ItemFiles
         var temp = scope.Files.NewTempPath();
         try
         {
-            if (!Thumbnails.TryWrite(Image(scope, item), temp)) throw new ApiException(404, $"Item '{item.Str("id")}' has no thumbnail: its image does not decode.");
+            if (!Thumbnails.TryWrite(Image(scope, item), temp)) throw DomainException.NotFound($"Item '{item.Str("id")}' has no thumbnail: its image does not decode.");
             scope.Files.Commit(temp, path);
             return path;
         }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Images;
 using SeeMe.Server.Storage;
 
@@ -39,7 +38,7 @@ public static class ItemImages
     public static StoredFile Find(VersionScope scope, string itemId, bool thumbnail)
     {
         var item = scope.Item(itemId);
-        if (!ItemFiles.HasImage(scope, item)) throw new ApiException(404, $"Item '{itemId}' has no image.");
+        if (!ItemFiles.HasImage(scope, item)) throw DomainException.NotFound($"Item '{itemId}' has no image.");
         var extension = item.Str("extension");
         return thumbnail
             ? new StoredFile(ItemFiles.EnsureThumbnail(scope, item), Thumbnails.ContentType(Thumbnails.Extension), $"{itemId}.thumb.{Thumbnails.Extension}")

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using SeeMe.Server.Http;
 
 namespace SeeMe.Server.Domain.Datasets;
 
@@ -25,7 +24,7 @@ public static partial class LabelColors
         if (trimmed.Length == 0) return Default(index);
         return HexColor().IsMatch(trimmed)
             ? trimmed
-            : throw ApiException.BadRequest(
+            : throw DomainException.Invalid(
                 $"A label colour is '#' and 3, 4, 6 or 8 hex digits (\"#rgb\", \"#rrggbb\", \"#rrggbbaa\"), not '{Shorten(color)}'.");
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Datasets;
@@ -20,11 +19,11 @@ public static class NameRules
     public static void CheckBody(string kind, JsonObject body)
     {
         if (NamedKinds.Contains(kind) && body["name"] is JsonValue value && value.TryGetValue<string>(out var name) && name.Length > MaxLength)
-            throw ApiException.BadRequest($"Field 'name' of the {kind} is {name.Length:N0} characters long; a {kind} name can have at most {MaxLength} characters.");
+            throw DomainException.Invalid($"Field 'name' of the {kind} is {name.Length:N0} characters long; a {kind} name can have at most {MaxLength} characters.");
     }
 
     /// <summary>400 when a name read from an imported zip is too long for a <paramref name="kind"/> (item, label, split).</summary>
     public static string CheckImported(string kind, string name) => name.Length <= MaxLength
         ? name
-        : throw ApiException.BadRequest($"The zip holds a {kind} name of {name.Length:N0} characters ('{name[..40]}…'); a {kind} name can have at most {MaxLength} characters. Nothing was imported.");
+        : throw DomainException.Invalid($"The zip holds a {kind} name of {name.Length:N0} characters ('{name[..40]}…'); a {kind} name can have at most {MaxLength} characters. Nothing was imported.");
 }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Datasets;
@@ -29,9 +28,9 @@ public abstract class VersionChildRules
     protected void RequireUniqueName(VersionScope scope, JsonObject doc)
     {
         var name = doc.Str("name").Trim();
-        if (name.Length == 0) throw ApiException.BadRequest($"A {Noun} needs a name.");
+        if (name.Length == 0) throw DomainException.Invalid($"A {Noun} needs a name.");
         if (List(scope).Any(other => other.Str("id") != doc.Str("id") && other.Str("name") == name))
-            throw ApiException.BadRequest($"A {Noun} named '{name}' already exists in this dataset version.");
+            throw DomainException.Invalid($"A {Noun} named '{name}' already exists in this dataset version.");
         doc["name"] = name;
     }
 }

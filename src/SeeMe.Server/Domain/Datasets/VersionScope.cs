@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Datasets;
@@ -40,7 +39,7 @@ public sealed class VersionScope
     private static VersionScope Resolve(Store store, FileStore files, JsonObject dataset, string dv)
     {
         var version = store.Get(Kinds.DatasetVersion, dv);
-        if (version is null || version.Str("dataset_id") != dataset.Str("id")) throw ApiException.NotFound("Dataset version", dv);
+        if (version is null || version.Str("dataset_id") != dataset.Str("id")) throw DomainException.NotFound("Dataset version", dv);
         return new VersionScope(store, files, dataset, version);
     }
 
@@ -78,7 +77,7 @@ public sealed class VersionScope
     private JsonObject Child(string kind, string id, string what, string versionKey)
     {
         var doc = Store.Get(kind, id);
-        if (doc is null || doc.Str(versionKey) != VersionId) throw ApiException.NotFound(what, id);
+        if (doc is null || doc.Str(versionKey) != VersionId) throw DomainException.NotFound(what, id);
         return doc;
     }
 }

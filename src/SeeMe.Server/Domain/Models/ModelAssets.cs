@@ -1,4 +1,4 @@
-using SeeMe.Server.Http;
+using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Models;
 
@@ -41,7 +41,7 @@ public static class ModelAssets
     /// <summary>The asset type named in a download path, or 400 listing the valid ones.</summary>
     public static ModelAsset Named(string name) =>
         All.FirstOrDefault(a => a.Name == name)
-        ?? throw ApiException.BadRequest($"Unknown asset type '{name}'; use one of: {string.Join(", ", All.Select(a => a.Name))}.");
+        ?? throw DomainException.Invalid($"Unknown asset type '{name}'; use one of: {string.Join(", ", All.Select(a => a.Name))}.");
 
     /// <summary>A logo upload: an image content type or an image file extension.</summary>
     public static bool IsLogo(UploadedFile upload) =>
@@ -63,7 +63,7 @@ public static class ModelAssets
         }
         if (baseName.StartsWith("labels")) return Labels;
         if (upload.Extension.Length == 0) return LooksLikeOnnx(upload.TempPath) ? Onnx : Pkl;
-        throw ApiException.BadRequest(
+        throw DomainException.Invalid(
             $"Cannot tell what kind of model file '{upload.FileName}' is. Upload .onnx, .pkl, .mlmodel, .tflite, .weights, .cfg, .names " +
             "or a labels .txt file (logos: PNG or JPEG to POST models/{id}/upload).");
     }

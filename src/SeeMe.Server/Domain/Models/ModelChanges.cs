@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
 
@@ -90,7 +89,7 @@ public static class ModelChanges
     {
         var (modelId, versionId) = (model.Str("id"), version.Str("id"));
         if (model.Str("active_version_id") == versionId)
-            throw ApiException.BadRequest(
+            throw DomainException.Invalid(
                 $"Version '{versionId}' is the model's active version; make another version active (PUT models/{modelId} with active_version_id) first, or delete the model.");
         store.InTransaction(() =>
         {
@@ -106,7 +105,7 @@ public static class ModelChanges
     {
         var version = store.Get(Kinds.ModelVersion, versionId);
         if (version is null || version.Str("model_id") != model.Str("id"))
-            throw ApiException.BadRequest($"active_version_id '{versionId}' is not a version of this model; GET models/{model.Str("id")}/versions lists them.");
+            throw DomainException.Invalid($"active_version_id '{versionId}' is not a version of this model; GET models/{model.Str("id")}/versions lists them.");
         model["active_version_id"] = versionId;
         ModelRecords.MirrorActive(model, version);
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
 
@@ -68,7 +67,7 @@ public static class ModelFiles
     public static StoredFile Asset(FileStore files, JsonObject version, string assetName)
     {
         var asset = ModelAssets.Named(assetName);
-        var path = AssetPath(files, version, asset) ?? throw new ApiException(404,
+        var path = AssetPath(files, version, asset) ?? throw DomainException.NotFound(
             $"Model version '{version.Str("id")}' has no {asset.Name} file; upload one with POST models/{version.Str("model_id")}/versions/{version.Str("id")}/upload.");
         return new StoredFile(path, "application/octet-stream", asset.DownloadName(version.Str("id")));
     }
@@ -77,7 +76,7 @@ public static class ModelFiles
     public static JsonObject StoreLogo(Store store, FileStore files, JsonObject model, UploadedFile upload)
     {
         var extension = ImageExtension(upload.TempPath)
-            ?? throw ApiException.BadRequest($"The logo '{upload.FileName}' is not a PNG or JPEG image; upload a .png or .jpg file.");
+            ?? throw DomainException.Invalid($"The logo '{upload.FileName}' is not a PNG or JPEG image; upload a .png or .jpg file.");
         var name = "logo." + extension;
         var old = model.Str("logo");
         model["has_logo"] = true;
@@ -98,7 +97,7 @@ public static class ModelFiles
         var name = Path.GetFileName(model.Str("logo"));
         var path = name.Length > 0 ? files.PathFor("models", model.Str("id"), name) : null;
         if (path is null || !File.Exists(path))
-            throw new ApiException(404, $"Model '{model.Str("id")}' has no logo; upload a PNG or JPEG with POST models/{model.Str("id")}/upload.");
+            throw DomainException.NotFound($"Model '{model.Str("id")}' has no logo; upload a PNG or JPEG with POST models/{model.Str("id")}/upload.");
         return new StoredFile(path, name.EndsWith(".png") ? "image/png" : "image/jpeg", name);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Domain.Models;
@@ -21,7 +20,7 @@ public static class ModelRecords
     public static JsonObject VersionOf(Store store, JsonObject model, string versionId)
     {
         var version = store.Get(Kinds.ModelVersion, versionId);
-        if (version is null || version.Str("model_id") != model.Str("id")) throw ApiException.NotFound("Model version", versionId);
+        if (version is null || version.Str("model_id") != model.Str("id")) throw DomainException.NotFound("Model version", versionId);
         return version;
     }
 
@@ -31,7 +30,7 @@ public static class ModelRecords
         var id = model.Str("active_version_id");
         return store.Get(Kinds.ModelVersion, id) is { } version && version.Str("model_id") == model.Str("id")
             ? version
-            : throw new ApiException(404, $"Model '{model.Str("id")}' has no active version; set active_version_id with PUT models/{{id}}.");
+            : throw DomainException.NotFound($"Model '{model.Str("id")}' has no active version; set active_version_id with PUT models/{{id}}.");
     }
 
     /// <summary>A new version of the model, numbered after the highest existing one (call inside a transaction).</summary>
@@ -54,7 +53,7 @@ public static class ModelRecords
     {
         if (given.Length == 0) return fallback;
         return ApplicationCatalogue.Find(store, given) is null
-            ? throw ApiException.BadRequest($"Application '{given}' does not exist; GET applications lists the valid ids.")
+            ? throw DomainException.Invalid($"Application '{given}' does not exist; GET applications lists the valid ids.")
             : given;
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SeeMe.Server.Domain.Models;
-using SeeMe.Server.Http;
 using SeeMe.Server.Inference;
 using SeeMe.Server.Storage;
 
@@ -47,12 +46,12 @@ public static class Predictions
     /// </summary>
     public static JsonObject MadeBy(Store store, Caller caller, string id)
     {
-        var inference = store.Get(Kinds.Inference, id) ?? throw ApiException.NotFound("Prediction", id);
+        var inference = store.Get(Kinds.Inference, id) ?? throw DomainException.NotFound("Prediction", id);
         if (inference.Str("user_id") == caller.Id) return inference;
         var modelOwner = store.Get(Kinds.Model, inference.Str("model_id"))?.Str("user_id");
         throw modelOwner == caller.Id
-            ? ApiException.Forbidden("Only the user who made this prediction may change it.")
-            : ApiException.NotFound("Prediction", id);
+            ? DomainException.NotAllowed("Only the user who made this prediction may change it.")
+            : DomainException.NotFound("Prediction", id);
     }
 
     /// <summary>Applies a client's fields (error_reported, error, hidden, ...) to a prediction.</summary>

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
-using SeeMe.Server.Domain;
 using SeeMe.Server.Storage;
 
-namespace SeeMe.Server.Http;
+namespace SeeMe.Server.Domain;
 
 /// <summary>
 /// Who may see and change a model or dataset (docs/wire-contract.md, "Semantics"): the owner sees and changes;
@@ -14,7 +13,7 @@ public static class Access
     public static JsonObject Visible(Store store, Caller caller, string kind, string id)
     {
         var doc = store.Get(kind, id);
-        if (doc is null || !CanSee(store, caller, doc)) throw ApiException.NotFound(Describe(kind), id);
+        if (doc is null || !CanSee(store, caller, doc)) throw DomainException.NotFound(Describe(kind), id);
         return AsSeenBy(store, caller, doc);
     }
 
@@ -23,7 +22,7 @@ public static class Access
     {
         var doc = Visible(store, caller, kind, id);
         if (doc.Str("user_id") != caller.Id)
-            throw ApiException.Forbidden($"This {Describe(kind)} belongs to another user; only its owner may change it.");
+            throw DomainException.NotAllowed($"This {Describe(kind)} belongs to another user; only its owner may change it.");
         return doc;
     }
 
