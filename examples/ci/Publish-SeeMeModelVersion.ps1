@@ -4,8 +4,9 @@
     Publishes a trained model file as a new version of a SeeMe model, evaluates it against the active version, and makes
     it the active one only when it passes.
 .DESCRIPTION
-    Connects with SEEME_USERNAME, SEEME_API_KEY and SEEME_BACKEND (the CI secrets), creates the version -VersionName of the
-    model -ModelName and uploads -Path to it (the model file, and e.g. labels.txt). Then it evaluates the new version on
+    Checks that every -Path file exists, connects with SEEME_USERNAME, SEEME_API_KEY and SEEME_BACKEND (the CI secrets),
+    creates the version -VersionName of the model -ModelName (or, run again, reuses the one of that name) and uploads -Path
+    to it (the model file, and e.g. labels.txt). Then it evaluates the new version on
     the -Split items (default: test) of the latest version of the dataset -DatasetName, against the active version on the
     same items when that one can predict: its headline metric (accuracy, or mAP50 for object detection) may drop at most
     -MaximumRegression (default 0: no worse), and reach -MinimumAccuracy, -MinimumF1 and -MinimumMeanAveragePrecision when
@@ -39,10 +40,18 @@ Set-StrictMode -Version Latest
 
 function Get-FullPath([string] $Path) { $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($Path) }
 
+# Every input checked before anything is created: a missing file must not leave an empty version behind.
+$missing = @($Path | Where-Object { -not [System.IO.File]::Exists((Get-FullPath $_)) })
+if ($missing) { throw "No such model file: $($missing -join ', '). Nothing was created; check -Path." }
+
+
 Connect-SeeMe | Out-Null
 $model = Get-SeeMeModel -Name $ModelName
 $datasetVersion = Get-SeeMeDataset -Name $DatasetName | Get-SeeMeDatasetVersion -Latest
-$version = New-SeeMeModelVersion -Model $model -Name $VersionName -Description $Description
+# Safe to run again (a retried CI job): a version of this name is reused, its files replaced, never made twice.
+$version = $null
+foreach ($existing in Get-SeeMeModelVersion -Model $model) { if ($existing.Name -eq $VersionName) { $version = $existing; break } }
+if (-not $version) { $version = New-SeeMeModelVersion -Model $model -Name $VersionName -Description $Description }
 Publish-SeeMeModel -Model $model -Version $version -LiteralPath $Path | Out-Null
 
 # The gates given, and the active version as the baseline unless it cannot predict (a model's first publish).

@@ -195,6 +195,25 @@ public sealed class ExampleCiScriptTests(LocalServerFixture server) : IClassFixt
     }
 
     [Fact]
+    public void Publishing_a_missing_file_creates_nothing_and_a_rerun_reuses_the_version_of_its_name()
+    {
+        var name = CoreClients.Unique("ci-model");
+        ModelWithActiveVersion(name, empty: true);
+        int VersionsNamed(string version) => RunAsCi("Connect-SeeMe | Out-Null; @(Get-SeeMeModel -Name $args[0] | Get-SeeMeModelVersion | Where-Object Name -eq $args[1]).Count",
+            name, version).OfType<int>().Single();
+
+        var missing = RunAsCi("& $args[0] -ModelName $args[1] -VersionName 'build 8' -Path $args[2] -DatasetName 'Sample colours'",
+            Script("Publish-SeeMeModelVersion.ps1"), name, _files.PathOf("nowhere/model.onnx"));
+
+        Assert.Contains("No such model file", Assert.Single(missing.Errors).Exception.Message);
+        Assert.Equal(0, VersionsNamed("build 8"));
+
+        Assert.Empty(Publish(name, "build 8", SampleModel.Onnx(), _files.PathOf("first")).Errors);
+        Assert.Empty(Publish(name, "build 8", SampleModel.Onnx(), _files.PathOf("again")).Errors); // a retried CI job
+        Assert.Equal(1, VersionsNamed("build 8"));
+    }
+
+    [Fact]
     public void A_version_as_good_as_the_active_one_replaces_it()
     {
         var name = CoreClients.Unique("ci-model");
