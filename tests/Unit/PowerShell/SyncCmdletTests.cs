@@ -282,6 +282,9 @@ public sealed class SyncCmdletTests(LocalServerFixture server) : IClassFixture<L
         {
             var running = ps.BeginInvoke();
             Assert.Equal(0, WaitHandle.WaitAny([stopPoint.WaitHandle, running.AsyncWaitHandle]));
+            // The 5th create is on its way to the server: stop only once the server has stored it (its answer is what is lost).
+            var stored = SpinWait.SpinUntil(() => _client.Items.GetAllAsyncList(version).Count == createsThatArrive, TimeSpan.FromSeconds(30));
+            Assert.True(stored, $"the server did not store the {createsThatArrive}th create");
             ps.Stop(); // Ctrl+C
             Assert.Throws<System.Management.Automation.PipelineStoppedException>(() => ps.EndInvoke(running));
         }
