@@ -129,7 +129,8 @@ public static class CmdletBenchmark
                 ("HttpClient, 1 at a time (baseline)", await run("bare", 1, context)),
             };
             if (python != null) rows.Add(("Python requests loop (the SDK's way)", await run("python", 1, context)));
-            foreach (var limit in new[] { 1, 2, 4, 8 }) rows.Add(($"{cmdlet} -ThrottleLimit {limit}", await run("cmdlet", limit, context)));
+            foreach (var limit in new[] { 1, 2, 4, SeeMe.PowerShell.SeeMeSession.DefaultThrottleLimit, 8 })
+                rows.Add(($"{cmdlet} -ThrottleLimit {limit}{DefaultMark(limit)}", await run("cmdlet", limit, context)));
             rows.Add(("HttpClient, 8 at a time", await run("bare", 8, context)));
 
             var pythonTime = python == null ? (TimeSpan?)null : rows[1].Time;
@@ -380,4 +381,7 @@ public static class CmdletBenchmark
     private static string Ms(double ms) => ms.ToString("0.000");
 
     private static string Ratio(double ratio) => ratio.ToString("0.00") + "x";
+
+    /// <summary>" (the default)" after the session's default -ThrottleLimit in a row name.</summary>
+    internal static string DefaultMark(int limit) => limit == SeeMe.PowerShell.SeeMeSession.DefaultThrottleLimit ? " (the default)" : "";
 }

@@ -49,7 +49,7 @@ public static class SyncBenchmark
         table.Add("Sync-SeeMeDatasetVersion, first sync (a create and an upload per image)", Seconds(first), PerSecond(images, first), Ratio(import / first));
         table.Add("Get-SeeMeDatasetItem, the whole version (baseline of the no-change sync)", Seconds(listing), PerSecond(images, listing), "1.00x");
         table.Add("Sync-SeeMeDatasetVersion, nothing changed (no write request)", Seconds(again), PerSecond(images, again), Ratio(listing / again));
-        table.Print("vs its baseline: above 1 = faster than the row it is compared with. Default -ThrottleLimit (4). Counts checked: every item created once, none on the rerun.");
+        table.Print($"vs its baseline: above 1 = faster than the row it is compared with. Default -ThrottleLimit ({SeeMe.PowerShell.SeeMeSession.DefaultThrottleLimit}). Counts checked: every item created once, none on the rerun.");
         return synced;
     }
 
@@ -68,10 +68,10 @@ public static class SyncBenchmark
             sdk = time;
             table.Add("Python requests page loop (the SDK's way, pages of 100)", Seconds(time), PerSecond(listedItems, time), "1.00x");
         }
-        foreach (var limit in new[] { 1, 4, 8 })
+        foreach (var limit in new[] { 1, 4, SeeMe.PowerShell.SeeMeSession.DefaultThrottleLimit, 8 })
         {
             var time = Time(() => Check(engine.Run("param($d, $v, $n) @(Get-SeeMeDatasetItem -DatasetId $d -DatasetVersionId $v -ThrottleLimit $n).Count", ids[1], ids[3], limit), listedItems));
-            table.Add($"Get-SeeMeDatasetItem -ThrottleLimit {limit}", Seconds(time), PerSecond(listedItems, time), sdk is TimeSpan s ? Ratio(s / time) : "-");
+            table.Add($"Get-SeeMeDatasetItem -ThrottleLimit {limit}{CmdletBenchmark.DefaultMark(limit)}", Seconds(time), PerSecond(listedItems, time), sdk is TimeSpan s ? Ratio(s / time) : "-");
         }
         table.Print("Every listing checked for its count. Pages of 100; -ThrottleLimit pages asked for at once.");
 
@@ -80,7 +80,7 @@ public static class SyncBenchmark
         var sync = new Table($"A no-change sync of {images:N0} images, behind a {roundTripMs} ms round trip", "what", "seconds", "vs the listing");
         sync.Add("Get-SeeMeDatasetItem, the whole version", Seconds(listing), "1.00x");
         sync.Add("Sync-SeeMeDatasetVersion, nothing changed", Seconds(again), (again / listing).ToString("0.00") + "x the time");
-        sync.Print("Default -ThrottleLimit (4) for both; the sync lists the version while it reads the folder, and sends no write request.");
+        sync.Print($"Default -ThrottleLimit ({SeeMe.PowerShell.SeeMeSession.DefaultThrottleLimit}) for both; the sync lists the version while it reads the folder, and sends no write request.");
     }
 
     /// <summary>A folders-layout folder of <paramref name="images"/> distinct 8×8 PNGs: split/label/imgNNNNN.png.</summary>

@@ -23,6 +23,7 @@ namespace SeeMe.Core.Sync
         private readonly SeeMeClient _client;
         private readonly SyncFolder _folder;
         private readonly Dictionary<string, FileState> _state;
+        private readonly SyncState? _loaded;
         private readonly UploadSteps _upload;
         private readonly DownloadSteps _download;
         private int _recorded;
@@ -33,6 +34,7 @@ namespace SeeMe.Core.Sync
             _folder = folder;
             Remote = remote;
             Plan = plan;
+            _loaded = state;
             _state = StartingState(state, folder, plan);
             _upload = new UploadSteps(client, remote, plan.Layout);
             _download = new DownloadSteps(client, folder.Root);
@@ -56,8 +58,8 @@ namespace SeeMe.Core.Sync
             var root = Path.GetFullPath(folder);
             if (options.Direction == SyncDirection.Upload && !Directory.Exists(root))
                 throw new DirectoryNotFoundException($"The folder '{root}' does not exist; give the folder to sync the dataset version from.");
-            var saved = SyncState.Load(root);
             var listing = ListAsync(client, datasetId, versionId, options.ThrottleLimit, cancellationToken);
+            var saved = SyncState.Load(root);
             var state = saved != null && saved.DatasetVersionId == versionId ? saved : null; // another version's state says nothing of this one
             var local = new SyncFolder(root, state);
             var remote = await listing.ConfigureAwait(false);
@@ -125,11 +127,15 @@ namespace SeeMe.Core.Sync
             return Summary;
         }
 
-        /// <summary>Writes the state of the files in step (at once: never half a file).</summary>
-        public void SaveState() => new SyncState
+        /// <summary>Writes the state of the files in step (at once: never half a file), unless it is the state the sync started from.</summary>
+        public void SaveState()
         {
-            DatasetId = Remote.DatasetId, DatasetVersionId = Remote.VersionId, Layout = Plan.Layout.Format.ToString().ToLowerInvariant(), Files = _state,
-        }.Save(_folder.Root);
+            var now = new SyncState
+            {
+                DatasetId = Remote.DatasetId, DatasetVersionId = Remote.VersionId, Layout = Plan.Layout.Format.ToString().ToLowerInvariant(), Files = _state,
+            };
+            if (_loaded == null || !now.SameAs(_loaded)) now.Save(_folder.Root);
+        }
 
         /// <summary>The last state's entries of files still there, and those the plan found in step.</summary>
         private static Dictionary<string, FileState> StartingState(SyncState? state, SyncFolder folder, SyncPlan plan)

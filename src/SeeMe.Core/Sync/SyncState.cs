@@ -64,6 +64,11 @@ namespace SeeMe.Core.Sync
             AtomicFile.WriteAllText(path, text);
         }
 
+        /// <summary>True when <paramref name="other"/> says the same of the same files (so writing this state would change nothing).</summary>
+        public bool SameAs(SyncState other) =>
+            DatasetId == other.DatasetId && DatasetVersionId == other.DatasetVersionId && Layout == other.Layout && Files.Count == other.Files.Count
+            && Files.All(f => other.Files.TryGetValue(f.Key, out var was) && f.Value.SameAs(was));
+
         /// <summary>The entry of the file at <paramref name="path"/> when it was synced with <paramref name="itemId"/>, else that item's entry at another path; null when neither.</summary>
         public FileState? ForItem(string path, string itemId)
         {
@@ -90,5 +95,8 @@ namespace SeeMe.Core.Sync
 
         /// <summary>True when <paramref name="file"/> has this entry's size and time, so its hash is this entry's.</summary>
         public bool Matches(LocalFile file) => Size == file.Size && Modified == file.Modified;
+
+        public bool SameAs(FileState other) =>
+            Hash == other.Hash && Size == other.Size && Modified == other.Modified && ItemId == other.ItemId && UpdatedAt == other.UpdatedAt;
     }
 }

@@ -31,12 +31,12 @@ namespace SeeMe.PowerShell
 
         /// <summary>
         /// Requests a per-item command (Invoke-SeeMePrediction, New-SeeMeDatasetItem, ...) keeps in flight when
-        /// it has no -ThrottleLimit of its own. 4 by default: enough to hide a remote round trip, and as few
-        /// connections as a browser opens to one host, which services and their rate limits expect.
+        /// it has no -ThrottleLimit of its own. 6 by default: as many connections as a browser opens to one host
+        /// (which services and their rate limits expect), and enough to hide most of a remote round trip.
         /// </summary>
         public int ThrottleLimit { get; internal set; } = DefaultThrottleLimit;
 
-        internal const int DefaultThrottleLimit = 4;
+        public const int DefaultThrottleLimit = 6;
 
         /// <summary>Retries after a failed request (Connect-SeeMe -MaximumRetryCount).</summary>
         public int MaximumRetryCount => Client.Options.MaximumRetryCount;

@@ -53,11 +53,16 @@ public sealed class SyncCmdletTests(LocalServerFixture server) : IClassFixture<L
         Assert.Equal(6 + 5, _proxy.Requests.Count(r => r.Method == "POST" && r.Path.Contains("/items"))); // a create per item, an upload per image
 
         _proxy.Clear();
+        var state = new FileInfo(SyncState.PathIn(data));
+        var stateWritten = state.LastWriteTimeUtc;
+        state.LastWriteTimeUtc = stateWritten.AddMinutes(-1); // a rewrite, even of the same text, would move it
         var rerun = Sync(version, data);
 
         Assert.Equal((0, 0, 0, 6), Counts(rerun));
         Assert.Empty(Writes());
         Assert.All(_proxy.Requests, r => Assert.Equal("GET", r.Method));
+        state.Refresh();
+        Assert.Equal(stateWritten.AddMinutes(-1), state.LastWriteTimeUtc); // nothing changed, so nothing was written in the folder either
     }
 
     [Fact]

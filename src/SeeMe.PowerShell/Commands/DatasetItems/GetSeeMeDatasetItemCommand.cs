@@ -65,7 +65,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         [ValidateNotNullOrEmpty]
         public string[] Id { get; set; } = new string[0];
 
-        /// <summary><para type="description">How many pages may be requested at once; 1 asks for one page at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4). Items are written in order.</para></summary>
+        /// <summary><para type="description">How many pages may be requested at once; 1 asks for one page at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 6). Items are written in order.</para></summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }

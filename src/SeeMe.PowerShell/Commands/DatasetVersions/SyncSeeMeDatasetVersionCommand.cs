@@ -41,7 +41,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary><para type="description">How many requests may be in flight at once (changes, and pages of the listing); 1 sends one at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4).</para></summary>
+        /// <summary><para type="description">How many requests may be in flight at once (changes, and pages of the listing); 1 sends one at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 6).</para></summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }

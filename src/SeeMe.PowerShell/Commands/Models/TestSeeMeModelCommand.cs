@@ -52,7 +52,7 @@ namespace SeeMe.PowerShell.Commands.Models
         [ValidateRange(0.0, 1.0)]
         public double ConfidenceThreshold { get; set; } = ModelEvaluation.DefaultConfidenceThreshold;
 
-        /// <summary><para type="description">How many requests may be in flight at once; 1 sends one at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4).</para></summary>
+        /// <summary><para type="description">How many requests may be in flight at once; 1 sends one at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 6).</para></summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }

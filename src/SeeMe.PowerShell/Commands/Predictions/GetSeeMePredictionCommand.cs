@@ -41,7 +41,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
         [Parameter]
         public SwitchParameter IncludeHidden { get; set; }
 
-        /// <summary><para type="description">How many pages may be requested at once; 1 asks for one page at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 4). Predictions are written in order.</para></summary>
+        /// <summary><para type="description">How many pages may be requested at once; 1 asks for one page at a time. Default: the session's (Connect-SeeMe -ThrottleLimit; 6). Predictions are written in order.</para></summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }

@@ -50,7 +50,7 @@ namespace SeeMe.PowerShell.Commands.Session
         [Parameter]
         public SwitchParameter Local { get; set; }
 
-        /// <summary><para type="description">How many requests per-item commands (Invoke-SeeMePrediction, New-SeeMeDatasetItem, Save-SeeMeDatasetItemImage, ...) keep in flight by default in this session; 1 sends one at a time. Default: 4. Each command's own -ThrottleLimit overrides it.</para></summary>
+        /// <summary><para type="description">How many requests per-item commands (Invoke-SeeMePrediction, New-SeeMeDatasetItem, Save-SeeMeDatasetItemImage, ...) keep in flight by default in this session; 1 sends one at a time. Default: 6 (as many connections as a browser opens to one host). Each command's own -ThrottleLimit overrides it.</para></summary>
         [Parameter]
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = SeeMeSession.DefaultThrottleLimit;
