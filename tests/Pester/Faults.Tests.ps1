@@ -1,19 +1,23 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0' }
 
 # Faults as a user meets them: a service that answers 503/429, resets connections or hangs. The fault
-# proxy is the xunit one (tests/Unit/Infrastructure/FaultProxy.cs): real sockets in front of the local
-# server, misbehaving on purpose. It is loaded from the built test assembly (build.ps1 -Test runs dotnet
-# test first), or compiled from its source where pwsh can compile (a pwsh with its ref/ assemblies).
+# proxy is the xunit one (tests/SeeMe.FaultProxy): real sockets in front of the local server, misbehaving
+# on purpose. Its netstandard2.0 assembly loads in PowerShell 7 and in Windows PowerShell 5.1; it is built
+# with the solution (build.ps1 -Test), or here with dotnet when it has not been built yet.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestHelpers.ps1')
     $script:server = Start-TestSeeMeServer
     $script:direct = Connect-SeeMe -BaseUri $script:server.BaseUri -Username $script:server.Username -ApiKey $script:server.ApiKey
     if (-not ('SeeMe.Tests.Infrastructure.FaultProxy' -as [type])) {
-        $built = Get-ChildItem -Path (Join-Path $PSScriptRoot '../Unit/bin/*/net*/SeeMe.Tests.dll') -ErrorAction Ignore |
-            Sort-Object LastWriteTime -Descending | Select-Object -First 1
-        if ($built) { Add-Type -LiteralPath $built.FullName }
-        else { Add-Type -LiteralPath (Join-Path $PSScriptRoot '../Unit/Infrastructure/FaultProxy.cs') }
+        $project = Join-Path $PSScriptRoot '../SeeMe.FaultProxy'
+        $built = { Get-ChildItem -Path (Join-Path $project 'bin/*/netstandard2.0/SeeMe.FaultProxy.dll') -ErrorAction Ignore |
+            Sort-Object LastWriteTime -Descending | Select-Object -First 1 }
+        if (-not (& $built)) {
+            dotnet build $project --nologo --verbosity quiet | Out-Host
+            if ($LASTEXITCODE -ne 0) { throw "Building the fault proxy ($project) failed; run: dotnet build $project" }
+        }
+        Add-Type -LiteralPath (& $built).FullName
     }
     $script:FaultProxy = [SeeMe.Tests.Infrastructure.FaultProxy]
     $script:proxies = [System.Collections.Generic.List[object]]::new()
@@ -36,7 +40,7 @@ BeforeAll {
 }
 
 AfterAll {
-    foreach ($proxy in $script:proxies) { $proxy.DisposeAsync().AsTask().GetAwaiter().GetResult() }
+    foreach ($proxy in $script:proxies) { $proxy.Dispose() }
     Stop-TestSeeMeServer $script:server
 }
 

@@ -269,7 +269,8 @@ public sealed class SyncCmdletTests(LocalServerFixture server) : IClassFixture<L
         var (gate, creates, stopped) = (new object(), 0, false);
         using var stopPoint = new ManualResetEventSlim();
         // The 5th create reaches the service and its answer never comes back; nothing after it reaches the service.
-        await using var faults = new FaultProxy(server.BaseUri, request =>
+        await using var proxies = new FaultProxies(server.BaseUri);
+        var faults = proxies.Open(request =>
         {
             lock (gate)
             {
@@ -314,7 +315,8 @@ public sealed class SyncCmdletTests(LocalServerFixture server) : IClassFixture<L
         var (_, version) = await NewDatasetAsync(_client);
         var data = Folder("train/red/l1.png", "train/red/l2.png", "train/red/l3.png");
         var creates = 0;
-        await using var faults = new FaultProxy(server.BaseUri,
+        await using var proxies = new FaultProxies(server.BaseUri);
+        var faults = proxies.Open(
             r => IsItemCreate(r.Method, r.Path) && Interlocked.Increment(ref creates) == 2 ? Fault.ResetAfterProcessing : Fault.None);
         using var host = new PowerShellHost();
         Assert.Empty(host.Run("Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2]", faults.BaseUri, server.Username, PowerShellHost.Secure(server.ApiKey)).Errors);

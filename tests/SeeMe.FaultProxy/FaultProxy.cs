@@ -1,4 +1,4 @@
-// Plain C# with explicit usings: tests/Pester/Faults.Tests.ps1 compiles this same file with Add-Type.
+// netstandard2.0 (see the project file): the xunit tests and tests/Pester/Faults.Tests.ps1 load this same assembly.
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -63,8 +63,10 @@ public sealed record ProxiedRequest(int Number, string Method, string Path, stri
     public string Header(string name) => HeaderOf(Head, name);
 
     internal static string HeaderOf(string head, string name) =>
-        head.Split("\r\n").Skip(1).Select(l => l.Split(':', 2)).Where(p => p.Length == 2 && p[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+        Lines(head).Skip(1).Select(l => l.Split(new[] { ':' }, 2)).Where(p => p.Length == 2 && p[0].Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
             .Select(p => p[1].Trim()).FirstOrDefault();
+
+    internal static string[] Lines(string head) => head.Split(new[] { "\r\n" }, StringSplitOptions.None);
 }
 
 /// <summary>
@@ -74,7 +76,7 @@ public sealed record ProxiedRequest(int Number, string Method, string Path, stri
 /// Requests in flight at once arrive in an order thread timing decides: a rule for concurrent requests keys its faults
 /// by the request (<see cref="PerUploadedFile"/>), never by arrival number.
 /// </summary>
-public sealed class FaultProxy : IAsyncDisposable
+public sealed class FaultProxy : IDisposable
 {
     private readonly TcpListener _listener;
     private readonly Uri _upstream;
@@ -93,7 +95,7 @@ public sealed class FaultProxy : IAsyncDisposable
         _listener.Start();
         var actualPort = ((IPEndPoint)_listener.LocalEndpoint).Port;
         BaseUri = new UriBuilder(upstreamBaseUri) { Port = actualPort }.Uri;
-        _accepting = AcceptAsync();
+        _accepting = Task.Run(AcceptAsync); // on the thread pool: no caller's synchronisation context is captured
     }
 
     /// <summary>The upstream's API root, on the proxy's port.</summary>
@@ -144,7 +146,7 @@ public sealed class FaultProxy : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             TcpClient client;
-            try { client = await _listener.AcceptTcpClientAsync(_stop.Token); }
+            try { client = await _listener.AcceptTcpClientAsync(); }
             catch (Exception) when (_stop.IsCancellationRequested) { return; }
             catch (SocketException) { continue; }
             lock (_connections) _connections.Add(Task.Run(() => HandleAsync(client)));
@@ -159,8 +161,8 @@ public sealed class FaultProxy : IAsyncDisposable
             var downstream = client.GetStream();
             var (head, rest) = await ReadHeadAsync(downstream);
             if (head == null) return;
-            var line = head.Split("\r\n")[0].Split(' ');
-            var path = line[1].StartsWith(_upstream.AbsolutePath, StringComparison.Ordinal) ? line[1][_upstream.AbsolutePath.Length..] : line[1];
+            var line = ProxiedRequest.Lines(head)[0].Split(' ');
+            var path = line[1].StartsWith(_upstream.AbsolutePath, StringComparison.Ordinal) ? line[1].Substring(_upstream.AbsolutePath.Length) : line[1];
             var bodyLength = long.TryParse(ProxiedRequest.HeaderOf(head, "Content-Length"), out var length) ? length : 0;
             var isUpload = ProxiedRequest.HeaderOf(head, "Content-Type")?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true;
             if (isUpload) rest = await ReadFirstPartHeadAsync(downstream, rest, bodyLength);
@@ -206,10 +208,10 @@ public sealed class FaultProxy : IAsyncDisposable
         }
 
         using var upstreamClient = new TcpClient();
-        await upstreamClient.ConnectAsync(_upstream.Host, _upstream.Port, _stop.Token);
+        await upstreamClient.ConnectAsync(_upstream.Host, _upstream.Port);
         var upstream = upstreamClient.GetStream();
-        await upstream.WriteAsync(Encoding.ASCII.GetBytes(WithConnectionClose(head)), _stop.Token);
-        await upstream.WriteAsync(rest, _stop.Token);
+        await WriteAsync(upstream, Encoding.ASCII.GetBytes(WithConnectionClose(head)));
+        await WriteAsync(upstream, rest);
         _ = PumpAsync(downstream, upstream); // the rest of the request body, as it comes
         var (answerHead, answerRest) = await ReadHeadAsync(upstream);
         if (answerHead == null) { Reset(client); return; }
@@ -217,13 +219,13 @@ public sealed class FaultProxy : IAsyncDisposable
         switch (fault)
         {
             case Fault.None:
-                await downstream.WriteAsync(answerHeadBytes, _stop.Token);
-                await downstream.WriteAsync(answerRest, _stop.Token);
+                await WriteAsync(downstream, answerHeadBytes);
+                await WriteAsync(downstream, answerRest);
                 await PumpAsync(upstream, downstream);
                 return;
             case Fault.Slow:
-                await downstream.WriteAsync(answerHeadBytes, _stop.Token);
-                await downstream.WriteAsync(answerRest, _stop.Token);
+                await WriteAsync(downstream, answerHeadBytes);
+                await WriteAsync(downstream, answerRest);
                 await PumpAsync(upstream, downstream, pieceBytes: 16 * 1024, pause: TimeSpan.FromMilliseconds(50));
                 return;
             case Fault.ResetAfterProcessing:
@@ -231,13 +233,13 @@ public sealed class FaultProxy : IAsyncDisposable
                 Reset(client);
                 return;
             case Fault.CloseAfterHeaders:
-                await downstream.WriteAsync(answerHeadBytes, _stop.Token);
+                await WriteAsync(downstream, answerHeadBytes);
                 client.Client.Shutdown(SocketShutdown.Send);
                 return;
             case Fault.ResetMidResponse:
             case Fault.StallMidResponse:
                 var answerLength = long.TryParse(ProxiedRequest.HeaderOf(answerHead, "Content-Length"), out var n) ? n : 2;
-                await downstream.WriteAsync(answerHeadBytes, _stop.Token);
+                await WriteAsync(downstream, answerHeadBytes);
                 await CopyAsync(answerRest, upstream, downstream, answerLength / 2);
                 if (fault == Fault.ResetMidResponse) Reset(client);
                 else await Task.Delay(Timeout.Infinite, _stop.Token);
@@ -252,12 +254,12 @@ public sealed class FaultProxy : IAsyncDisposable
         var chunk = new byte[16 * 1024];
         while (true)
         {
-            var read = await stream.ReadAsync(chunk, _stop.Token);
+            var read = await stream.ReadAsync(chunk, 0, chunk.Length, _stop.Token);
             if (read == 0) return (null, null);
             buffer.Write(chunk, 0, read);
             var bytes = buffer.ToArray();
             var end = IndexOfBlankLine(bytes);
-            if (end >= 0) return (Encoding.ASCII.GetString(bytes, 0, end + 4), bytes[(end + 4)..]);
+            if (end >= 0) return (Encoding.ASCII.GetString(bytes, 0, end + 4), bytes.Skip(end + 4).ToArray());
         }
     }
 
@@ -269,7 +271,7 @@ public sealed class FaultProxy : IAsyncDisposable
         var chunk = new byte[4096];
         while (IndexOfBlankLine(body.ToArray()) < 0 && body.Length < Math.Min(bodyLength, 64 * 1024))
         {
-            var read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, bodyLength - body.Length)), _stop.Token);
+            var read = await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, bodyLength - body.Length), _stop.Token);
             if (read == 0) break;
             body.Write(chunk, 0, read);
         }
@@ -294,7 +296,7 @@ public sealed class FaultProxy : IAsyncDisposable
 
     private static string WithConnectionClose(string head)
     {
-        var lines = head.TrimEnd('\r', '\n').Split("\r\n").Where(l => !l.StartsWith("Connection:", StringComparison.OrdinalIgnoreCase));
+        var lines = ProxiedRequest.Lines(head.TrimEnd('\r', '\n')).Where(l => !l.StartsWith("Connection:", StringComparison.OrdinalIgnoreCase));
         return string.Join("\r\n", lines) + "\r\nConnection: close\r\n\r\n";
     }
 
@@ -304,7 +306,7 @@ public sealed class FaultProxy : IAsyncDisposable
         var chunk = new byte[64 * 1024];
         while (left > 0)
         {
-            var read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, left)), _stop.Token);
+            var read = await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, left), _stop.Token);
             if (read == 0) return;
             left -= read;
         }
@@ -313,14 +315,14 @@ public sealed class FaultProxy : IAsyncDisposable
     private async Task CopyAsync(byte[] first, Stream from, Stream to, long count)
     {
         var firstPart = (int)Math.Min(first.Length, count);
-        await to.WriteAsync(first.AsMemory(0, firstPart), _stop.Token);
+        await to.WriteAsync(first, 0, firstPart, _stop.Token);
         var left = count - firstPart;
         var chunk = new byte[64 * 1024];
         while (left > 0)
         {
-            var read = await from.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, left)), _stop.Token);
+            var read = await from.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, left), _stop.Token);
             if (read == 0) return;
-            await to.WriteAsync(chunk.AsMemory(0, read), _stop.Token);
+            await to.WriteAsync(chunk, 0, read, _stop.Token);
             left -= read;
         }
         await to.FlushAsync(_stop.Token);
@@ -332,9 +334,9 @@ public sealed class FaultProxy : IAsyncDisposable
         try
         {
             int read;
-            while ((read = await from.ReadAsync(chunk, _stop.Token)) > 0)
+            while ((read = await from.ReadAsync(chunk, 0, chunk.Length, _stop.Token)) > 0)
             {
-                await to.WriteAsync(chunk.AsMemory(0, read), _stop.Token);
+                await to.WriteAsync(chunk, 0, read, _stop.Token);
                 if (pause > TimeSpan.Zero) await Task.Delay(pause, _stop.Token);
             }
         }
@@ -348,8 +350,8 @@ public sealed class FaultProxy : IAsyncDisposable
         var bytes = Encoding.UTF8.GetBytes(body);
         var head = $"HTTP/1.1 {status}\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\n" +
                    (retryAfter == null ? "" : $"Retry-After: {retryAfter}\r\n") + "Connection: close\r\n\r\n";
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
-        await stream.WriteAsync(bytes, _stop.Token);
+        await WriteAsync(stream, Encoding.ASCII.GetBytes(head));
+        await WriteAsync(stream, bytes);
     }
 
     /// <summary>Closes with a TCP reset (RST) rather than a clean close.</summary>
@@ -359,14 +361,21 @@ public sealed class FaultProxy : IAsyncDisposable
         client.Client.Close();
     }
 
-    public async ValueTask DisposeAsync()
+    private Task WriteAsync(Stream stream, byte[] bytes) => stream.WriteAsync(bytes, 0, bytes.Length, _stop.Token);
+
+    /// <summary>Stops listening, ends every connection and waits for them.</summary>
+    public async Task DisposeAsync()
     {
         _stop.Cancel();
         _listener.Stop();
-        await _accepting;
+        await _accepting.ConfigureAwait(false);
         Task[] connections;
         lock (_connections) connections = _connections.ToArray();
-        await Task.WhenAll(connections);
+        await Task.WhenAll(connections).ConfigureAwait(false);
         _stop.Dispose();
     }
+
+    /// <summary>As <see cref="DisposeAsync"/>, for callers that cannot await (PowerShell).</summary>
+    public void Dispose() => DisposeAsync().GetAwaiter().GetResult();
 }
+
