@@ -133,6 +133,19 @@ public sealed class ViewTests(LocalServerFixture server) : IClassFixture<LocalSe
     }
 
     [Fact]
+    public async Task An_evaluation_in_a_list_view_shows_its_labels_and_matrix_as_values_not_type_names()
+    {
+        await SampleContent.AddAsync(server.BaseUri, server.Server.SeedUser, server.DataDirectory);
+
+        var shown = Shown("Get-SeeMeDataset -Name $args[0] | Get-SeeMeDatasetVersion -Latest | Test-SeeMeModel -Model $args[0] | Format-List", SampleContent.Name);
+
+        Assert.Contains(shown, l => Regex.IsMatch(l, @"^Labels\s+: \{red: f1 1, precision 1, recall 1, support 1, green: f1 1"));
+        Assert.Contains(shown, l => Regex.IsMatch(l, @"^ConfusionMatrix\s+: 3x3: red, green, blue$"));
+        Assert.Contains(shown, l => Regex.IsMatch(l, @"^Macro\s+: precision 1, recall 1, f1 1$"));
+        Assert.DoesNotContain(shown, l => l.Contains("SeeMe.Core.Evaluation."));
+    }
+
+    [Fact]
     public void Applications_show_a_readable_name_and_their_whole_id()
     {
         using var ps = new PowerShellHost();

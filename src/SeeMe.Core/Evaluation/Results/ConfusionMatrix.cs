@@ -23,5 +23,8 @@ namespace SeeMe.Core.Evaluation
         /// (such pairs are left out of <see cref="Counts"/>, as scikit-learn's confusion_matrix with labels= does).
         /// </summary>
         public int[]? UnlistedPredictions { get; set; }
+
+        /// <summary>"3x3: red, green, blue", as a list view of the result shows it.</summary>
+        public override string ToString() => $"{Labels.Count}x{Labels.Count}: {string.Join(", ", Labels)}";
     }
 }

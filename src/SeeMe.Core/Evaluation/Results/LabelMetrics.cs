@@ -21,5 +21,9 @@ namespace SeeMe.Core.Evaluation
 
         /// <summary>COCO AP averaged over IoU 0.50:0.05:0.95; null as <see cref="Ap50"/>.</summary>
         public double? Ap { get; set; }
+
+        /// <summary>"red: f1 0.9, precision 1, recall 0.8181, support 11", as a list view of the result shows it.</summary>
+        public override string ToString() =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0}: f1 {1:0.####}, precision {2:0.####}, recall {3:0.####}, support {4}", Label, F1, Precision, Recall, Support);
     }
 }
