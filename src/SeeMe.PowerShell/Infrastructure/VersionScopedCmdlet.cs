@@ -110,7 +110,7 @@ namespace SeeMe.PowerShell
                 var splits = withSplits ? Fetched(version, "DatasetSplit", SplitsOf).Cast<DatasetSplit>() : Enumerable.Empty<DatasetSplit>();
                 return new VersionNames(labels, splits);
             }
-            catch (Exception e) when (IsItemFailure(e))
+            catch (Exception e) when (IsWorkFailure(e))
             {
                 WriteVerbose($"Label and split names are left out: reading them failed ({e.Message}).");
                 return null;
@@ -138,7 +138,7 @@ namespace SeeMe.PowerShell
                 splits = Fetched(version, "DatasetSplit", SplitsOf).Cast<DatasetSplit>().ToList();
                 return true;
             }
-            catch (Exception e) when (IsItemFailure(e))
+            catch (Exception e) when (IsWorkFailure(e))
             {
                 WriteFailure(e, version.VersionId);
                 splits = new List<DatasetSplit>();

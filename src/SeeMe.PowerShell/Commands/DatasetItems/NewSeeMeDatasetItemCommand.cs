@@ -123,10 +123,10 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
             if (!ShouldProcess($"{Describe("DatasetItem", item)} in dataset version {version.VersionId}", what)) return;
             if (imageFile == null)
             {
-                RunItem(ct => Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct), item.Name, WriteObject);
+                RunInput(ct => Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct), item.Name, WriteObject);
                 return;
             }
-            RunTransferItem($"Uploading {System.IO.Path.GetFileName(imageFile)}",
+            RunTransferInput($"Uploading {System.IO.Path.GetFileName(imageFile)}",
                 (progress, ct) => Client.Items.CreateWithImageAsync(version.DatasetId, version.VersionId, item, imageFile, progress, ct),
                 imageFile, WriteObject);
         }

@@ -71,7 +71,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         {
             var image = Path != null ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath!, literal: true);
             if (image == null || !TryGetEntity(out var item) || !ShouldChange("DatasetItem", item, $"Upload image '{image}'")) return;
-            RunTransferItem($"Uploading {System.IO.Path.GetFileName(image)}",
+            RunTransferInput($"Uploading {System.IO.Path.GetFileName(image)}",
                 (progress, ct) => Client.Items.UploadImageAsync(item.DatasetId, item.DatasetVersionId, item.Id, image, progress, ct), image,
                 updated => { if (PassThru) WriteObject(updated); });
         }
