@@ -40,7 +40,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
             var version = LocateVersion();
             var labelId = ResolveLabelId(version, Label)!;
             var splitId = ResolveSplitId(version, Split);
-            if (!TryGetEntity(out var item) || !ShouldChange("DatasetItem", item, $"Add annotation '{Label}' {Coordinates}".TrimEnd())) return;
+            if (!TryGetItem(out var item) || !ShouldChange("DatasetItem", item, $"Add annotation '{Label}' {Coordinates}".TrimEnd())) return;
             var annotation = new Annotation
             {
                 LabelId = labelId,

@@ -17,10 +17,6 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         // Its own sets (Text, Path, LiteralPath), each with the version as an object or by -DatasetId and -DatasetVersionId.
         private const string TextSet = "Text";
         private const string TextByIdsSet = TextSet + IdsSet;
-        private const string PathSet = "Path";
-        private const string PathByIdsSet = PathSet + IdsSet;
-        private const string LiteralPathSet = "LiteralPath";
-        private const string LiteralPathByIdsSet = LiteralPathSet + IdsSet;
 
         /// <inheritdoc/>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TextSet)]

@@ -35,7 +35,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         protected override void ProcessRecord()
         {
-            if (!TryGetEntity(out var item)) return;
+            if (!TryGetItem(out var item)) return;
             var folder = ResolveFolder(Destination);
             var file = Path.Combine(folder, ItemsClient.ImageFileName(item, Thumbnail));
             if (!ShouldSave(Describe("DatasetItem", item), Thumbnail ? "thumbnail" : "image", file, Force)) return;

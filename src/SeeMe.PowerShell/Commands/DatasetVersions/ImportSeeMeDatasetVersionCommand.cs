@@ -18,10 +18,6 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     public sealed class ImportSeeMeDatasetVersionCommand : DatasetVersionCmdlet
     {
         // Its own sets (Path, LiteralPath), each with the version as an object or by -DatasetId and -DatasetVersionId.
-        private const string PathSet = "Path";
-        private const string PathByIdsSet = PathSet + IdsSet;
-        private const string LiteralPathSet = "LiteralPath";
-        private const string LiteralPathByIdsSet = LiteralPathSet + IdsSet;
 
         /// <inheritdoc/>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
