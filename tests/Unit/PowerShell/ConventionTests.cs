@@ -145,12 +145,14 @@ public sealed class ConventionTests
 
         var confirmReplace = Regex.Match(SourceOf(typeof(SeeMeCmdlet)), @"protected bool ConfirmReplace\(.*?\n        \}", RegexOptions.Singleline).Value;
         Assert.Contains("ShouldContinue(", confirmReplace);
+        var saveLogo = Regex.Match(SourceOf(typeof(SeeMeCmdlet)), @"protected void SaveLogo<T>\(.*?\n        \}", RegexOptions.Singleline).Value;
+        Assert.Contains("ShouldSave(", saveLogo);
 
         var withForce = CommandTypes.Select(t => t.GetProperty("Force")).Where(p => p?.GetCustomAttribute<ParameterAttribute>() != null).ToList();
         Assert.True(withForce.Count >= 5, "the four Save- commands and Export-SeeMeDatasetVersion take -Force");
         foreach (var force in withForce)
-            Assert.True(Regex.IsMatch(SourceOf(force!.DeclaringType!), @"\b(ConfirmReplace|ShouldSave)\([^;]*\bForce\b|\bForce\s*\|\|\s*ShouldContinue\("),
-                $"{force.DeclaringType!.Name} has -Force but does not ask ShouldContinue (through ConfirmReplace/ShouldSave or Force || ShouldContinue)");
+            Assert.True(Regex.IsMatch(SourceOf(force!.DeclaringType!), @"\b(ConfirmReplace|ShouldSave|SaveLogo)\([^;]*\bForce\b|\bForce\s*\|\|\s*ShouldContinue\("),
+                $"{force.DeclaringType!.Name} has -Force but does not ask ShouldContinue (through ConfirmReplace/ShouldSave/SaveLogo or Force || ShouldContinue)");
     }
 
     private static string SourceFolder => Path.Combine(Repository.Root, "src", "SeeMe.PowerShell");

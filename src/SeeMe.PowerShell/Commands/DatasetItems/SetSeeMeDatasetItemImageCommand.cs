@@ -64,7 +64,8 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         protected override void ProcessRecord()
         {
-            var image = Path != null ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath!, literal: true);
+            var (path, literal) = GivenPath(Path, LiteralPath);
+            var image = ResolveImage(path, literal);
             if (image == null || !TryGetItem(out var item) || !ShouldChange("DatasetItem", item, $"Upload image '{image}'")) return;
             RunTransferInput($"Uploading {System.IO.Path.GetFileName(image)}",
                 (progress, ct) => Client.Items.UploadImageAsync(item.DatasetId, item.DatasetVersionId, item.Id, image, progress, ct), image,

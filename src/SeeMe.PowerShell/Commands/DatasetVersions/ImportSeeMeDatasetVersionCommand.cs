@@ -60,9 +60,8 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         protected override void ProcessRecord()
         {
-            var source = IsBound(nameof(Path))
-                ? ResolveOnePath(Path, literal: false, "one zip or folder", foldersToo: true)
-                : ResolveOnePath(LiteralPath, literal: true, "one zip or folder", foldersToo: true);
+            var (path, literal) = GivenPath(Path, LiteralPath);
+            var source = ResolveOnePath(path, literal, "one zip or folder", foldersToo: true);
             if (source == null) return;
             if (!TryGetDatasetVersion(out var version) || !ShouldChange("DatasetVersion", version, $"Import '{source}'")) return;
             var zip = Directory.Exists(source) ? ZipFolder(source) : source;
