@@ -2,7 +2,7 @@ namespace SeeMe.PowerShell
 {
     /// <summary>
     /// A command that users pipe many inputs into, which keeps up to -ThrottleLimit requests in
-    /// flight (see <see cref="SeeMeCmdlet.RunItem{T}"/>). It declares the parameter itself, so that
+    /// flight (see <see cref="SeeMeCmdlet.RunInput{T}"/>). It declares the parameter itself, so that
     /// only these commands show it.
     /// </summary>
     public interface IThrottledCmdlet

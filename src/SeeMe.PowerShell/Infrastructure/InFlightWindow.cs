@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace SeeMe.PowerShell
 {
     /// <summary>
-    /// The per-item calls of one command, in input order. A call starts only when fewer than the
+    /// The per-input calls of one command, in input order. A call starts only when fewer than the
     /// throttle limit are running and the window has room; calls are finished (their output or
     /// error written) strictly in the order they started, so output stays aligned with input. A
     /// slow call holds back the output of later ones, not their sending, up to a window of

@@ -110,11 +110,18 @@ namespace SeeMe.PowerShell
             if (TryRun(ct => put(copy, ct), entity, out var updated) && passThru) WriteObject(updated);
         }
 
-        /// <summary>The Remove-* flow: confirms, deletes (as a per-item call, see <see cref="RunItem{T}"/>) and writes the deleted object with -PassThru.</summary>
+        /// <summary>What every Set-* of a named entity changes: its name and description, each only when given.</summary>
+        protected static void ApplyNameAndDescription(NamedEntity entity, string? name, string? description)
+        {
+            if (name != null) entity.Name = name;
+            if (description != null) entity.Description = description;
+        }
+
+        /// <summary>The Remove-* flow: confirms, deletes (as a per-input call, see <see cref="RunInput{T}"/>) and writes the deleted object with -PassThru.</summary>
         protected void Remove<T>(string kind, SeeMeEntity entity, Func<CancellationToken, Task<T>> delete, bool passThru, string action = "Remove")
         {
             if (!ShouldChange(kind, entity, action)) return;
-            RunItem(delete, entity, deleted => { if (passThru) WriteObject(deleted); });
+            RunInput(delete, entity, deleted => { if (passThru) WriteObject(deleted); });
         }
 
         /// <summary>

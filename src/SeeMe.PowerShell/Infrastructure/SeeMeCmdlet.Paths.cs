@@ -62,6 +62,10 @@ namespace SeeMe.PowerShell
             }
         }
 
+        /// <summary>The path of the set the user chose: -Path (wildcards) when given, else -LiteralPath (taken as written).</summary>
+        protected (string Path, bool Literal) GivenPath(string? path, string? literalPath) =>
+            IsBound("Path") ? (path!, false) : (literalPath!, true);
+
         /// <summary>The folder -Destination names (default: the current location), as a file-system path.</summary>
         protected string ResolveFolder(string? destination) => ProviderPaths.ResolveFolder(this, destination);
     }

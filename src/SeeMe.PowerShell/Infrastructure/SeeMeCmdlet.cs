@@ -63,13 +63,13 @@ namespace SeeMe.PowerShell
         protected override void StopProcessing()
         {
             _cancellation.Cancel();
-            WaitForCancelledItems();
+            WaitForCancelledInputs();
         }
 
-        /// <summary>Writes what per-item calls are still in flight; a command that overrides this calls it first.</summary>
+        /// <summary>Writes what per-input calls are still in flight; a command that overrides this calls it first.</summary>
         protected override void EndProcessing()
         {
-            FinishItems();
+            FinishInputs();
             _cancellation.Dispose();
         }
 
@@ -87,9 +87,9 @@ namespace SeeMe.PowerShell
         }
 
         /// <summary>
-        /// Runs a Core call for one pipeline item; on failure writes a non-terminating error (with
+        /// Runs a Core call for one pipeline input; on failure writes a non-terminating error (with
         /// <paramref name="target"/>; its ErrorId starts with <paramref name="noun"/>, by default the command's)
-        /// and returns false, so the pipeline goes on with the next item.
+        /// and returns false, so the pipeline goes on with the next input.
         /// </summary>
         protected bool TryRun<T>(Func<CancellationToken, Task<T>> call, object? target, out T result, string? noun = null)
         {
@@ -98,7 +98,7 @@ namespace SeeMe.PowerShell
                 result = Run(call);
                 return true;
             }
-            catch (Exception e) when (IsItemFailure(e))
+            catch (Exception e) when (IsWorkFailure(e))
             {
                 WriteFailure(e, target, noun);
                 result = default!;
@@ -116,7 +116,7 @@ namespace SeeMe.PowerShell
             {
                 return work();
             }
-            catch (Exception e) when (IsItemFailure(e))
+            catch (Exception e) when (IsWorkFailure(e))
             {
                 ThrowTerminatingError(ErrorRecords.From(e, noun ?? ErrorNoun, target));
                 throw; // not reached
@@ -160,7 +160,7 @@ namespace SeeMe.PowerShell
         private readonly ProgressThrottle _progressThrottle = new ProgressThrottle();
 
         /// <summary>WriteProgress, a few times a second at most per activity (see <see cref="ProgressThrottle"/>).</summary>
-        private void WriteThrottledProgress(ProgressRecord record)
+        internal void WriteThrottledProgress(ProgressRecord record)
         {
             if (_progressThrottle.ShouldWrite(record)) WriteProgress(record);
         }
@@ -176,51 +176,7 @@ namespace SeeMe.PowerShell
         }
 
         /// <summary>A failure of the work itself, not the pipeline being stopped (Ctrl+C, Select-Object -First).</summary>
-        protected static bool IsItemFailure(Exception e) =>
+        protected static bool IsWorkFailure(Exception e) =>
             !(e is PipelineStoppedException) && !(e is OperationCanceledException);
-
-        private sealed class ProgressSink : IProgress<TransferProgress>
-        {
-            private readonly SeeMeCmdlet _cmdlet;
-            private readonly string _activity;
-            private readonly int _activityId;
-            private readonly int _parentId;
-
-            public ProgressSink(SeeMeCmdlet cmdlet, string activity, int activityId, int parentId = -1)
-            {
-                _cmdlet = cmdlet;
-                _activity = activity;
-                _activityId = activityId;
-                _parentId = parentId;
-            }
-
-            private bool _closed; // touched on the pipeline thread only
-
-            /// <summary>Closes this transfer's bar (on the pipeline thread) unless its last report already did.</summary>
-            public void Complete() => Write(new ProgressRecord(_activityId, _activity, "Done") { RecordType = ProgressRecordType.Completed });
-
-            public void Report(TransferProgress value)
-            {
-                var done = value.TotalBytes is long total && value.BytesTransferred >= total;
-                var record = new ProgressRecord(_activityId, _activity, $"{value.FileName}: {Bytes(value.BytesTransferred)}" +
-                                                                        (value.TotalBytes is long t ? $" of {Bytes(t)}" : ""))
-                {
-                    PercentComplete = value.Percent,
-                    RecordType = done ? ProgressRecordType.Completed : ProgressRecordType.Processing,
-                };
-                _cmdlet.PostToPipelineThread(() => Write(record));
-            }
-
-            /// <summary>Writes a record of this transfer; nothing after the one that closed it.</summary>
-            private void Write(ProgressRecord record)
-            {
-                if (_closed) return;
-                record.ParentActivityId = _parentId;
-                _closed = record.RecordType == ProgressRecordType.Completed;
-                _cmdlet.WriteThrottledProgress(record);
-            }
-
-            private static string Bytes(long n) => n >= 1 << 20 ? $"{n / 1048576.0:0.0} MB" : $"{n / 1024.0:0.0} KB";
-        }
     }
 }

@@ -73,6 +73,23 @@ public sealed class ConventionTests
     }
 
     /// <summary>A timeout has one name everywhere, in seconds, as Invoke-WebRequest names it: -TimeoutSec.</summary>
+    /// <summary>
+    /// Bases are composed, not stacked (as PSResourceGet keeps its cmdlets flat): between a command and PSCmdlet stand at
+    /// most three of our own classes, SeeMeCmdlet included (SeeMeCmdlet → VersionScopedCmdlet → ItemCmdlet → the command).
+    /// A shared parameter block that would need a fourth goes into the command, and shared logic into SeeMeCmdlet's partial files.
+    /// </summary>
+    [Fact]
+    public void No_command_has_more_than_three_SeeMe_base_classes_between_it_and_PSCmdlet()
+    {
+        const int MaxBases = 3;
+        foreach (var type in CommandTypes)
+        {
+            var bases = new List<string>();
+            for (var b = type.BaseType; b != null && b != typeof(PSCmdlet); b = b.BaseType) bases.Add(b.Name);
+            Assert.True(bases.Count <= MaxBases, $"{type.Name} stands on {bases.Count} bases ({string.Join(" → ", bases)}); at most {MaxBases}");
+        }
+    }
+
     [Fact]
     public void Timeouts_are_named_TimeoutSec()
     {
@@ -128,12 +145,14 @@ public sealed class ConventionTests
 
         var confirmReplace = Regex.Match(SourceOf(typeof(SeeMeCmdlet)), @"protected bool ConfirmReplace\(.*?\n        \}", RegexOptions.Singleline).Value;
         Assert.Contains("ShouldContinue(", confirmReplace);
+        var saveLogo = Regex.Match(SourceOf(typeof(SeeMeCmdlet)), @"protected void SaveLogo<T>\(.*?\n        \}", RegexOptions.Singleline).Value;
+        Assert.Contains("ShouldSave(", saveLogo);
 
         var withForce = CommandTypes.Select(t => t.GetProperty("Force")).Where(p => p?.GetCustomAttribute<ParameterAttribute>() != null).ToList();
         Assert.True(withForce.Count >= 5, "the four Save- commands and Export-SeeMeDatasetVersion take -Force");
         foreach (var force in withForce)
-            Assert.True(Regex.IsMatch(SourceOf(force!.DeclaringType!), @"\b(ConfirmReplace|ShouldSave)\([^;]*\bForce\b|\bForce\s*\|\|\s*ShouldContinue\("),
-                $"{force.DeclaringType!.Name} has -Force but does not ask ShouldContinue (through ConfirmReplace/ShouldSave or Force || ShouldContinue)");
+            Assert.True(Regex.IsMatch(SourceOf(force!.DeclaringType!), @"\b(ConfirmReplace|ShouldSave|SaveLogo)\([^;]*\bForce\b|\bForce\s*\|\|\s*ShouldContinue\("),
+                $"{force.DeclaringType!.Name} has -Force but does not ask ShouldContinue (through ConfirmReplace/ShouldSave/SaveLogo or Force || ShouldContinue)");
     }
 
     private static string SourceFolder => Path.Combine(Repository.Root, "src", "SeeMe.PowerShell");

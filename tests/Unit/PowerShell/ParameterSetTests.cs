@@ -24,8 +24,8 @@ public sealed class ParameterSetTests(LocalServerFixture server) : IClassFixture
     /// <summary>The ids a command of this type needs when it is not given the object: the dataset's, the version's, the child's.</summary>
     private static string[] IdsNeededBy(Type command) =>
         typeof(DatasetScopedCmdlet).IsAssignableFrom(command) ? ["DatasetId"]
-        : IsVersionChildCommand(command) ? ["DatasetId", "DatasetVersionId", "Id"]
-        : typeof(VersionObjectOrIdsCmdlet).IsAssignableFrom(command) ? ["DatasetId", "DatasetVersionId"]
+        : IsVersionChildCommand(command) || typeof(ItemCmdlet).IsAssignableFrom(command) ? ["DatasetId", "DatasetVersionId", "Id"]
+        : typeof(VersionScopedCmdlet).IsAssignableFrom(command) ? ["DatasetId", "DatasetVersionId"]
         : [];
 
     private static bool IsVersionChildCommand(Type type)

@@ -40,7 +40,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
             var version = LocateVersion();
             var labelId = ResolveLabelId(version, Label)!;
             var splitId = ResolveSplitId(version, Split);
-            if (!TryGetEntity(out var item) || !ShouldChange("DatasetItem", item, $"Add annotation '{Label}' {Coordinates}".TrimEnd())) return;
+            if (!TryGetItem(out var item) || !ShouldChange("DatasetItem", item, $"Add annotation '{Label}' {Coordinates}".TrimEnd())) return;
             var annotation = new Annotation
             {
                 LabelId = labelId,
@@ -48,7 +48,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
                 SplitId = splitId ?? item.Splits.Select(s => s.Id).FirstOrDefault() ?? "",
                 Coordinates = Coordinates,
             };
-            RunItem(ct => Client.Annotations.CreateAsync(version.DatasetId, version.VersionId, annotation, ct), item, WriteObject);
+            RunInput(ct => Client.Annotations.CreateAsync(version.DatasetId, version.VersionId, annotation, ct), item, WriteObject);
         }
     }
 }

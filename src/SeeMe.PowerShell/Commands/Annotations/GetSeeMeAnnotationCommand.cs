@@ -23,7 +23,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
         {
             var version = LocateVersion();
             var labelId = ResolveLabelId(version, Label);
-            if (TryGetEntity(out var item)) WriteObject(item.Annotations.Where(a => labelId == null || a.LabelId == labelId), enumerateCollection: true);
+            if (TryGetItem(out var item)) WriteObject(item.Annotations.Where(a => labelId == null || a.LabelId == labelId), enumerateCollection: true);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SeeMeAnnotation", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Annotation))]
-    public sealed class RemoveSeeMeAnnotationCommand : VersionScopedCmdlet
+    public sealed class RemoveSeeMeAnnotationCommand : SeeMeCmdlet
     {
         /// <summary><para type="description">The annotation (from Get-SeeMeAnnotation); binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -22,7 +22,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override VersionIds? GivenVersion => Annotation == null ? (VersionIds?)null : new VersionIds(Annotation.DatasetId, Annotation.DatasetVersionId);
+        protected override void NameReferences(object? output) => NameVersionReferences(output, null);
 
         protected override void ProcessRecord()
         {

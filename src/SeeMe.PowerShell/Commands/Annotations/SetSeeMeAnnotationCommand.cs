@@ -11,7 +11,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SeeMeAnnotation", SupportsShouldProcess = true)]
     [OutputType(typeof(Annotation))]
-    public sealed class SetSeeMeAnnotationCommand : VersionScopedCmdlet
+    public sealed class SetSeeMeAnnotationCommand : SeeMeCmdlet
     {
         /// <summary><para type="description">The annotation (from Get-SeeMeAnnotation); binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -32,11 +32,11 @@ namespace SeeMe.PowerShell.Commands.Annotations
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override VersionIds? GivenVersion => Annotation == null ? (VersionIds?)null : new VersionIds(Annotation.DatasetId, Annotation.DatasetVersionId);
+        protected override void NameReferences(object? output) => NameVersionReferences(output, null);
 
         protected override void ProcessRecord()
         {
-            var version = LocateVersion();
+            var version = LocateVersion(new VersionIds(Annotation!.DatasetId, Annotation.DatasetVersionId));
             var labelId = ResolveLabelId(version, Label);
             Update("Annotation", Annotation!, a =>
             {

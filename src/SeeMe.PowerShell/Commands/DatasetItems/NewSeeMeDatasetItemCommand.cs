@@ -17,10 +17,6 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         // Its own sets (Text, Path, LiteralPath), each with the version as an object or by -DatasetId and -DatasetVersionId.
         private const string TextSet = "Text";
         private const string TextByIdsSet = TextSet + IdsSet;
-        private const string PathSet = "Path";
-        private const string PathByIdsSet = PathSet + IdsSet;
-        private const string LiteralPathSet = "LiteralPath";
-        private const string LiteralPathByIdsSet = LiteralPathSet + IdsSet;
 
         /// <inheritdoc/>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = TextSet)]
@@ -123,10 +119,10 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
             if (!ShouldProcess($"{Describe("DatasetItem", item)} in dataset version {version.VersionId}", what)) return;
             if (imageFile == null)
             {
-                RunItem(ct => Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct), item.Name, WriteObject);
+                RunInput(ct => Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct), item.Name, WriteObject);
                 return;
             }
-            RunTransferItem($"Uploading {System.IO.Path.GetFileName(imageFile)}",
+            RunTransferInput($"Uploading {System.IO.Path.GetFileName(imageFile)}",
                 (progress, ct) => Client.Items.CreateWithImageAsync(version.DatasetId, version.VersionId, item, imageFile, progress, ct),
                 imageFile, WriteObject);
         }

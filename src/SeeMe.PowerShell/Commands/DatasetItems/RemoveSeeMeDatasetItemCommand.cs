@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,15 +13,12 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SeeMeDatasetItem", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetItem))]
-    public sealed class RemoveSeeMeDatasetItemCommand : RemoveVersionChildCmdlet<DatasetItem>, IThrottledCmdlet
+    public sealed class RemoveSeeMeDatasetItemCommand : ItemCmdlet, IThrottledCmdlet
     {
-        private readonly ConcurrentDictionary<string, DatasetItem> _fetched = new ConcurrentDictionary<string, DatasetItem>();
-        private string? _splitId;
-
-        /// <summary><para type="description">The item (from Get-SeeMeDatasetItem); binds from the pipeline.</para></summary>
+        /// <inheritdoc/>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
         [ValidateNotNull]
-        public DatasetItem? Item { get; set; }
+        public override DatasetItem? Item { get; set; }
 
         /// <summary><para type="description">Only remove the item from this split (an object, id or name); the item stays unless that was its only split.</para></summary>
         [Parameter]
@@ -34,18 +30,23 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }
 
-        protected override DatasetItem? InputObject => Item;
-        protected override string VersionIdOf(DatasetItem entity) => entity.DatasetVersionId;
-        protected override string RemoveAction => _splitId == null ? "Remove" : $"Remove from split '{Split}'";
-        protected override void Prepare(VersionIds version) => _splitId = ResolveSplitId(version, Split);
+        /// <summary><para type="description">Output the deleted object.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
 
-        protected override async Task<DatasetItem> GetAsync(VersionIds version, string id, CancellationToken ct) =>
-            _fetched[id] = await Client.Items.GetAsync(version.DatasetId, version.VersionId, id, ct).ConfigureAwait(false);
+        protected override void ProcessRecord()
+        {
+            var version = LocateVersion();
+            var splitId = ResolveSplitId(version, Split);
+            if (!TryGetItem(out var item)) return;
+            var action = splitId == null ? "Remove" : $"Remove from split '{Split}'";
+            Remove(ErrorNoun, item, ct => DeleteAsync(version, item, splitId, ct), PassThru, action);
+        }
 
         // The whole item (its splits) is needed to delete it through its splits: the piped one, or the one fetched by id.
-        protected override Task<DatasetItem> DeleteAsync(VersionIds version, string id, CancellationToken ct) =>
-            _splitId != null
-                ? Client.Items.DeleteAsync(version.DatasetId, version.VersionId, id, _splitId, ct)
-                : Client.Items.DeleteAsync(Item != null && Item.Id == id ? Item : _fetched[id], ct);
+        private Task<DatasetItem> DeleteAsync(VersionIds version, DatasetItem item, string? splitId, CancellationToken ct) =>
+            splitId != null
+                ? Client.Items.DeleteAsync(version.DatasetId, version.VersionId, item.Id, splitId, ct)
+                : Client.Items.DeleteAsync(item, ct);
     }
 }

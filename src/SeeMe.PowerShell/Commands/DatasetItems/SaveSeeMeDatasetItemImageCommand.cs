@@ -31,15 +31,15 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }
 
-        protected override string ItemActivity => "Saving dataset item images";
+        protected override string InputActivity => "Saving dataset item images";
 
         protected override void ProcessRecord()
         {
-            if (!TryGetEntity(out var item)) return;
+            if (!TryGetItem(out var item)) return;
             var folder = ResolveFolder(Destination);
             var file = Path.Combine(folder, ItemsClient.ImageFileName(item, Thumbnail));
             if (!ShouldSave(Describe("DatasetItem", item), Thumbnail ? "thumbnail" : "image", file, Force)) return;
-            RunTransferItem($"Downloading {item.Name}",
+            RunTransferInput($"Downloading {item.Name}",
                 (progress, ct) => Client.Items.DownloadImageAsync(item, folder, Thumbnail, overwrite: true, progress, ct), item, WriteObject);
         }
     }

@@ -13,31 +13,47 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SeeMeDatasetItem", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetItem))]
-    public sealed class SetSeeMeDatasetItemCommand : SetVersionChildCmdlet<DatasetItem>
+    public sealed class SetSeeMeDatasetItemCommand : ItemCmdlet
     {
-        /// <summary><para type="description">The item (from Get-SeeMeDatasetItem); binds from the pipeline.</para></summary>
+        /// <inheritdoc/>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
         [ValidateNotNull]
-        public DatasetItem? Item { get; set; }
+        public override DatasetItem? Item { get; set; }
 
         /// <summary><para type="description">The new text.</para></summary>
         [Parameter]
         public string? Text { get; set; }
 
-        protected override DatasetItem? InputObject => Item;
-        protected override string VersionIdOf(DatasetItem entity) => entity.DatasetVersionId;
-        protected override Task<DatasetItem> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Items.GetAsync(version.DatasetId, version.VersionId, id, ct);
+        /// <summary><para type="description">The new name.</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
 
-        protected override Task<DatasetItem> PutAsync(VersionIds version, DatasetItem item, CancellationToken ct)
+        /// <summary><para type="description">The new description.</para></summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <summary><para type="description">Output the updated object.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var version = LocateVersion();
+            if (TryGetItem(out var item)) Update(ErrorNoun, item, Edit, (changed, ct) => PutAsync(version, changed, ct), PassThru);
+        }
+
+        private void Edit(DatasetItem item)
+        {
+            ApplyNameAndDescription(item, Name, Description);
+            if (Text != null) item.Text = Text;
+        }
+
+        private Task<DatasetItem> PutAsync(VersionIds version, DatasetItem item, CancellationToken ct)
         {
             item.DatasetId = version.DatasetId;
             item.DatasetVersionId = version.VersionId;
             return Client.Items.UpdateAsync(item, ct);
-        }
-
-        protected override void EditMore(DatasetItem item)
-        {
-            if (Text != null) item.Text = Text;
         }
     }
 }

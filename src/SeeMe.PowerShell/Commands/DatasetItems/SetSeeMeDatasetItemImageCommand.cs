@@ -14,11 +14,6 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
     public sealed class SetSeeMeDatasetItemImageCommand : ItemCmdlet, IThrottledCmdlet
     {
         // Its own sets (Path, LiteralPath), each with the item as an object or by -DatasetId, -DatasetVersionId and -Id.
-        private const string PathSet = "Path";
-        private const string PathByIdsSet = PathSet + IdsSet;
-        private const string LiteralPathSet = "LiteralPath";
-        private const string LiteralPathByIdsSet = LiteralPathSet + IdsSet;
-
         /// <inheritdoc/>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = LiteralPathSet)]
@@ -69,9 +64,10 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 
         protected override void ProcessRecord()
         {
-            var image = Path != null ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath!, literal: true);
-            if (image == null || !TryGetEntity(out var item) || !ShouldChange("DatasetItem", item, $"Upload image '{image}'")) return;
-            RunTransferItem($"Uploading {System.IO.Path.GetFileName(image)}",
+            var (path, literal) = GivenPath(Path, LiteralPath);
+            var image = ResolveImage(path, literal);
+            if (image == null || !TryGetItem(out var item) || !ShouldChange("DatasetItem", item, $"Upload image '{image}'")) return;
+            RunTransferInput($"Uploading {System.IO.Path.GetFileName(image)}",
                 (progress, ct) => Client.Items.UploadImageAsync(item.DatasetId, item.DatasetVersionId, item.Id, image, progress, ct), image,
                 updated => { if (PassThru) WriteObject(updated); });
         }

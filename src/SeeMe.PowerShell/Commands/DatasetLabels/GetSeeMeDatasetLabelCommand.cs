@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SeeMe.Core.Clients;
 using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetLabels
@@ -12,8 +11,18 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SeeMeDatasetLabel", DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetLabel))]
-    public sealed class GetSeeMeDatasetLabelCommand : GetVersionChildCmdlet<DatasetLabel>
+    public sealed class GetSeeMeDatasetLabelCommand : DatasetVersionCmdlet
     {
-        protected override VersionChildClient<DatasetLabel> Children => Client.Labels;
+        /// <summary><para type="description">The name; wildcards allowed.</para></summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        /// <summary><para type="description">The ids to get.</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Id { get; set; }
+
+        protected override void ProcessRecord() => WriteChildren(Client.Labels, Name, Id);
     }
 }

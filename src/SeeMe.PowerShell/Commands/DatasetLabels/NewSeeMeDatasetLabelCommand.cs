@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SeeMe.Core.Clients;
 using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetLabels
@@ -12,7 +11,7 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SeeMeDatasetLabel", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetLabel))]
-    public sealed class NewSeeMeDatasetLabelCommand : NewVersionChildCmdlet<DatasetLabel>
+    public sealed class NewSeeMeDatasetLabelCommand : DatasetVersionCmdlet
     {
         /// <summary>The colour forms the service accepts: "#rgb", "#rgba", "#rrggbb", "#rrggbbaa", any case.</summary>
         internal const string ColorPattern = "^#([0-9A-Fa-f]{3,4}|[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$";
@@ -26,9 +25,18 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
         [Parameter]
         public string Shortcut { get; set; } = "";
 
-        protected override VersionChildClient<DatasetLabel> Children => Client.Labels;
+        /// <summary><para type="description">The names of the ones to create.</para></summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; } = new string[0];
 
-        protected override DatasetLabel Build(string name, VersionIds version) =>
+        /// <summary><para type="description">What it is for.</para></summary>
+        [Parameter]
+        public string Description { get; set; } = "";
+
+        protected override void ProcessRecord() => CreateChildren(Client.Labels, Name, Description, Build);
+
+        private DatasetLabel Build(string name, VersionIds version) =>
             new DatasetLabel { Name = name, Color = Color, Shortcut = Shortcut, VersionId = version.VersionId, DatasetId = version.DatasetId };
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
+using SeeMe.Core.Clients;
 using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetLabels
@@ -13,16 +12,20 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SeeMeDatasetLabel", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetLabel))]
-    public sealed class RemoveSeeMeDatasetLabelCommand : RemoveVersionChildCmdlet<DatasetLabel>
+    public sealed class RemoveSeeMeDatasetLabelCommand : VersionChildCmdlet<DatasetLabel>
     {
         /// <summary><para type="description">The label (from Get-SeeMeDatasetLabel); binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
         [ValidateNotNull]
         public DatasetLabel? Label { get; set; }
 
+        /// <summary><para type="description">Output the deleted object.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override DatasetLabel? InputObject => Label;
-        protected override string VersionIdOf(DatasetLabel entity) => entity.VersionId;
-        protected override Task<DatasetLabel> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Labels.GetAsync(version.DatasetId, version.VersionId, id, ct);
-        protected override Task<DatasetLabel> DeleteAsync(VersionIds version, string id, CancellationToken ct) => Client.Labels.DeleteAsync(version.DatasetId, version.VersionId, id, ct);
+        protected override VersionChildClient<DatasetLabel> Children => Client.Labels;
+
+        protected override void ProcessRecord() => RemoveChild(PassThru);
     }
 }

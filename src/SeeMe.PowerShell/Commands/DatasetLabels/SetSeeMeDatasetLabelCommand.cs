@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
+using SeeMe.Core.Clients;
 using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetLabels
@@ -13,7 +12,7 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SeeMeDatasetLabel", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetLabel))]
-    public sealed class SetSeeMeDatasetLabelCommand : SetVersionChildCmdlet<DatasetLabel>
+    public sealed class SetSeeMeDatasetLabelCommand : VersionChildCmdlet<DatasetLabel>
     {
         /// <summary><para type="description">The label (from Get-SeeMeDatasetLabel); binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
@@ -29,12 +28,25 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
         [Parameter]
         public string? Shortcut { get; set; }
 
-        protected override DatasetLabel? InputObject => Label;
-        protected override string VersionIdOf(DatasetLabel entity) => entity.VersionId;
-        protected override Task<DatasetLabel> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Labels.GetAsync(version.DatasetId, version.VersionId, id, ct);
-        protected override Task<DatasetLabel> PutAsync(VersionIds version, DatasetLabel entity, CancellationToken ct) => Client.Labels.UpdateAsync(version.DatasetId, version.VersionId, entity, ct);
+        /// <summary><para type="description">The new name.</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
 
-        protected override void EditMore(DatasetLabel label)
+        /// <summary><para type="description">The new description.</para></summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <summary><para type="description">Output the updated object.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override DatasetLabel? InputObject => Label;
+        protected override VersionChildClient<DatasetLabel> Children => Client.Labels;
+
+        protected override void ProcessRecord() => UpdateChild(Name, Description, EditColorAndShortcut, PassThru);
+
+        private void EditColorAndShortcut(DatasetLabel label)
         {
             if (Color != null) label.Color = Color;
             if (Shortcut != null) label.Shortcut = Shortcut;

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SeeMe.Core.Clients;
 using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetSplits
@@ -12,8 +11,18 @@ namespace SeeMe.PowerShell.Commands.DatasetSplits
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "SeeMeDatasetSplit", DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetSplit))]
-    public sealed class GetSeeMeDatasetSplitCommand : GetVersionChildCmdlet<DatasetSplit>
+    public sealed class GetSeeMeDatasetSplitCommand : DatasetVersionCmdlet
     {
-        protected override VersionChildClient<DatasetSplit> Children => Client.Splits;
+        /// <summary><para type="description">The name; wildcards allowed.</para></summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        /// <summary><para type="description">The ids to get.</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? Id { get; set; }
+
+        protected override void ProcessRecord() => WriteChildren(Client.Splits, Name, Id);
     }
 }

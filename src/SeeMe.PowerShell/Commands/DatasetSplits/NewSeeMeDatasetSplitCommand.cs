@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using SeeMe.Core.Clients;
 using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetSplits
@@ -12,11 +11,20 @@ namespace SeeMe.PowerShell.Commands.DatasetSplits
     /// </summary>
     [Cmdlet(VerbsCommon.New, "SeeMeDatasetSplit", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetSplit))]
-    public sealed class NewSeeMeDatasetSplitCommand : NewVersionChildCmdlet<DatasetSplit>
+    public sealed class NewSeeMeDatasetSplitCommand : DatasetVersionCmdlet
     {
-        protected override VersionChildClient<DatasetSplit> Children => Client.Splits;
+        /// <summary><para type="description">The names of the ones to create.</para></summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string[] Name { get; set; } = new string[0];
 
-        protected override DatasetSplit Build(string name, VersionIds version) =>
+        /// <summary><para type="description">What it is for.</para></summary>
+        [Parameter]
+        public string Description { get; set; } = "";
+
+        protected override void ProcessRecord() => CreateChildren(Client.Splits, Name, Description, Build);
+
+        private static DatasetSplit Build(string name, VersionIds version) =>
             new DatasetSplit { Name = name, VersionId = version.VersionId, DatasetId = version.DatasetId };
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
+using SeeMe.Core.Clients;
 using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetSplits
@@ -13,16 +12,20 @@ namespace SeeMe.PowerShell.Commands.DatasetSplits
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "SeeMeDatasetSplit", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetSplit))]
-    public sealed class RemoveSeeMeDatasetSplitCommand : RemoveVersionChildCmdlet<DatasetSplit>
+    public sealed class RemoveSeeMeDatasetSplitCommand : VersionChildCmdlet<DatasetSplit>
     {
         /// <summary><para type="description">The split (from Get-SeeMeDatasetSplit); binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
         [ValidateNotNull]
         public DatasetSplit? Split { get; set; }
 
+        /// <summary><para type="description">Output the deleted object.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override DatasetSplit? InputObject => Split;
-        protected override string VersionIdOf(DatasetSplit entity) => entity.VersionId;
-        protected override Task<DatasetSplit> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Splits.GetAsync(version.DatasetId, version.VersionId, id, ct);
-        protected override Task<DatasetSplit> DeleteAsync(VersionIds version, string id, CancellationToken ct) => Client.Splits.DeleteAsync(version.DatasetId, version.VersionId, id, ct);
+        protected override VersionChildClient<DatasetSplit> Children => Client.Splits;
+
+        protected override void ProcessRecord() => RemoveChild(PassThru);
     }
 }

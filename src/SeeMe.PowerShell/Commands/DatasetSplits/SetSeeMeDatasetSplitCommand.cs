@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
+using SeeMe.Core.Clients;
 using SeeMe.Core.Entities;
 
 namespace SeeMe.PowerShell.Commands.DatasetSplits
@@ -13,16 +12,29 @@ namespace SeeMe.PowerShell.Commands.DatasetSplits
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "SeeMeDatasetSplit", SupportsShouldProcess = true, DefaultParameterSetName = ObjectSet)]
     [OutputType(typeof(DatasetSplit))]
-    public sealed class SetSeeMeDatasetSplitCommand : SetVersionChildCmdlet<DatasetSplit>
+    public sealed class SetSeeMeDatasetSplitCommand : VersionChildCmdlet<DatasetSplit>
     {
         /// <summary><para type="description">The split (from Get-SeeMeDatasetSplit); binds from the pipeline.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ObjectSet)]
         [ValidateNotNull]
         public DatasetSplit? Split { get; set; }
 
+        /// <summary><para type="description">The new name.</para></summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
+
+        /// <summary><para type="description">The new description.</para></summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <summary><para type="description">Output the updated object.</para></summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
         protected override DatasetSplit? InputObject => Split;
-        protected override string VersionIdOf(DatasetSplit entity) => entity.VersionId;
-        protected override Task<DatasetSplit> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Splits.GetAsync(version.DatasetId, version.VersionId, id, ct);
-        protected override Task<DatasetSplit> PutAsync(VersionIds version, DatasetSplit entity, CancellationToken ct) => Client.Splits.UpdateAsync(version.DatasetId, version.VersionId, entity, ct);
+        protected override VersionChildClient<DatasetSplit> Children => Client.Splits;
+
+        protected override void ProcessRecord() => UpdateChild(Name, Description, _ => { }, PassThru);
     }
 }

@@ -18,10 +18,6 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
     public sealed class ImportSeeMeDatasetVersionCommand : DatasetVersionCmdlet
     {
         // Its own sets (Path, LiteralPath), each with the version as an object or by -DatasetId and -DatasetVersionId.
-        private const string PathSet = "Path";
-        private const string PathByIdsSet = PathSet + IdsSet;
-        private const string LiteralPathSet = "LiteralPath";
-        private const string LiteralPathByIdsSet = LiteralPathSet + IdsSet;
 
         /// <inheritdoc/>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = PathSet)]
@@ -64,9 +60,8 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         protected override void ProcessRecord()
         {
-            var source = IsBound(nameof(Path))
-                ? ResolveOnePath(Path, literal: false, "one zip or folder", foldersToo: true)
-                : ResolveOnePath(LiteralPath, literal: true, "one zip or folder", foldersToo: true);
+            var (path, literal) = GivenPath(Path, LiteralPath);
+            var source = ResolveOnePath(path, literal, "one zip or folder", foldersToo: true);
             if (source == null) return;
             if (!TryGetDatasetVersion(out var version) || !ShouldChange("DatasetVersion", version, $"Import '{source}'")) return;
             var zip = Directory.Exists(source) ? ZipFolder(source) : source;

@@ -28,13 +28,8 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         protected override void ProcessRecord()
         {
-            if (TryGetDatasetVersion(out var version)) Update("DatasetVersion", version, Edit, (v, ct) => Client.DatasetVersions.UpdateAsync(v, ct), PassThru);
-        }
-
-        private void Edit(DatasetVersion version)
-        {
-            if (Name != null) version.Name = Name;
-            if (Description != null) version.Description = Description;
+            if (TryGetDatasetVersion(out var version))
+                Update("DatasetVersion", version, v => ApplyNameAndDescription(v, Name, Description), (v, ct) => Client.DatasetVersions.UpdateAsync(v, ct), PassThru);
         }
     }
 }

@@ -46,7 +46,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; }
 
-        protected override string ItemActivity => $"Syncing '{Path}' ({Direction})";
+        protected override string InputActivity => $"Syncing '{Path}' ({Direction})";
 
         protected override void ProcessRecord()
         {
@@ -81,15 +81,15 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
         /// <summary>Each change of the plan, asked for (deletions as Remove-* asks) and sent as a per-item call; the summary waits for all of them.</summary>
         private void MakeChanges(DatasetSync sync)
         {
-            ExpectItems(sync.Plan.Changes.Count);
+            ExpectInputs(sync.Plan.Changes.Count);
             foreach (var change in sync.Plan.Changes)
             {
                 var asked = change.DeletesExtra ? ShouldProcessHighImpact(change.Target, change.Description) : ShouldProcess(change.Target, change.Description);
                 if (!asked) sync.Skip();
-                else if (change.MovesImage) RunTransferItem(Transfer(change), (progress, ct) => sync.ApplyAsync(change, progress, ct), change.Target, outcome => Made(sync, outcome));
-                else RunItem(ct => sync.ApplyAsync(change, null, ct), change.Target, outcome => Made(sync, outcome));
+                else if (change.MovesImage) RunTransferInput(Transfer(change), (progress, ct) => sync.ApplyAsync(change, progress, ct), change.Target, outcome => Made(sync, outcome));
+                else RunInput(ct => sync.ApplyAsync(change, null, ct), change.Target, outcome => Made(sync, outcome));
             }
-            FinishItems();
+            FinishInputs();
         }
 
         private string Transfer(SyncChange change) => (Direction == SyncDirection.Upload ? "Uploading " : "Downloading ") + change.Path;

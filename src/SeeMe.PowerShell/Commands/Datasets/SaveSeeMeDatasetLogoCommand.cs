@@ -1,6 +1,5 @@
 using System.IO;
 using System.Management.Automation;
-using SeeMe.Core.Files;
 
 namespace SeeMe.PowerShell.Commands.Datasets
 {
@@ -25,9 +24,8 @@ namespace SeeMe.PowerShell.Commands.Datasets
         protected override void ProcessRecord()
         {
             if (!TryGetDataset(out var dataset)) return;
-            var file = Path.Combine(ResolveFolder(Destination), LocalFiles.SafeFileName(dataset.Logo, "logo.png"));
-            if (!ShouldSave(Describe("Dataset", dataset), "logo", file, Force)) return;
-            if (TryRun(ct => Client.Datasets.DownloadLogoAsync(dataset, Path.GetDirectoryName(file)!, overwrite: true, ct), dataset, out var saved)) WriteObject(saved);
+            var folder = ResolveFolder(Destination);
+            SaveLogo("Dataset", dataset, dataset.Logo, folder, Force, ct => Client.Datasets.DownloadLogoAsync(dataset, folder, overwrite: true, ct));
         }
     }
 }

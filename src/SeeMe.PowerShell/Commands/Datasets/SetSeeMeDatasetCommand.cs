@@ -46,8 +46,7 @@ namespace SeeMe.PowerShell.Commands.Datasets
 
         private void Edit(Dataset dataset)
         {
-            if (Name != null) dataset.Name = Name;
-            if (Description != null) dataset.Description = Description;
+            ApplyNameAndDescription(dataset, Name, Description);
             if (Notes != null) dataset.Notes = Notes;
             if (IsBound(nameof(MultiLabel))) dataset.MultiLabel = MultiLabel;
             if (ContentType != null) dataset.ContentType = ContentType.ToLowerInvariant();

@@ -53,9 +53,10 @@ namespace SeeMe.PowerShell.Commands.Datasets
 
         protected override void ProcessRecord()
         {
-            var image = IsBound(nameof(Path)) ? ResolveImage(Path, literal: false) : ResolveImage(LiteralPath, literal: true);
-            if (image == null || !TryGetDataset(out var dataset) || !ShouldChange("Dataset", dataset, $"Upload logo '{image}'")) return;
-            if (TryRun(ct => Client.Datasets.UploadLogoAsync(dataset.Id, image, ct), image, out var updated) && PassThru) WriteObject(updated);
+            var (path, literal) = GivenPath(Path, LiteralPath);
+            var image = ResolveImage(path, literal);
+            if (image != null && TryGetDataset(out var dataset))
+                UploadLogo("Dataset", dataset, image, ct => Client.Datasets.UploadLogoAsync(dataset.Id, image, ct), PassThru);
         }
     }
 }

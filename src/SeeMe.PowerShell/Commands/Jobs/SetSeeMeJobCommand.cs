@@ -43,8 +43,7 @@ namespace SeeMe.PowerShell.Commands.Jobs
 
         private void Edit(Job job)
         {
-            if (Name != null) job.Name = Name;
-            if (Description != null) job.Description = Description;
+            ApplyNameAndDescription(job, Name, Description);
             if (Status != null) job.Status = Status;
             if (StatusMessage != null) job.StatusMessage = StatusMessage;
         }

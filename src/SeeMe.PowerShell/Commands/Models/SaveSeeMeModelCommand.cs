@@ -13,23 +13,9 @@ namespace SeeMe.PowerShell.Commands.Models
     /// </summary>
     [Cmdlet(VerbsData.Save, "SeeMeModel", SupportsShouldProcess = true, DefaultParameterSetName = ModelSet)]
     [OutputType(typeof(FileInfo))]
-    public sealed class SaveSeeMeModelCommand : SeeMeCmdlet
+    public sealed class SaveSeeMeModelCommand : ModelCmdlet
     {
-        private const string ModelSet = "Model";
-        private const string IdSet = "Id";
         private const string VersionSet = "Version";
-
-        /// <summary><para type="description">The model (an object, its id or its exact name); its active version is downloaded.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
-        [EntityFromId(typeof(Model))]
-        [ArgumentCompleter(typeof(ModelNameCompleter))]
-        public Model? Model { get; set; }
-
-        /// <summary><para type="description">The model's id (binds from the pipeline by property name).</para></summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdSet)]
-        [Alias("Id")]
-        [ValidateNotNullOrEmpty]
-        public string? ModelId { get; set; }
 
         /// <summary><para type="description">A model version to download from (from Get-SeeMeModelVersion).</para></summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = VersionSet)]
@@ -56,7 +42,7 @@ namespace SeeMe.PowerShell.Commands.Models
             {
                 if (TryGetModel(null, Version!.ModelId, out var owner)) SaveVersionAsset(owner, Version, folder);
             }
-            else if (TryGetModel(Model, ModelId, out var model) && TryGetActiveVersion(model, out var active)) SaveActiveAsset(model, active, folder);
+            else if (TryGetModel(out var model) && TryGetActiveVersion(model, out var active)) SaveActiveAsset(model, active, folder);
         }
 
         /// <summary>The model's active version (for the file's name); a model without one is a per-item error.</summary>

@@ -1,6 +1,5 @@
 using System.IO;
 using System.Management.Automation;
-using SeeMe.Core.Files;
 
 namespace SeeMe.PowerShell.Commands.Models
 {
@@ -25,10 +24,8 @@ namespace SeeMe.PowerShell.Commands.Models
         protected override void ProcessRecord()
         {
             var folder = ResolveFolder(Destination);
-            if (!TryGetModel(out var model)) return;
-            var file = Path.Combine(folder, LocalFiles.SafeFileName(model.Logo, "logo.png"));
-            if (!ShouldSave(Describe("Model", model), "logo", file, Force)) return;
-            if (TryRun(ct => Client.Models.DownloadLogoAsync(model, folder, overwrite: true, ct), model, out var saved)) WriteObject(saved);
+            if (TryGetModel(out var model))
+                SaveLogo("Model", model, model.Logo, folder, Force, ct => Client.Models.DownloadLogoAsync(model, folder, overwrite: true, ct));
         }
     }
 }

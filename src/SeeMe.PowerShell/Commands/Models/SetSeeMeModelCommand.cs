@@ -14,7 +14,7 @@ namespace SeeMe.PowerShell.Commands.Models
     [OutputType(typeof(Model))]
     public sealed class SetSeeMeModelCommand : ModelCmdlet
     {
-                /// <summary><para type="description">A new name.</para></summary>
+        /// <summary><para type="description">A new name.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Name { get; set; }
@@ -65,8 +65,7 @@ namespace SeeMe.PowerShell.Commands.Models
 
         private void Edit(Model model, ModelVersion? activeVersion)
         {
-            if (Name != null) model.Name = Name;
-            if (Description != null) model.Description = Description;
+            ApplyNameAndDescription(model, Name, Description);
             if (Notes != null) model.Notes = Notes;
             if (Config != null) model.Config = Config;
             if (ApplicationId != null) model.ApplicationId = ApplicationId;

@@ -39,10 +39,10 @@ namespace SeeMe.PowerShell.Commands.Models
 
         protected override void ProcessRecord()
         {
-            var image = ParameterSetName == LiteralPathSet ? ResolveImage(LiteralPath, literal: true) : ResolveImage(Path, literal: false);
-            if (image == null || !TryGetModel(Model, null, out var model)) return;
-            if (!ShouldChange("Model", model, $"Upload logo '{image}'")) return;
-            if (TryRun(ct => Client.Models.UploadLogoAsync(model.Id, image, ct), image, out var updated) && PassThru) WriteObject(updated);
+            var (path, literal) = GivenPath(Path, LiteralPath);
+            var image = ResolveImage(path, literal);
+            if (image != null && TryGetModel(Model, null, out var model))
+                UploadLogo("Model", model, image, ct => Client.Models.UploadLogoAsync(model.Id, image, ct), PassThru);
         }
     }
 }

@@ -42,8 +42,7 @@ namespace SeeMe.PowerShell.Commands.Models
 
         private void Edit(ModelVersion version)
         {
-            if (Name != null) version.Name = Name;
-            if (Description != null) version.Description = Description;
+            ApplyNameAndDescription(version, Name, Description);
             if (ApplicationId != null) version.ApplicationId = ApplicationId;
             if (Config != null) version.Config = Config;
         }

@@ -101,7 +101,7 @@ namespace SeeMe.PowerShell.Commands.Models
         /// <summary>ErrorIds read EvaluationBelowThreshold, EvaluationLabelMismatch, EvaluationNotFound, ...</summary>
         protected override string ErrorNoun => "Evaluation";
 
-        protected override string ItemActivity => $"Evaluating model '{_modelName}'";
+        protected override string InputActivity => $"Evaluating model '{_modelName}'";
 
         protected override void BeginProcessing()
         {
@@ -114,9 +114,9 @@ namespace SeeMe.PowerShell.Commands.Models
             var run = RunOrStop(ct => EvaluationRun.PrepareAsync(Client, Request(LocateVersion()), ct), DatasetVersion);
             _modelName = run.Model.Name;
             WarnAboutItemsLeftOut(run);
-            ExpectItems(run.Items.Count);
-            foreach (var item in run.Items) RunItem(ct => run.PredictAsync(item, ct), item.Item, run.Add);
-            FinishItems();
+            ExpectInputs(run.Items.Count);
+            foreach (var item in run.Items) RunInput(ct => run.PredictAsync(item, ct), item.Item, run.Add);
+            FinishInputs();
             if (run.ItemsFailed > 0) WriteWarning($"{run.ItemsFailed} items could not be predicted (see the errors) and are not in the evaluation; they count in ItemsSkipped.");
 
             var result = run.Finish();

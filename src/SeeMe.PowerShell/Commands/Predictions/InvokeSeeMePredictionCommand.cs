@@ -81,7 +81,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
             }
         }
 
-        protected override string ItemActivity => $"Predicting with model '{TargetModel.Name}'";
+        protected override string InputActivity => $"Predicting with model '{TargetModel.Name}'";
 
         /// <summary>The model, fetched (or looked up by name) once when only its id or name was given; without it nothing can run.</summary>
         private Model TargetModel => _model ??= FetchOrStop(Model!, (id, ct) => Client.Models.GetAsync(id, ct));
@@ -109,7 +109,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
             RequireInput(PredictionInput.File, path);
             var (modelId, versionId) = (TargetModel.Id, TargetVersionId);
             foreach (var file in ResolvePaths(path, literal))
-                RunTransferItem($"Uploading {System.IO.Path.GetFileName(file)} to model '{TargetModel.Name}'",
+                RunTransferInput($"Uploading {System.IO.Path.GetFileName(file)} to model '{TargetModel.Name}'",
                     (progress, ct) => Client.Predictions.PredictFileAsync(modelId, versionId, file, progress, ct), file, WriteObject);
         }
 
@@ -117,7 +117,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
         {
             RequireInput(PredictionInput.Text, text);
             var (modelId, versionId) = (TargetModel.Id, TargetVersionId);
-            RunItem(ct => Client.Predictions.PredictTextAsync(modelId, versionId, text, ct), text, WriteObject);
+            RunInput(ct => Client.Predictions.PredictTextAsync(modelId, versionId, text, ct), text, WriteObject);
         }
 
         /// <summary>Structured features; the prediction's Input is the row as given (the hashtable or the object).</summary>
@@ -125,7 +125,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
         {
             RequireInput(PredictionInput.Features, row);
             var (modelId, versionId) = (TargetModel.Id, TargetVersionId);
-            RunItem(ct => Client.Predictions.PredictStructuredAsync(modelId, versionId, features, ct), row, prediction =>
+            RunInput(ct => Client.Predictions.PredictStructuredAsync(modelId, versionId, features, ct), row, prediction =>
             {
                 prediction.Input = row.BaseObject is IDictionary given ? given : row;
                 WriteObject(prediction);

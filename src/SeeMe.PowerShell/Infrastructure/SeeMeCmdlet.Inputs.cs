@@ -7,64 +7,64 @@ using SeeMe.Core.Http;
 namespace SeeMe.PowerShell
 {
     /// <summary>
-    /// How commands send one request per pipeline item: up to the throttle limit in flight, output
-    /// and errors written in input order, item progress ("12 of 40 done, 4 in flight").
+    /// How commands send one request per pipeline input: up to the throttle limit in flight, output
+    /// and errors written in input order, input progress ("12 of 40 done, 4 in flight").
     /// </summary>
     public abstract partial class SeeMeCmdlet
     {
-        private const int ItemProgressId = 2;
+        private const int InputProgressId = 2;
         private const int FirstTransferProgressId = 10;
         private InFlightWindow? _window;
-        private int _itemsSeen;
-        private int _itemsDone;
-        private int _itemsExpected;
-        private bool _itemProgressShown;
+        private int _inputsSeen;
+        private int _inputsDone;
+        private int _inputsExpected;
+        private bool _inputProgressShown;
 
-        /// <summary>What item progress calls the work ("Predicting with model 'Birds'").</summary>
-        protected virtual string ItemActivity => MyInvocation.MyCommand.Name;
+        /// <summary>What input progress calls the work ("Predicting with model 'Birds'").</summary>
+        protected virtual string InputActivity => MyInvocation.MyCommand.Name;
 
         /// <summary>
         /// A command with -ThrottleLimit (<see cref="IThrottledCmdlet"/>): the one given, else the session's default.
-        /// Any other command sends its per-item calls one at a time.
+        /// Any other command sends its per-input calls one at a time.
         /// </summary>
         protected int ThrottleLimitInEffect => this is IThrottledCmdlet throttled
             ? throttled.ThrottleLimit > 0 ? throttled.ThrottleLimit : ResolvedSession.ThrottleLimit
             : 1;
 
         /// <summary>
-        /// Sends one pipeline item's Core call. With a throttle limit of 1 it waits for the answer; above 1 it
+        /// Sends one pipeline input's Core call. With a throttle limit of 1 it waits for the answer; above 1 it
         /// returns as soon as the call is sent, and later calls go out while this one is answered. Either way
         /// <paramref name="write"/> runs on the pipeline thread in input order, and a failure is a
         /// non-terminating error for <paramref name="target"/> alone. Call it after ShouldProcess.
         /// </summary>
-        protected void RunItem<T>(Func<CancellationToken, Task<T>> call, object? target, Action<T> write) =>
-            StartItem(null, (_, ct) => call(ct), target, write);
+        protected void RunInput<T>(Func<CancellationToken, Task<T>> call, object? target, Action<T> write) =>
+            StartInput(null, (_, ct) => call(ct), target, write);
 
-        /// <summary><see cref="RunItem{T}"/> for a call that uploads or downloads a file, with its own progress bar.</summary>
-        protected void RunTransferItem<T>(string transferActivity, Func<IProgress<TransferProgress>, CancellationToken, Task<T>> call, object? target, Action<T> write) =>
-            StartItem(transferActivity, (progress, ct) => call(progress!, ct), target, write);
+        /// <summary><see cref="RunInput{T}"/> for a call that uploads or downloads a file, with its own progress bar.</summary>
+        protected void RunTransferInput<T>(string transferActivity, Func<IProgress<TransferProgress>, CancellationToken, Task<T>> call, object? target, Action<T> write) =>
+            StartInput(transferActivity, (progress, ct) => call(progress!, ct), target, write);
 
         /// <summary>
-        /// Says how many items the next <see cref="RunItem{T}"/> calls will send, when the command knows (an evaluation's
+        /// Says how many inputs the next <see cref="RunInput{T}"/> calls will send, when the command knows (an evaluation's
         /// items, a sync's plan), so progress reads "12 of 40 done" with a percentage from the first.
         /// </summary>
-        protected void ExpectItems(int count) => _itemsExpected = _itemsSeen + count;
+        protected void ExpectInputs(int count) => _inputsExpected = _inputsSeen + count;
 
-        private void StartItem<T>(string? transferActivity, Func<IProgress<TransferProgress>?, CancellationToken, Task<T>> call, object? target, Action<T> write)
+        private void StartInput<T>(string? transferActivity, Func<IProgress<TransferProgress>?, CancellationToken, Task<T>> call, object? target, Action<T> write)
         {
             var window = _window ??= new InFlightWindow(_pipelineThread, ThrottleLimitInEffect);
-            var progressId = FirstTransferProgressId + _itemsSeen % window.Capacity;
-            var progress = transferActivity == null ? null : new ProgressSink(this, transferActivity, progressId, ItemProgressId);
-            _itemsSeen++;
+            var progressId = FirstTransferProgressId + _inputsSeen % window.Capacity;
+            var progress = transferActivity == null ? null : new ProgressSink(this, transferActivity, progressId, InputProgressId);
+            _inputsSeen++;
             Task<T>? sent = null;
             try
             {
                 window.Start(() => sent = Send(ct => call(progress, ct)), () =>
                 {
                     Finish(sent!, progress, target, write);
-                    WriteItemProgress(window);
+                    WriteInputProgress(window);
                 });
-                WriteItemProgress(window);
+                WriteInputProgress(window);
                 if (window.ThrottleLimit == 1) window.FinishAll();
             }
             catch
@@ -93,7 +93,7 @@ namespace SeeMe.PowerShell
 
         private void Finish<T>(Task<T> sent, ProgressSink? progress, object? target, Action<T> write)
         {
-            _itemsDone++;
+            _inputsDone++;
             progress?.Complete();
             T result;
             try
@@ -104,7 +104,7 @@ namespace SeeMe.PowerShell
             {
                 throw new PipelineStoppedException();
             }
-            catch (Exception e) when (IsItemFailure(e))
+            catch (Exception e) when (IsWorkFailure(e))
             {
                 WriteFailure(e, target);
                 return;
@@ -112,37 +112,37 @@ namespace SeeMe.PowerShell
             write(result);
         }
 
-        /// <summary>Item progress, from the second item on (a single call needs no bar): done of those seen, or of those expected.</summary>
-        private void WriteItemProgress(InFlightWindow window)
+        /// <summary>Input progress, from the second input on (a single call needs no bar): done of those seen, or of those expected.</summary>
+        private void WriteInputProgress(InFlightWindow window)
         {
-            var total = Math.Max(_itemsSeen, _itemsExpected);
+            var total = Math.Max(_inputsSeen, _inputsExpected);
             if (total < 2) return;
             var running = window.Running;
-            var status = $"{_itemsDone} of {total} done" + (running > 0 ? $", {running} in flight" : "");
-            var record = new ProgressRecord(ItemProgressId, ItemActivity, status);
-            if (_itemsExpected >= _itemsSeen) record.PercentComplete = (int)(100L * _itemsDone / total);
-            _itemProgressShown = true;
+            var status = $"{_inputsDone} of {total} done" + (running > 0 ? $", {running} in flight" : "");
+            var record = new ProgressRecord(InputProgressId, InputActivity, status);
+            if (_inputsExpected >= _inputsSeen) record.PercentComplete = (int)(100L * _inputsDone / total);
+            _inputProgressShown = true;
             WriteThrottledProgress(record);
         }
 
         /// <summary>
-        /// Writes what is still in flight (in order) and closes the item progress bar; the next per-item call starts a new
-        /// count. EndProcessing calls it; a command that needs every item's output before it goes on (Test-SeeMeModel),
-        /// or writes something after its items (Sync-SeeMeDatasetVersion's summary), calls it itself.
+        /// Writes what is still in flight (in order) and closes the input progress bar; the next per-input call starts a new
+        /// count. EndProcessing calls it; a command that needs every input's output before it goes on (Test-SeeMeModel),
+        /// or writes something after its inputs (Sync-SeeMeDatasetVersion's summary), calls it itself.
         /// </summary>
-        protected void FinishItems()
+        protected void FinishInputs()
         {
             if (_window == null) return;
             _window.FinishAll();
-            if (_itemProgressShown)
-                WriteProgress(new ProgressRecord(ItemProgressId, ItemActivity, $"{_itemsDone} done") { RecordType = ProgressRecordType.Completed });
-            _itemProgressShown = false;
+            if (_inputProgressShown)
+                WriteProgress(new ProgressRecord(InputProgressId, InputActivity, $"{_inputsDone} done") { RecordType = ProgressRecordType.Completed });
+            _inputProgressShown = false;
             _window = null;
-            _itemsSeen = _itemsDone = _itemsExpected = 0;
+            _inputsSeen = _inputsDone = _inputsExpected = 0;
         }
 
         /// <summary>After Ctrl+C: waits (briefly) for the cancelled calls, so none leaves a temporary file behind.</summary>
-        private void WaitForCancelledItems()
+        private void WaitForCancelledInputs()
         {
             var calls = _window?.Calls();
             if (calls == null || calls.Length == 0) return;
