@@ -71,7 +71,7 @@ public static class DatasetVersionEndpoints
     private static IResult Export(ExportRequest r, string? splitId)
     {
         var zip = DatasetZip.Export(r.ForReading(), splitId, r.Format ?? "");
-        var name = splitId is null ? $"{r.VersionId}.zip" : $"{r.VersionId}_{splitId}.zip";
+        var name = splitId is null ? $"{r.DatasetVersionId}.zip" : $"{r.DatasetVersionId}_{splitId}.zip";
         return Results.File(zip, "application/zip", name);
     }
 
@@ -81,7 +81,7 @@ public static class DatasetVersionEndpoints
         if (format is not null) DatasetZip.Find(format);
         using (var upload = await r.Request.ReadUploadAsync(r.Files))
             DatasetZip.Import(scope, upload.TempPath, format, r.Limits);
-        return Reply.Json(DatasetReplies.Version(r.Store, r.Store.Get(Kinds.DatasetVersion, r.VersionId)!));
+        return Reply.Json(DatasetReplies.Version(r.Store, r.Store.Get(Kinds.DatasetVersion, r.DatasetVersionId)!));
     }
 }
 

@@ -17,7 +17,7 @@ public class VersionRequest
     public const string Route = "datasets/{datasetId}/versions/{datasetVersionId}";
 
     [FromRoute] public string DatasetId { get; init; } = "";
-    [FromRoute(Name = "datasetVersionId")] public string VersionId { get; init; } = "";
+    [FromRoute] public string DatasetVersionId { get; init; } = "";
     public HttpContext Context { get; init; } = null!;
     [FromServices] public Store Store { get; init; } = null!;
     [FromServices] public FileStore Files { get; init; } = null!;
@@ -25,10 +25,10 @@ public class VersionRequest
     public HttpRequest Request => Context.Request;
 
     /// <summary>The version, when the caller may see its dataset (404 otherwise).</summary>
-    public VersionScope ForReading() => VersionScope.Read(Context.Caller(), Store, Files, DatasetId, VersionId);
+    public VersionScope ForReading() => VersionScope.Read(Context.Caller(), Store, Files, DatasetId, DatasetVersionId);
 
     /// <summary>The version, when the caller owns its dataset (404 when not visible, 403 when only visible).</summary>
-    public VersionScope ForWriting() => VersionScope.Write(Context.Caller(), Store, Files, DatasetId, VersionId);
+    public VersionScope ForWriting() => VersionScope.Write(Context.Caller(), Store, Files, DatasetId, DatasetVersionId);
 
     public Task<JsonObject> ReadBodyAsync() => Request.ReadJsonBodyAsync();
 }

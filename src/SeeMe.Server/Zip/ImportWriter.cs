@@ -85,7 +85,7 @@ public sealed class ImportWriter(VersionScope scope)
     {
         var current = CsvFormat.Columns(scope.Version.Str("config")).Columns;
         var incoming = CsvFormat.Columns(config).Columns;
-        if (current.Count > 0 && !current.SequenceEqual(incoming) && scope.Store.Any(Kinds.Item, scope.VersionId))
+        if (current.Count > 0 && !current.SequenceEqual(incoming) && scope.Store.Any(Kinds.Item, scope.DatasetVersionId))
             throw DomainException.Invalid($"The csv columns ({string.Join(", ", incoming)}) differ from this version's ({string.Join(", ", current)}).");
         scope.Version["config"] = config;
         DatasetDocs.SaveVersion(scope.Store, Entities.Touch(scope.Version));

@@ -29,6 +29,6 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
         protected override VersionChildClient<DatasetLabel> Children => Client.Labels;
 
         protected override DatasetLabel Build(string name, VersionIds version) =>
-            new DatasetLabel { Name = name, Color = Color, Shortcut = Shortcut, VersionId = version.VersionId, DatasetId = version.DatasetId };
+            new DatasetLabel { Name = name, Color = Color, Shortcut = Shortcut, DatasetVersionId = version.VersionId, DatasetId = version.DatasetId };
     }
 }

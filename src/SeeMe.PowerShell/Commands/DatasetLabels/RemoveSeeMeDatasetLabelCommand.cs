@@ -21,7 +21,7 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
         public DatasetLabel? Label { get; set; }
 
         protected override DatasetLabel? InputObject => Label;
-        protected override string VersionIdOf(DatasetLabel entity) => entity.VersionId;
+        protected override string VersionIdOf(DatasetLabel entity) => entity.DatasetVersionId;
         protected override Task<DatasetLabel> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Labels.GetAsync(version.DatasetId, version.VersionId, id, ct);
         protected override Task<DatasetLabel> DeleteAsync(VersionIds version, string id, CancellationToken ct) => Client.Labels.DeleteAsync(version.DatasetId, version.VersionId, id, ct);
     }

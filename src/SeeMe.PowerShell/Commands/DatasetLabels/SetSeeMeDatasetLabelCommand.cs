@@ -30,7 +30,7 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
         public string? Shortcut { get; set; }
 
         protected override DatasetLabel? InputObject => Label;
-        protected override string VersionIdOf(DatasetLabel entity) => entity.VersionId;
+        protected override string VersionIdOf(DatasetLabel entity) => entity.DatasetVersionId;
         protected override Task<DatasetLabel> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Labels.GetAsync(version.DatasetId, version.VersionId, id, ct);
         protected override Task<DatasetLabel> PutAsync(VersionIds version, DatasetLabel entity, CancellationToken ct) => Client.Labels.UpdateAsync(version.DatasetId, version.VersionId, entity, ct);
 

@@ -17,6 +17,6 @@ namespace SeeMe.PowerShell.Commands.DatasetSplits
         protected override VersionChildClient<DatasetSplit> Children => Client.Splits;
 
         protected override DatasetSplit Build(string name, VersionIds version) =>
-            new DatasetSplit { Name = name, VersionId = version.VersionId, DatasetId = version.DatasetId };
+            new DatasetSplit { Name = name, DatasetVersionId = version.VersionId, DatasetId = version.DatasetId };
     }
 }

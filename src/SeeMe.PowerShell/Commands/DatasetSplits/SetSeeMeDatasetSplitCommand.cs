@@ -21,7 +21,7 @@ namespace SeeMe.PowerShell.Commands.DatasetSplits
         public DatasetSplit? Split { get; set; }
 
         protected override DatasetSplit? InputObject => Split;
-        protected override string VersionIdOf(DatasetSplit entity) => entity.VersionId;
+        protected override string VersionIdOf(DatasetSplit entity) => entity.DatasetVersionId;
         protected override Task<DatasetSplit> GetAsync(VersionIds version, string id, CancellationToken ct) => Client.Splits.GetAsync(version.DatasetId, version.VersionId, id, ct);
         protected override Task<DatasetSplit> PutAsync(VersionIds version, DatasetSplit entity, CancellationToken ct) => Client.Splits.UpdateAsync(version.DatasetId, version.VersionId, entity, ct);
     }

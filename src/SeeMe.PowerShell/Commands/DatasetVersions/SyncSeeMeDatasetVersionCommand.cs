@@ -68,7 +68,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         private void CreateSplitsAndLabels(DatasetSync sync)
         {
-            var where = $"in dataset version {sync.Remote.VersionId}";
+            var where = $"in dataset version {sync.Remote.DatasetVersionId}";
             foreach (var split in sync.Plan.SplitsToCreate)
                 if (ShouldProcess($"DatasetSplit '{split}' {where}", "Create")) TryRun(ct => sync.CreateSplitAsync(split, ct), split, out _);
             foreach (var label in sync.Plan.LabelsToCreate)

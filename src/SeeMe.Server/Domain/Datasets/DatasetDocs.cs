@@ -123,7 +123,7 @@ public static class DatasetDocs
     public static void DeleteVersion(VersionScope scope)
     {
         var cascade = new Cascade(scope.Store, scope.Files);
-        scope.Store.InTransaction(() => cascade.Version(scope.DatasetId, scope.VersionId));
+        scope.Store.InTransaction(() => cascade.Version(scope.DatasetId, scope.DatasetVersionId));
         cascade.Cleanup();
     }
 

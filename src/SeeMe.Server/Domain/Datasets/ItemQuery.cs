@@ -18,7 +18,7 @@ public static class ItemQuery
     {
         if (filter.SplitId.Length > 0) scope.Split(filter.SplitId);
         if (filter.LabelId.Length > 0) scope.Label(filter.LabelId);
-        var items = scope.Store.PageItems(scope.VersionId, filter, (long)pageIndex * pageSize, pageSize);
+        var items = scope.Store.PageItems(scope.DatasetVersionId, filter, (long)pageIndex * pageSize, pageSize);
         return ItemReplies.For(scope, items);
     }
 }

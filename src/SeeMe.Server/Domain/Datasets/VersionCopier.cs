@@ -34,7 +34,7 @@ public sealed class VersionCopier(VersionScope source, JsonObject targetDataset)
         }
         catch
         {
-            source.Files.Delete(ItemFiles.VersionFolder(source.Files, target.DatasetId, target.VersionId));
+            source.Files.Delete(ItemFiles.VersionFolder(source.Files, target.DatasetId, target.DatasetVersionId));
             throw;
         }
     });
@@ -66,7 +66,7 @@ public sealed class VersionCopier(VersionScope source, JsonObject targetDataset)
     {
         var copy = (JsonObject)doc.DeepClone();
         var fresh = target.NewChild(kind);
-        foreach (var key in new[] { "id", "created_at", "updated_at", "user_id", "version_id", VersionScope.VersionKey })
+        foreach (var key in new[] { "id", "created_at", "updated_at", "user_id", VersionScope.DatasetVersionKey(kind) })
             if (fresh.ContainsKey(key)) copy[key] = fresh[key]!.DeepClone();
         _ids[doc.Str("id")] = copy.Str("id");
         remap?.Invoke(copy);
