@@ -69,7 +69,7 @@ public sealed class PredictionHistoryRequest : ModelRequest
 
     public PredictionHistoryQuery Query => new(
         PageIndex: QueryValue.Int("pageCount", PageCount, 0, 0, 1_000_000),
-        PageSize: QueryValue.Int("pageSize", PageSize, 25, 1, 1000),
+        PageSize: QueryValue.Int("pageSize", PageSize, PageSizes.PredictionsDefault, 1, PageSizes.Max),
         VersionIds: (ModelVersionIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         IncludeAlreadyAdded: QueryValue.Bool("includeAlreadyAdded", IncludeAlreadyAdded),
         ShowHidden: QueryValue.Bool("showHidden", ShowHidden));
