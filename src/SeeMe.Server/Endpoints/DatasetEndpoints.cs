@@ -7,7 +7,7 @@ namespace SeeMe.Server.Endpoints;
 
 /// <summary>
 /// datasets: list, create (with its first version), get, update, delete (cascading), logo upload and
-/// download. The rules are in <see cref="DatasetDocs"/>.
+/// download. The rules are in <see cref="DatasetChanges"/>.
 /// </summary>
 public static class DatasetEndpoints
 {
@@ -35,7 +35,7 @@ public static class DatasetEndpoints
     private static async Task<IResult> Create(HttpContext context, Store store, FileStore files)
     {
         var caller = context.Caller();
-        var dataset = DatasetDocs.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonBodyAsync());
+        var dataset = DatasetChanges.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonBodyAsync());
         return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
     }
 
@@ -45,7 +45,7 @@ public static class DatasetEndpoints
     private static async Task<IResult> Update([AsParameters] DatasetRequest r)
     {
         var dataset = r.ForWriting();
-        DatasetDocs.UpdateDataset(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
+        DatasetChanges.UpdateDataset(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
         return Reply.Json(DatasetReplies.Dataset(r.Store, r.Caller, dataset));
     }
 
@@ -53,7 +53,7 @@ public static class DatasetEndpoints
     {
         var dataset = r.ForWriting();
         var reply = DatasetReplies.Dataset(r.Store, r.Caller, dataset);
-        DatasetDocs.DeleteDataset(r.Store, r.Files, dataset);
+        DatasetChanges.DeleteDataset(r.Store, r.Files, dataset);
         return Reply.Json(reply);
     }
 
@@ -61,10 +61,10 @@ public static class DatasetEndpoints
     {
         var dataset = r.ForWriting();
         using var upload = await r.Request.ReadUploadAsync(r.Files);
-        DatasetDocs.StoreLogo(r.Store, r.Files, dataset, upload);
+        DatasetChanges.StoreLogo(r.Store, r.Files, dataset, upload);
         return Reply.Json(DatasetReplies.Dataset(r.Store, r.Caller, dataset));
     }
 
     private static IResult DownloadLogo([AsParameters] DatasetRequest r) =>
-        Reply.File(DatasetDocs.Logo(r.Files, r.ForReading()));
+        Reply.File(DatasetChanges.Logo(r.Files, r.ForReading()));
 }

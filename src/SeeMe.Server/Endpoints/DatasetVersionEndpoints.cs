@@ -9,7 +9,7 @@ namespace SeeMe.Server.Endpoints;
 
 /// <summary>
 /// datasets/{datasetId}/versions: CRUD, duplicate (…/new), export (…/download[/{splitId}]?format=) and
-/// import (…/upload[/{format}]) of a version as a zip. The rules are in <see cref="DatasetDocs"/>,
+/// import (…/upload[/{format}]) of a version as a zip. The rules are in <see cref="DatasetChanges"/>,
 /// <see cref="VersionCopier"/> and <see cref="DatasetZip"/>.
 /// </summary>
 public static class DatasetVersionEndpoints
@@ -38,7 +38,7 @@ public static class DatasetVersionEndpoints
     private static async Task<IResult> Create([AsParameters] DatasetRequest r)
     {
         var dataset = r.ForWriting();
-        var version = DatasetDocs.CreateVersion(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
+        var version = DatasetChanges.CreateVersion(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
         return Reply.Json(DatasetReplies.Version(r.Store, version));
     }
 
@@ -48,14 +48,14 @@ public static class DatasetVersionEndpoints
     private static async Task<IResult> Update([AsParameters] VersionRequest r)
     {
         var scope = r.ForWriting();
-        return Reply.Json(DatasetReplies.Version(r.Store, DatasetDocs.UpdateVersion(scope, await r.ReadBodyAsync())));
+        return Reply.Json(DatasetReplies.Version(r.Store, DatasetChanges.UpdateVersion(scope, await r.ReadBodyAsync())));
     }
 
     private static IResult Delete([AsParameters] VersionRequest r)
     {
         var scope = r.ForWriting();
         var reply = DatasetReplies.Version(r.Store, scope.Version);
-        DatasetDocs.DeleteVersion(scope);
+        DatasetChanges.DeleteVersion(scope);
         return Reply.Json(reply);
     }
 

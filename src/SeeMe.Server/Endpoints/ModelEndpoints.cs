@@ -24,7 +24,7 @@ public static class ModelEndpoints
         model.MapPost("upload", Upload);
         model.MapGet("download/logo", ([AsParameters] ModelRequest r) => Reply.File(ModelFiles.Logo(r.Files, r.ForReading())));
         model.MapGet("download/{asset}", ([AsParameters] ModelAssetRequest r) =>
-            Reply.File(ModelFiles.Asset(r.Files, ModelRecords.ActiveVersion(r.Store, r.ForReading()), r.Asset)));
+            Reply.File(ModelFiles.Asset(r.Files, ModelRules.ActiveVersion(r.Store, r.ForReading()), r.Asset)));
     }
 
     private static IResult List(HttpContext context, Store store)
@@ -57,6 +57,6 @@ public static class ModelEndpoints
         using var upload = await r.Request.ReadNonEmptyUploadAsync(r.Files);
         return Reply.Json(ModelAssets.IsLogo(upload)
             ? ModelFiles.StoreLogo(r.Store, r.Files, model, upload)
-            : ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, ModelRecords.ActiveVersion(r.Store, model), upload));
+            : ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, ModelRules.ActiveVersion(r.Store, model), upload));
     }
 }

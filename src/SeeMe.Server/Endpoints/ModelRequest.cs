@@ -39,13 +39,13 @@ public class ModelVersionRequest : ModelRequest
     [FromRoute] public string ModelVersionId { get; init; } = "";
 
     /// <summary>The version of a model the caller sees (404 when either is not visible).</summary>
-    public JsonObject VersionForReading() => ModelRecords.VersionOf(Store, ForReading(), ModelVersionId);
+    public JsonObject VersionForReading() => ModelRules.VersionOf(Store, ForReading(), ModelVersionId);
 
     /// <summary>The version of a model the caller owns (404 when not visible, 403 when only visible).</summary>
     public JsonObject VersionForWriting() => VersionOf(ForWriting());
 
     /// <summary>The version of <paramref name="model"/> (404 when it has none by this id).</summary>
-    public JsonObject VersionOf(JsonObject model) => ModelRecords.VersionOf(Store, model, ModelVersionId);
+    public JsonObject VersionOf(JsonObject model) => ModelRules.VersionOf(Store, model, ModelVersionId);
 }
 
 /// <summary>What GET models/{modelId}/download/{asset} takes (the asset type, e.g. onnx).</summary>

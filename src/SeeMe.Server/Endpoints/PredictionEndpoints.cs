@@ -27,7 +27,7 @@ public static class PredictionEndpoints
     {
         var started = Stopwatch.GetTimestamp();
         var model = r.ForReading();
-        var version = modelVersionId is null ? ModelRecords.ActiveVersion(r.Store, model) : ModelRecords.VersionOf(r.Store, model, modelVersionId);
+        var version = modelVersionId is null ? ModelRules.ActiveVersion(r.Store, model) : ModelRules.VersionOf(r.Store, model, modelVersionId);
         var applicationType = ApplicationCatalogue.TypeOf(r.Store, model, version);
         var input = await PredictionInputReader.ReadAsync(r.Request, r.Files, applicationType);
         try

@@ -14,7 +14,7 @@ public sealed class VersionCopier(VersionScope source, JsonObject targetDataset)
 
     public JsonObject Copy() => source.Store.InTransaction(() =>
     {
-        var version = DatasetDocs.NewVersion(source.Store, targetDataset, CopyFields(source.Version));
+        var version = DatasetChanges.NewVersion(source.Store, targetDataset, CopyFields(source.Version));
         version["name"] = source.Version.Str("name") + " (copy)";
         var target = VersionScope.Of(source.Store, source.Files, targetDataset, version);
         try
@@ -22,7 +22,7 @@ public sealed class VersionCopier(VersionScope source, JsonObject targetDataset)
             CopyAll(target, Kinds.Split, source.Splits());
             CopyAll(target, Kinds.Label, source.Labels());
             version["default_split"] = Map(source.Version.Str("default_split"));
-            DatasetDocs.SaveVersion(source.Store, version);
+            DatasetChanges.SaveVersion(source.Store, version);
             foreach (var item in source.Items()) CopyItem(target, item);
             CopyAll(target, Kinds.Annotation, source.Annotations(), a =>
             {
