@@ -25,18 +25,17 @@ public static class DatasetEndpoints
     }
 
     // Own, public and shared datasets, in creation order.
-    private static IResult List(HttpContext context, Store store)
+    private static IResult List([AsParameters] ApiRequest r)
     {
-        var caller = context.Caller();
-        var visible = store.List(Kinds.Dataset).Where(d => Access.CanSee(store, caller, d));
-        return Reply.List(visible.Select(d => DatasetReplies.Dataset(store, caller, d)));
+        var caller = r.Caller;
+        var visible = r.Store.List(Kinds.Dataset).Where(d => Access.CanSee(r.Store, caller, d));
+        return Reply.List(visible.Select(d => DatasetReplies.Dataset(r.Store, caller, d)));
     }
 
-    private static async Task<IResult> Create(HttpContext context, Store store, FileStore files)
+    private static async Task<IResult> Create([AsParameters] ApiRequest r)
     {
-        var caller = context.Caller();
-        var dataset = DatasetChanges.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonBodyAsync());
-        return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
+        var dataset = DatasetChanges.CreateDataset(r.Store, r.Files, r.Caller.Id, await r.Request.ReadJsonBodyAsync());
+        return Reply.Json(DatasetReplies.Dataset(r.Store, r.Caller, dataset));
     }
 
     private static IResult Get([AsParameters] DatasetRequest r) =>

@@ -64,7 +64,7 @@ public static class DatasetVersionEndpoints
     {
         var source = r.ForReading();
         var targetId = DatasetWire.BodyString(await r.ReadBodyAsync(), "dataset_id");
-        var target = Access.Owned(r.Store, r.Context.Caller(), Kinds.Dataset, targetId.Length > 0 ? targetId : r.DatasetId);
+        var target = Access.Owned(r.Store, r.Caller, Kinds.Dataset, targetId.Length > 0 ? targetId : r.DatasetId);
         return Reply.Json(DatasetReplies.Version(r.Store, new VersionCopier(source, target).Copy()));
     }
 

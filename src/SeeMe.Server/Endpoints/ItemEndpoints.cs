@@ -69,7 +69,7 @@ public static class ItemEndpoints
     }
 
     private static IResult DownloadImage([AsParameters] ItemRequest r) =>
-        Reply.File(ItemImages.Find(r.ForReading(), r.ItemId, thumbnail: QueryValue.Bool("thumbnail", r.Thumbnail)));
+        Reply.File(ItemImages.Find(r.ForReading(), r.ItemId, r.Thumbnail));
 }
 
 /// <summary>
@@ -92,7 +92,10 @@ public sealed class ItemListRequest : VersionRequest
 public class ItemRequest : VersionRequest
 {
     [FromRoute] public string ItemId { get; init; } = "";
-    [FromQuery] public string? Thumbnail { get; init; }
+    [FromQuery(Name = "thumbnail")] public string? ThumbnailText { get; init; }
+
+    /// <summary><c>?thumbnail=true</c> asks the image download for the thumbnail.</summary>
+    public bool Thumbnail => QueryValue.Bool("thumbnail", ThumbnailText);
 }
 
 /// <summary>What DELETE splits/{splitId}/items/{itemId} takes.</summary>

@@ -27,14 +27,14 @@ public static class ModelEndpoints
             Reply.File(ModelFiles.Asset(r.Files, ModelRules.ActiveVersion(r.Store, r.ForReading()), r.Asset)));
     }
 
-    private static IResult List(HttpContext context, Store store)
+    private static IResult List([AsParameters] ApiRequest r)
     {
-        var caller = context.Caller();
-        return Reply.List(store.List(Kinds.Model).Where(m => Access.CanSee(store, caller, m)).Select(m => Access.AsSeenBy(store, caller, m)));
+        var caller = r.Caller;
+        return Reply.List(r.Store.List(Kinds.Model).Where(m => Access.CanSee(r.Store, caller, m)).Select(m => Access.AsSeenBy(r.Store, caller, m)));
     }
 
-    private static async Task<IResult> Create(HttpContext context, Store store) =>
-        Reply.Json(ModelChanges.Create(store, context.Caller().Id, await context.Request.ReadEntityAsync(Kinds.Model)));
+    private static async Task<IResult> Create([AsParameters] ApiRequest r) =>
+        Reply.Json(ModelChanges.Create(r.Store, r.Caller.Id, await r.Request.ReadEntityAsync(Kinds.Model)));
 
     private static async Task<IResult> Update([AsParameters] ModelRequest r)
     {
