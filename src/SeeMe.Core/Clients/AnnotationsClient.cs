@@ -10,8 +10,8 @@ namespace SeeMe.Core.Clients
     {
         public AnnotationsClient(ApiConnection api) : base(api) { }
 
-        public async Task<Annotation> CreateAsync(string datasetId, string versionId, Annotation annotation, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PostAsync<Annotation>(DatasetPaths.Child(datasetId, versionId, "annotations"), Ensure.NotNull(annotation, nameof(annotation)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+        public async Task<Annotation> CreateAsync(string datasetId, string datasetVersionId, Annotation annotation, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.PostAsync<Annotation>(DatasetPaths.Child(datasetId, datasetVersionId, "annotations"), Ensure.NotNull(annotation, nameof(annotation)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId, datasetVersionId);
 
         public async Task<Annotation> UpdateAsync(Annotation annotation, CancellationToken cancellationToken = default)
         {
@@ -20,13 +20,13 @@ namespace SeeMe.Core.Clients
             return Adopt(await Api.PutAsync<Annotation>(path, annotation, cancellationToken).ConfigureAwait(false), annotation.DatasetId, annotation.DatasetVersionId);
         }
 
-        public async Task<Annotation> DeleteAsync(string datasetId, string versionId, string annotationId, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.DeleteAsync<Annotation>(DatasetPaths.Child(datasetId, versionId, "annotations", annotationId), cancellationToken).ConfigureAwait(false), datasetId, versionId);
+        public async Task<Annotation> DeleteAsync(string datasetId, string datasetVersionId, string annotationId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.DeleteAsync<Annotation>(DatasetPaths.Child(datasetId, datasetVersionId, "annotations", annotationId), cancellationToken).ConfigureAwait(false), datasetId, datasetVersionId);
 
-        private static Annotation Adopt(Annotation annotation, string datasetId, string versionId)
+        private static Annotation Adopt(Annotation annotation, string datasetId, string datasetVersionId)
         {
             annotation.DatasetId = datasetId;
-            annotation.DatasetVersionId = versionId;
+            annotation.DatasetVersionId = datasetVersionId;
             return annotation;
         }
     }

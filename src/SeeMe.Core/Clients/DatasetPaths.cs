@@ -8,10 +8,10 @@ namespace SeeMe.Core.Clients
         public static string Versions(string datasetId) =>
             ApiPath.Of("datasets", Ensure.NotNullOrEmpty(datasetId, nameof(datasetId)), "versions");
 
-        public static string Version(string datasetId, string versionId) =>
-            Versions(datasetId) + "/" + ApiPath.Of(Ensure.NotNullOrEmpty(versionId, "datasetVersionId"));
+        public static string Version(string datasetId, string datasetVersionId) =>
+            Versions(datasetId) + "/" + ApiPath.Of(Ensure.NotNullOrEmpty(datasetVersionId, nameof(datasetVersionId)));
 
-        public static string Child(string datasetId, string versionId, string collection, string? id = null) =>
-            Version(datasetId, versionId) + "/" + collection + (id == null ? "" : "/" + ApiPath.Of(Ensure.NotNullOrEmpty(id, "id")));
+        public static string Child(string datasetId, string datasetVersionId, string collection, string? id = null) =>
+            Version(datasetId, datasetVersionId) + "/" + collection + (id == null ? "" : "/" + ApiPath.Of(Ensure.NotNullOrEmpty(id, "id")));
     }
 }

@@ -18,8 +18,8 @@ namespace SeeMe.Core.Clients
         public async Task<List<DatasetVersion>> GetAllAsync(string datasetId, CancellationToken cancellationToken = default) =>
             Adopt(await Api.GetAsync<List<DatasetVersion>>(DatasetPaths.Versions(datasetId), cancellationToken).ConfigureAwait(false), datasetId);
 
-        public async Task<DatasetVersion> GetAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.GetAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId), cancellationToken).ConfigureAwait(false), datasetId);
+        public async Task<DatasetVersion> GetAsync(string datasetId, string datasetVersionId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.GetAsync<DatasetVersion>(DatasetPaths.Version(datasetId, datasetVersionId), cancellationToken).ConfigureAwait(false), datasetId);
 
         public async Task<DatasetVersion> CreateAsync(string datasetId, DatasetVersion version, CancellationToken cancellationToken = default) =>
             Adopt(await Api.PostAsync<DatasetVersion>(DatasetPaths.Versions(datasetId), Ensure.NotNull(version, nameof(version)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId);
@@ -27,27 +27,27 @@ namespace SeeMe.Core.Clients
         public async Task<DatasetVersion> UpdateAsync(DatasetVersion version, CancellationToken cancellationToken = default) =>
             Adopt(await Api.PutAsync<DatasetVersion>(DatasetPaths.Version(Ensure.NotNull(version, nameof(version)).DatasetId, version.Id), version, cancellationToken).ConfigureAwait(false), version.DatasetId);
 
-        public async Task<DatasetVersion> DeleteAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.DeleteAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId), cancellationToken).ConfigureAwait(false), datasetId);
+        public async Task<DatasetVersion> DeleteAsync(string datasetId, string datasetVersionId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.DeleteAsync<DatasetVersion>(DatasetPaths.Version(datasetId, datasetVersionId), cancellationToken).ConfigureAwait(false), datasetId);
 
         /// <summary>Copies a version (labels, splits, items, annotations) into a new one (later SDKs).</summary>
-        public async Task<DatasetVersion> DuplicateAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PostAsync<DatasetVersion>(DatasetPaths.Version(datasetId, versionId) + "/new", new JObject { ["dataset_id"] = datasetId }, Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId);
+        public async Task<DatasetVersion> DuplicateAsync(string datasetId, string datasetVersionId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.PostAsync<DatasetVersion>(DatasetPaths.Version(datasetId, datasetVersionId) + "/new", new JObject { ["dataset_id"] = datasetId }, Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId);
 
         /// <summary>Downloads the version (or one split) as a zip to <paramref name="zipPath"/>.</summary>
-        public Task<FileInfo> ExportAsync(string datasetId, string versionId, string zipPath, string? splitId = null, DatasetFormat? format = null,
+        public Task<FileInfo> ExportAsync(string datasetId, string datasetVersionId, string zipPath, string? splitId = null, DatasetFormat? format = null,
             bool overwrite = false, IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
         {
-            var path = DatasetPaths.Version(datasetId, versionId) + "/download" + (string.IsNullOrEmpty(splitId) ? "" : "/" + ApiPath.Of(splitId!));
+            var path = DatasetPaths.Version(datasetId, datasetVersionId) + "/download" + (string.IsNullOrEmpty(splitId) ? "" : "/" + ApiPath.Of(splitId!));
             if (format != null) path += "?format=" + format.Value.ToString().ToLowerInvariant();
             return Api.DownloadAsync(path, zipPath, overwrite, progress, cancellationToken);
         }
 
         /// <summary>Uploads a dataset zip into the version (the server reads the layout of <paramref name="format"/>, or detects it).</summary>
-        public async Task<DatasetVersion> ImportAsync(string datasetId, string versionId, string zipPath, DatasetFormat? format = null,
+        public async Task<DatasetVersion> ImportAsync(string datasetId, string datasetVersionId, string zipPath, DatasetFormat? format = null,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
         {
-            var path = DatasetPaths.Version(datasetId, versionId) + "/upload" + (format == null ? "" : "/" + format.Value.ToString().ToLowerInvariant());
+            var path = DatasetPaths.Version(datasetId, datasetVersionId) + "/upload" + (format == null ? "" : "/" + format.Value.ToString().ToLowerInvariant());
             var version = await Api.UploadAsync<DatasetVersion>(path, LocalFiles.RequireFile(zipPath), "application/x-zip-compressed", Idempotency.Create, progress, cancellationToken).ConfigureAwait(false);
             return Adopt(version, datasetId);
         }

@@ -16,11 +16,11 @@ namespace SeeMe.Core.Clients
         public ItemsClient(ApiConnection api) : base(api) { }
 
         /// <summary>One page (0-based <paramref name="page"/>, of <see cref="PagedQuery.PageSize"/> items) of the items matching the query.</summary>
-        public async Task<List<DatasetItem>> GetPageAsync(string datasetId, string versionId, int page, ItemQuery? query = null, CancellationToken cancellationToken = default)
+        public async Task<List<DatasetItem>> GetPageAsync(string datasetId, string datasetVersionId, int page, ItemQuery? query = null, CancellationToken cancellationToken = default)
         {
             query ??= new ItemQuery();
             query.Validate();
-            var path = ApiPath.WithQuery(DatasetPaths.Child(datasetId, versionId, "items"), new[]
+            var path = ApiPath.WithQuery(DatasetPaths.Child(datasetId, datasetVersionId, "items"), new[]
             {
                 new KeyValuePair<string, string?>("pageSize", query.PageSize.ToString()),
                 new KeyValuePair<string, string?>("pageCount", page.ToString()),
@@ -28,37 +28,37 @@ namespace SeeMe.Core.Clients
                 new KeyValuePair<string, string?>("labelId", string.IsNullOrEmpty(query.LabelId) ? null : query.LabelId),
                 new KeyValuePair<string, string?>("splitId", string.IsNullOrEmpty(query.SplitId) ? null : query.SplitId),
             });
-            return Adopt(await Api.GetAsync<List<DatasetItem>>(path, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+            return Adopt(await Api.GetAsync<List<DatasetItem>>(path, cancellationToken).ConfigureAwait(false), datasetId, datasetVersionId);
         }
 
         /// <summary>The items matching the query (its Skip and First included), fetched page by page as they are consumed.</summary>
-        public Pages<DatasetItem> GetAll(string datasetId, string versionId, ItemQuery? query = null)
+        public Pages<DatasetItem> GetAll(string datasetId, string datasetVersionId, ItemQuery? query = null)
         {
             query ??= new ItemQuery();
             Ensure.NotNullOrEmpty(datasetId, nameof(datasetId));
-            Ensure.NotNullOrEmpty(versionId, nameof(versionId));
-            return new Pages<DatasetItem>((page, ct) => GetPageAsync(datasetId, versionId, page, query, ct), query);
+            Ensure.NotNullOrEmpty(datasetVersionId, nameof(datasetVersionId));
+            return new Pages<DatasetItem>((page, ct) => GetPageAsync(datasetId, datasetVersionId, page, query, ct), query);
         }
 
-        public async Task<DatasetItem> GetAsync(string datasetId, string versionId, string itemId, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.GetAsync<DatasetItem>(Item(datasetId, versionId, itemId), cancellationToken).ConfigureAwait(false), datasetId, versionId);
+        public async Task<DatasetItem> GetAsync(string datasetId, string datasetVersionId, string itemId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.GetAsync<DatasetItem>(Item(datasetId, datasetVersionId, itemId), cancellationToken).ConfigureAwait(false), datasetId, datasetVersionId);
 
-        public async Task<DatasetItem> CreateAsync(string datasetId, string versionId, DatasetItem item, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PostAsync<DatasetItem>(DatasetPaths.Child(datasetId, versionId, "items"), Ensure.NotNull(item, nameof(item)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+        public async Task<DatasetItem> CreateAsync(string datasetId, string datasetVersionId, DatasetItem item, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.PostAsync<DatasetItem>(DatasetPaths.Child(datasetId, datasetVersionId, "items"), Ensure.NotNull(item, nameof(item)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId, datasetVersionId);
 
         /// <summary>
         /// Creates the item and uploads its image, or leaves nothing: the file is checked first (it exists, is not
         /// empty, is the picture its extension says), and when the upload fails or is cancelled after the item was
         /// created, the item is deleted again. Should that delete fail too, the error names the item that is left.
         /// </summary>
-        public async Task<DatasetItem> CreateWithImageAsync(string datasetId, string versionId, DatasetItem item, string imagePath,
+        public async Task<DatasetItem> CreateWithImageAsync(string datasetId, string datasetVersionId, DatasetItem item, string imagePath,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default)
         {
             LocalFiles.RequireImage(imagePath);
-            var created = await CreateAsync(datasetId, versionId, item, cancellationToken).ConfigureAwait(false);
+            var created = await CreateAsync(datasetId, datasetVersionId, item, cancellationToken).ConfigureAwait(false);
             try
             {
-                return await UploadImageAsync(datasetId, versionId, created.Id, imagePath, progress, cancellationToken).ConfigureAwait(false);
+                return await UploadImageAsync(datasetId, datasetVersionId, created.Id, imagePath, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception uploadFailure)
             {
@@ -96,12 +96,12 @@ namespace SeeMe.Core.Clients
         /// removes the item from that split (the service deletes an item left in no split). Without:
         /// DELETE .../items/{id} (0.13.7), which deletes the item.
         /// </summary>
-        public async Task<DatasetItem> DeleteAsync(string datasetId, string versionId, string itemId, string? splitId = null, CancellationToken cancellationToken = default)
+        public async Task<DatasetItem> DeleteAsync(string datasetId, string datasetVersionId, string itemId, string? splitId = null, CancellationToken cancellationToken = default)
         {
             var path = string.IsNullOrEmpty(splitId)
-                ? Item(datasetId, versionId, itemId)
-                : DatasetPaths.Child(datasetId, versionId, "splits", splitId) + "/items/" + ApiPath.Of(Ensure.NotNullOrEmpty(itemId, nameof(itemId)));
-            return Adopt(await Api.DeleteAsync<DatasetItem>(path, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+                ? Item(datasetId, datasetVersionId, itemId)
+                : DatasetPaths.Child(datasetId, datasetVersionId, "splits", splitId) + "/items/" + ApiPath.Of(Ensure.NotNullOrEmpty(itemId, nameof(itemId)));
+            return Adopt(await Api.DeleteAsync<DatasetItem>(path, cancellationToken).ConfigureAwait(false), datasetId, datasetVersionId);
         }
 
         /// <summary>
@@ -120,10 +120,10 @@ namespace SeeMe.Core.Clients
             return deleted!;
         }
 
-        public async Task<DatasetItem> UploadImageAsync(string datasetId, string versionId, string itemId, string imagePath,
+        public async Task<DatasetItem> UploadImageAsync(string datasetId, string datasetVersionId, string itemId, string imagePath,
             IProgress<TransferProgress>? progress = null, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.UploadAsync<DatasetItem>(Item(datasetId, versionId, itemId) + "/upload", LocalFiles.RequireImage(imagePath),
-                LocalFiles.ImageContentType(imagePath), Idempotency.Repeatable, progress, cancellationToken).ConfigureAwait(false), datasetId, versionId);
+            Adopt(await Api.UploadAsync<DatasetItem>(Item(datasetId, datasetVersionId, itemId) + "/upload", LocalFiles.RequireImage(imagePath),
+                LocalFiles.ImageContentType(imagePath), Idempotency.Repeatable, progress, cancellationToken).ConfigureAwait(false), datasetId, datasetVersionId);
 
         /// <summary>Saves the item's image (or its thumbnail) in <paramref name="folder"/> as name.extension (id.extension when unnamed).</summary>
         public Task<FileInfo> DownloadImageAsync(DatasetItem item, string folder, bool thumbnail = false, bool overwrite = false,
@@ -148,26 +148,26 @@ namespace SeeMe.Core.Clients
             return stem + (thumbnail ? "_thumbnail." : ".") + extension;
         }
 
-        private static string Item(string datasetId, string versionId, string itemId) => DatasetPaths.Child(datasetId, versionId, "items", itemId);
+        private static string Item(string datasetId, string datasetVersionId, string itemId) => DatasetPaths.Child(datasetId, datasetVersionId, "items", itemId);
 
         private static string ImagePath(DatasetItem item, bool thumbnail) =>
             Item(Ensure.NotNull(item, nameof(item)).DatasetId, item.DatasetVersionId, item.Id) + "/download" + (thumbnail ? "?thumbnail=true" : "");
 
-        private static List<DatasetItem> Adopt(List<DatasetItem> items, string datasetId, string versionId)
+        private static List<DatasetItem> Adopt(List<DatasetItem> items, string datasetId, string datasetVersionId)
         {
-            foreach (var item in items) Adopt(item, datasetId, versionId);
+            foreach (var item in items) Adopt(item, datasetId, datasetVersionId);
             return items;
         }
 
-        internal static DatasetItem Adopt(DatasetItem item, string datasetId, string versionId)
+        internal static DatasetItem Adopt(DatasetItem item, string datasetId, string datasetVersionId)
         {
             item.DatasetId = datasetId;
-            item.DatasetVersionId = versionId;
+            item.DatasetVersionId = datasetVersionId;
             foreach (var split in item.Splits) split.DatasetId = datasetId;
             foreach (var annotation in item.Annotations)
             {
                 annotation.DatasetId = datasetId;
-                annotation.DatasetVersionId = versionId;
+                annotation.DatasetVersionId = datasetVersionId;
             }
             VersionNames.ApplySplitsOf(item);
             return item;

@@ -12,7 +12,7 @@ namespace SeeMe.Core.Clients
         public LabelsClient(ApiConnection api) : base(api, "labels") { }
 
         /// <summary>Counts per label in a split; the entry with an empty LabelId counts unlabelled items.</summary>
-        public Task<List<LabelStat>> GetStatsAsync(string datasetId, string versionId, string splitId, CancellationToken cancellationToken = default) =>
-            Api.GetAsync<List<LabelStat>>(DatasetPaths.Child(datasetId, versionId, "labels/splits", splitId), cancellationToken);
+        public Task<List<LabelStat>> GetStatsAsync(string datasetId, string datasetVersionId, string splitId, CancellationToken cancellationToken = default) =>
+            Api.GetAsync<List<LabelStat>>(DatasetPaths.Child(datasetId, datasetVersionId, "labels/splits", splitId), cancellationToken);
     }
 }

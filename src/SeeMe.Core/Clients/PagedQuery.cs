@@ -13,7 +13,7 @@ namespace SeeMe.Core.Clients
 
         protected PagedQuery(int pageSize) => PageSize = pageSize;
 
-        /// <summary>Entries per request (1..1000).</summary>
+        /// <summary>Entries per request (1..<see cref="MaxPageSize"/>).</summary>
         public int PageSize { get; set; }
 
         /// <summary>Entries to skip from the start of the listing (whole pages of them are never fetched).</summary>

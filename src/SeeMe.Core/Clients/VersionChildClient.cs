@@ -16,20 +16,20 @@ namespace SeeMe.Core.Clients
 
         protected VersionChildClient(ApiConnection api, string collection) : base(api) => _collection = collection;
 
-        public async Task<List<T>> GetAllAsync(string datasetId, string versionId, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.GetAsync<List<T>>(DatasetPaths.Child(datasetId, versionId, _collection), cancellationToken).ConfigureAwait(false), datasetId);
+        public async Task<List<T>> GetAllAsync(string datasetId, string datasetVersionId, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.GetAsync<List<T>>(DatasetPaths.Child(datasetId, datasetVersionId, _collection), cancellationToken).ConfigureAwait(false), datasetId);
 
-        public async Task<T> GetAsync(string datasetId, string versionId, string id, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.GetAsync<T>(DatasetPaths.Child(datasetId, versionId, _collection, id), cancellationToken).ConfigureAwait(false), datasetId);
+        public async Task<T> GetAsync(string datasetId, string datasetVersionId, string id, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.GetAsync<T>(DatasetPaths.Child(datasetId, datasetVersionId, _collection, id), cancellationToken).ConfigureAwait(false), datasetId);
 
-        public async Task<T> CreateAsync(string datasetId, string versionId, T entity, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PostAsync<T>(DatasetPaths.Child(datasetId, versionId, _collection), Ensure.NotNull(entity, nameof(entity)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId);
+        public async Task<T> CreateAsync(string datasetId, string datasetVersionId, T entity, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.PostAsync<T>(DatasetPaths.Child(datasetId, datasetVersionId, _collection), Ensure.NotNull(entity, nameof(entity)), Idempotency.Create, cancellationToken).ConfigureAwait(false), datasetId);
 
-        public async Task<T> UpdateAsync(string datasetId, string versionId, T entity, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.PutAsync<T>(DatasetPaths.Child(datasetId, versionId, _collection, Ensure.NotNull(entity, nameof(entity)).Id), entity, cancellationToken).ConfigureAwait(false), datasetId);
+        public async Task<T> UpdateAsync(string datasetId, string datasetVersionId, T entity, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.PutAsync<T>(DatasetPaths.Child(datasetId, datasetVersionId, _collection, Ensure.NotNull(entity, nameof(entity)).Id), entity, cancellationToken).ConfigureAwait(false), datasetId);
 
-        public async Task<T> DeleteAsync(string datasetId, string versionId, string id, CancellationToken cancellationToken = default) =>
-            Adopt(await Api.DeleteAsync<T>(DatasetPaths.Child(datasetId, versionId, _collection, id), cancellationToken).ConfigureAwait(false), datasetId);
+        public async Task<T> DeleteAsync(string datasetId, string datasetVersionId, string id, CancellationToken cancellationToken = default) =>
+            Adopt(await Api.DeleteAsync<T>(DatasetPaths.Child(datasetId, datasetVersionId, _collection, id), cancellationToken).ConfigureAwait(false), datasetId);
 
         private static List<T> Adopt(List<T> entities, string datasetId)
         {

@@ -18,16 +18,18 @@ namespace SeeMe.Core.Entities
     public sealed class DatasetSplit : DatasetVersionChild
     {
         public string UserId { get; set; } = "";
-        /// <summary>The dataset version this split belongs to.</summary>
-        public string VersionId { get; set; } = "";
+        /// <summary>The dataset version this split belongs to (the wire's <c>version_id</c>).</summary>
+        [JsonProperty("version_id")]
+        public string DatasetVersionId { get; set; } = "";
     }
 
     /// <summary>A label (class) of a dataset version.</summary>
     public sealed class DatasetLabel : DatasetVersionChild
     {
         public string UserId { get; set; } = "";
-        /// <summary>The dataset version this label belongs to.</summary>
-        public string VersionId { get; set; } = "";
+        /// <summary>The dataset version this label belongs to (the wire's <c>version_id</c>).</summary>
+        [JsonProperty("version_id")]
+        public string DatasetVersionId { get; set; } = "";
         /// <summary>"#rrggbb".</summary>
         public string Color { get; set; } = "";
         /// <summary>Position of the label, assigned by the server.</summary>

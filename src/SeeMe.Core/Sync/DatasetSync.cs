@@ -40,7 +40,7 @@ namespace SeeMe.Core.Sync
             _download = new DownloadSteps(client, folder.Root);
             Summary = new SyncSummary
             {
-                Direction = plan.Direction, Path = folder.Root, DatasetId = remote.DatasetId, DatasetVersionId = remote.VersionId,
+                Direction = plan.Direction, Path = folder.Root, DatasetId = remote.DatasetId, DatasetVersionId = remote.DatasetVersionId,
                 Layout = plan.Layout.Format, Unchanged = plan.Unchanged, Kept = plan.Kept,
             };
         }
@@ -52,15 +52,15 @@ namespace SeeMe.Core.Sync
         public SyncSummary Summary { get; }
 
         /// <summary>Lists the version and reads the folder (at the same time), then plans. Nothing is written.</summary>
-        public static async Task<DatasetSync> PrepareAsync(SeeMeClient client, string datasetId, string versionId, string folder, SyncOptions options,
+        public static async Task<DatasetSync> PrepareAsync(SeeMeClient client, string datasetId, string datasetVersionId, string folder, SyncOptions options,
             CancellationToken cancellationToken = default)
         {
             var root = Path.GetFullPath(folder);
             if (options.Direction == SyncDirection.Upload && !Directory.Exists(root))
                 throw new DirectoryNotFoundException($"The folder '{root}' does not exist; give the folder to sync the dataset version from.");
-            var listing = ListAsync(client, datasetId, versionId, options.ThrottleLimit, cancellationToken);
+            var listing = ListAsync(client, datasetId, datasetVersionId, options.ThrottleLimit, cancellationToken);
             var saved = SyncState.Load(root);
-            var state = saved != null && saved.DatasetVersionId == versionId ? saved : null; // another version's state says nothing of this one
+            var state = saved != null && saved.DatasetVersionId == datasetVersionId ? saved : null; // another version's state says nothing of this one
             var local = new SyncFolder(root, state);
             var remote = await listing.ConfigureAwait(false);
             var layout = SyncLayouts.Choose(options, local, remote);
@@ -73,7 +73,7 @@ namespace SeeMe.Core.Sync
         /// <summary>Creates a split of the plan; call it on one thread, before the changes.</summary>
         public async Task<DatasetSplit> CreateSplitAsync(string name, CancellationToken cancellationToken = default)
         {
-            var created = await _client.Splits.CreateAsync(Remote.DatasetId, Remote.VersionId, new DatasetSplit { Name = name }, cancellationToken).ConfigureAwait(false);
+            var created = await _client.Splits.CreateAsync(Remote.DatasetId, Remote.DatasetVersionId, new DatasetSplit { Name = name }, cancellationToken).ConfigureAwait(false);
             Remote.Add(created);
             Summary.SplitsCreated++;
             return created;
@@ -82,7 +82,7 @@ namespace SeeMe.Core.Sync
         /// <summary>Creates a label of the plan; call it on one thread, before the changes.</summary>
         public async Task<DatasetLabel> CreateLabelAsync(LabelSpec label, CancellationToken cancellationToken = default)
         {
-            var created = await _client.Labels.CreateAsync(Remote.DatasetId, Remote.VersionId, new DatasetLabel { Name = label.Name, Color = label.Color }, cancellationToken).ConfigureAwait(false);
+            var created = await _client.Labels.CreateAsync(Remote.DatasetId, Remote.DatasetVersionId, new DatasetLabel { Name = label.Name, Color = label.Color }, cancellationToken).ConfigureAwait(false);
             Remote.Add(created);
             Summary.LabelsCreated++;
             return created;
@@ -132,7 +132,7 @@ namespace SeeMe.Core.Sync
         {
             var now = new SyncState
             {
-                DatasetId = Remote.DatasetId, DatasetVersionId = Remote.VersionId, Layout = Plan.Layout.Format.ToString().ToLowerInvariant(), Files = _state,
+                DatasetId = Remote.DatasetId, DatasetVersionId = Remote.DatasetVersionId, Layout = Plan.Layout.Format.ToString().ToLowerInvariant(), Files = _state,
             };
             if (_loaded == null || !now.SameAs(_loaded)) now.Save(_folder.Root);
         }
@@ -147,10 +147,10 @@ namespace SeeMe.Core.Sync
             return entries;
         }
 
-        private static async Task<RemoteListing> ListAsync(SeeMeClient client, string datasetId, string versionId, int pagesAtOnce, CancellationToken ct)
+        private static async Task<RemoteListing> ListAsync(SeeMeClient client, string datasetId, string datasetVersionId, int pagesAtOnce, CancellationToken ct)
         {
-            var version = client.DatasetVersions.GetAsync(datasetId, versionId, ct);
-            var pages = client.Items.GetAll(datasetId, versionId, new ItemQuery { PagesAtOnce = Math.Max(1, Math.Min(pagesAtOnce, 64)) });
+            var version = client.DatasetVersions.GetAsync(datasetId, datasetVersionId, ct);
+            var pages = client.Items.GetAll(datasetId, datasetVersionId, new ItemQuery { PagesAtOnce = Math.Max(1, Math.Min(pagesAtOnce, 64)) });
             var items = new List<DatasetItem>();
             for (var page = await pages.NextPageAsync(ct).ConfigureAwait(false); page.Count > 0; page = await pages.NextPageAsync(ct).ConfigureAwait(false))
                 items.AddRange(page);

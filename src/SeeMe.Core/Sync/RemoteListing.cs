@@ -62,7 +62,7 @@ namespace SeeMe.Core.Sync
 
         public DatasetVersion Version { get; }
         public string DatasetId => Version.DatasetId;
-        public string VersionId => Version.Id;
+        public string DatasetVersionId => Version.Id;
         public IReadOnlyList<RemoteItem> Items { get; }
         public IReadOnlyList<DatasetSplit> Splits => _splits;
         /// <summary>In index order.</summary>
@@ -106,6 +106,6 @@ namespace SeeMe.Core.Sync
         private static string NameOf(Dictionary<string, string> names, string id) => names.TryGetValue(id ?? "", out var name) ? name : "";
 
         private InvalidOperationException Missing(string kind, string name) =>
-            new InvalidOperationException($"The dataset version {VersionId} has no {kind} named '{name}' (its creation was skipped or failed); sync again to create it.");
+            new InvalidOperationException($"The dataset version {DatasetVersionId} has no {kind} named '{name}' (its creation was skipped or failed); sync again to create it.");
     }
 }

@@ -41,7 +41,7 @@ namespace SeeMe.Core.Sync
             var item = change.Is(SyncActions.Create) ? await CreateAsync(local, ct).ConfigureAwait(false) : change.Remote!.Item;
             if (NeedsPut(change)) item = await PutAsync(local, change.Remote!, ct).ConfigureAwait(false);
             if (local.Image != null && (change.Is(SyncActions.Create) || change.Is(SyncActions.UpdateContent)))
-                item = await _client.Items.UploadImageAsync(_remote.DatasetId, _remote.VersionId, item.Id, local.Image.FullPath, progress, ct).ConfigureAwait(false);
+                item = await _client.Items.UploadImageAsync(_remote.DatasetId, _remote.DatasetVersionId, item.Id, local.Image.FullPath, progress, ct).ConfigureAwait(false);
             var files = local.Files.Select(f => new KeyValuePair<string, FileState?>(f.RelativePath, UploadPlanner.Recorded(local, f, item))).ToList();
             return new SyncOutcome(change, item.Id, files);
         }
@@ -65,12 +65,12 @@ namespace SeeMe.Core.Sync
         {
             try
             {
-                return await _client.Items.CreateAsync(_remote.DatasetId, _remote.VersionId, item, ct).ConfigureAwait(false);
+                return await _client.Items.CreateAsync(_remote.DatasetId, _remote.DatasetVersionId, item, ct).ConfigureAwait(false);
             }
             catch (SeeMeApiException e) when (MayHaveReachedTheService(e))
             {
                 return await FindAsync(local, ct).ConfigureAwait(false)
-                       ?? await _client.Items.CreateAsync(_remote.DatasetId, _remote.VersionId, item, ct).ConfigureAwait(false);
+                       ?? await _client.Items.CreateAsync(_remote.DatasetId, _remote.DatasetVersionId, item, ct).ConfigureAwait(false);
             }
         }
 
@@ -81,7 +81,7 @@ namespace SeeMe.Core.Sync
         private async Task<DatasetItem?> FindAsync(LocalItem local, CancellationToken ct)
         {
             var query = new ItemQuery { SplitId = local.Splits.Count > 0 ? _remote.Split(local.Splits[0])?.Id : null };
-            var pages = _client.Items.GetAll(_remote.DatasetId, _remote.VersionId, query);
+            var pages = _client.Items.GetAll(_remote.DatasetId, _remote.DatasetVersionId, query);
             for (var page = await pages.NextPageAsync(ct).ConfigureAwait(false); page.Count > 0; page = await pages.NextPageAsync(ct).ConfigureAwait(false))
             {
                 var found = page.FirstOrDefault(i => _layout.KeyOf(i) == local.Key);

@@ -35,7 +35,7 @@ namespace SeeMe.PowerShell
         protected bool TryGetDatasetVersion(out DatasetVersion version)
         {
             var ids = LocateVersion();
-            return TryFetch(DatasetVersion, ids.VersionId, (id, ct) => Client.DatasetVersions.GetAsync(ids.DatasetId, id, ct), out version);
+            return TryFetch(DatasetVersion, ids.DatasetVersionId, (id, ct) => Client.DatasetVersions.GetAsync(ids.DatasetId, id, ct), out version);
         }
 
         /// <summary>
@@ -48,10 +48,10 @@ namespace SeeMe.PowerShell
             if (ids != null)
             {
                 foreach (var id in ids)
-                    if (TryRun(ct => children.GetAsync(version.DatasetId, version.VersionId, id, ct), id, out var child)) WriteObject(child);
+                    if (TryRun(ct => children.GetAsync(version.DatasetId, version.DatasetVersionId, id, ct), id, out var child)) WriteObject(child);
                 return;
             }
-            if (!TryRun(ct => children.GetAllAsync(version.DatasetId, version.VersionId, ct), version.VersionId, out var all)) return;
+            if (!TryRun(ct => children.GetAllAsync(version.DatasetId, version.DatasetVersionId, ct), version.DatasetVersionId, out var all)) return;
             var pattern = string.IsNullOrEmpty(namePattern) ? null : WildcardPattern.Get(namePattern, WildcardOptions.IgnoreCase);
             WriteObject(all.Where(c => pattern == null || pattern.IsMatch(c.Name)), enumerateCollection: true);
         }
@@ -65,8 +65,8 @@ namespace SeeMe.PowerShell
             {
                 var child = build(name, version);
                 child.Description = description;
-                if (!ShouldProcess($"{Describe(ErrorNoun, child)} in dataset version {version.VersionId}", "Create")) continue;
-                if (TryRun(ct => children.CreateAsync(version.DatasetId, version.VersionId, child, ct), name, out var created)) WriteObject(created);
+                if (!ShouldProcess($"{Describe(ErrorNoun, child)} in dataset version {version.DatasetVersionId}", "Create")) continue;
+                if (TryRun(ct => children.CreateAsync(version.DatasetId, version.DatasetVersionId, child, ct), name, out var created)) WriteObject(created);
             }
         }
     }

@@ -26,7 +26,7 @@ namespace SeeMe.PowerShell
         protected bool TryGetItem(out DatasetItem item)
         {
             var version = LocateVersion();
-            return TryFetch(Item, Id, (id, ct) => Client.Items.GetAsync(version.DatasetId, version.VersionId, id, ct), out item);
+            return TryFetch(Item, Id, (id, ct) => Client.Items.GetAsync(version.DatasetId, version.DatasetVersionId, id, ct), out item);
         }
     }
 }

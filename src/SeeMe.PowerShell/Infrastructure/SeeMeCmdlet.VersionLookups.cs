@@ -23,7 +23,7 @@ namespace SeeMe.PowerShell
         /// </summary>
         protected VersionIds LocateVersion(VersionIds? given)
         {
-            if (given is VersionIds ids && ids.DatasetId.Length > 0 && ids.VersionId.Length > 0) return ids;
+            if (given is VersionIds ids && ids.DatasetId.Length > 0 && ids.DatasetVersionId.Length > 0) return ids;
             StopWithInvalidArgument(MissingVersionAdvice(), "DatasetVersionRequired", null);
             throw new InvalidOperationException(); // not reached
         }
@@ -86,7 +86,7 @@ namespace SeeMe.PowerShell
 
         private VersionNames? NamesOf(VersionIds version, bool withSplits)
         {
-            if (version.DatasetId.Length == 0 || version.VersionId.Length == 0) return null;
+            if (version.DatasetId.Length == 0 || version.DatasetVersionId.Length == 0) return null;
             try
             {
                 var labels = Fetched(version, "DatasetLabel", LabelsOf).Cast<DatasetLabel>();
@@ -123,15 +123,15 @@ namespace SeeMe.PowerShell
             }
             catch (Exception e) when (IsWorkFailure(e))
             {
-                WriteFailure(e, version.VersionId);
+                WriteFailure(e, version.DatasetVersionId);
                 splits = new List<DatasetSplit>();
                 return false;
             }
         }
 
-        private Task<List<DatasetSplit>> SplitsOf(VersionIds ids, CancellationToken ct) => Client.Splits.GetAllAsync(ids.DatasetId, ids.VersionId, ct);
+        private Task<List<DatasetSplit>> SplitsOf(VersionIds ids, CancellationToken ct) => Client.Splits.GetAllAsync(ids.DatasetId, ids.DatasetVersionId, ct);
 
-        private Task<List<DatasetLabel>> LabelsOf(VersionIds ids, CancellationToken ct) => Client.Labels.GetAllAsync(ids.DatasetId, ids.VersionId, ct);
+        private Task<List<DatasetLabel>> LabelsOf(VersionIds ids, CancellationToken ct) => Client.Labels.GetAllAsync(ids.DatasetId, ids.DatasetVersionId, ct);
 
         /// <summary>The version's splits or labels, fetched once per command (a failed fetch stops it).</summary>
         private IReadOnlyList<DatasetVersionChild> Children<T>(VersionIds version, string kind, Func<VersionIds, CancellationToken, Task<List<T>>> fetch, string target)
@@ -142,7 +142,7 @@ namespace SeeMe.PowerShell
         private IReadOnlyList<DatasetVersionChild> Fetched<T>(VersionIds version, string kind, Func<VersionIds, CancellationToken, Task<List<T>>> fetch)
             where T : DatasetVersionChild
         {
-            var key = kind + "|" + version.VersionId;
+            var key = kind + "|" + version.DatasetVersionId;
             if (!_childrenByVersion.TryGetValue(key, out var children))
                 _childrenByVersion[key] = children = Run(ct => fetch(version, ct)).Cast<DatasetVersionChild>().ToList();
             return children;
@@ -150,7 +150,7 @@ namespace SeeMe.PowerShell
 
         private Exception NoSuchChild(VersionIds version, string kind, string value)
         {
-            var missing = new ItemNotFoundException($"The dataset version {version.VersionId} has no {kind.Substring(7).ToLowerInvariant()} named '{value}'.");
+            var missing = new ItemNotFoundException($"The dataset version {version.DatasetVersionId} has no {kind.Substring(7).ToLowerInvariant()} named '{value}'.");
             ThrowTerminatingError(ErrorRecords.From(missing, kind, value));
             return missing; // not reached
         }

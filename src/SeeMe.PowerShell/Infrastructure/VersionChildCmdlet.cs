@@ -28,8 +28,8 @@ namespace SeeMe.PowerShell
 
         private static string VersionIdOf(T child) => child switch
         {
-            DatasetSplit split => split.VersionId,
-            DatasetLabel label => label.VersionId,
+            DatasetSplit split => split.DatasetVersionId,
+            DatasetLabel label => label.DatasetVersionId,
             _ => "",
         };
 
@@ -37,7 +37,7 @@ namespace SeeMe.PowerShell
         protected bool TryGetEntity(out T entity)
         {
             var version = LocateVersion();
-            return TryFetch(InputObject, Id, (id, ct) => Children.GetAsync(version.DatasetId, version.VersionId, id, ct), out entity);
+            return TryFetch(InputObject, Id, (id, ct) => Children.GetAsync(version.DatasetId, version.DatasetVersionId, id, ct), out entity);
         }
 
         /// <summary>The Set-* flow: the new <paramref name="name"/> and <paramref name="description"/> (when given) and what <paramref name="editMore"/> changes.</summary>
@@ -49,14 +49,14 @@ namespace SeeMe.PowerShell
             {
                 ApplyNameAndDescription(child, name, description);
                 editMore(child);
-            }, (child, ct) => Children.UpdateAsync(version.DatasetId, version.VersionId, child, ct), passThru);
+            }, (child, ct) => Children.UpdateAsync(version.DatasetId, version.DatasetVersionId, child, ct), passThru);
         }
 
         /// <summary>The Remove-* flow.</summary>
         protected void RemoveChild(bool passThru)
         {
             var version = LocateVersion();
-            if (TryGetEntity(out var entity)) Remove(ErrorNoun, entity, ct => Children.DeleteAsync(version.DatasetId, version.VersionId, entity.Id, ct), passThru);
+            if (TryGetEntity(out var entity)) Remove(ErrorNoun, entity, ct => Children.DeleteAsync(version.DatasetId, version.DatasetVersionId, entity.Id, ct), passThru);
         }
     }
 }

@@ -3,13 +3,13 @@ namespace SeeMe.PowerShell
     /// <summary>The dataset and version ids a command works in.</summary>
     public readonly struct VersionIds
     {
-        public VersionIds(string datasetId, string versionId)
+        public VersionIds(string datasetId, string datasetVersionId)
         {
             DatasetId = datasetId;
-            VersionId = versionId;
+            DatasetVersionId = datasetVersionId;
         }
 
         public string DatasetId { get; }
-        public string VersionId { get; }
+        public string DatasetVersionId { get; }
     }
 }

@@ -28,7 +28,7 @@ namespace SeeMe.PowerShell
         [ValidateNotNullOrEmpty]
         public virtual string? DatasetId { get; set; }
 
-        /// <summary><para type="description">The dataset version's id (with -DatasetId). Binds from the pipeline by property name, also from VersionId (labels, splits).</para></summary>
+        /// <summary><para type="description">The dataset version's id (with -DatasetId). Binds from the pipeline by property name (splits, labels, items and annotations carry it); alias VersionId.</para></summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdsSet)]
         [Alias("VersionId")]
         [ValidateNotNullOrEmpty]

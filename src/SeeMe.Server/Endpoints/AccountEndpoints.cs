@@ -18,14 +18,14 @@ public static class AccountEndpoints
 
     // The SDK reads the register reply without looking at the status: a failure must carry
     // "message" (and "severity", "registration"), a success must not.
-    private static async Task<IResult> Register(HttpRequest request, Store store)
+    private static async Task<IResult> Register([AsParameters] ApiRequest r)
     {
         try
         {
-            var body = await request.ReadJsonBodyAsync();
+            var body = await r.Request.ReadJsonBodyAsync();
             string Field(string key) => body[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s.Trim() : "";
             var password = body["password"] is JsonValue p && p.TryGetValue<string>(out var pw) ? pw : "";
-            var user = Accounts.Register(store, Field("username"), Field("email"), password, Field("firstname"), Field("name"));
+            var user = Accounts.Register(r.Store, Field("username"), Field("email"), password, Field("firstname"), Field("name"));
             return Reply.Json(Accounts.ToReply(user));
         }
         catch (Exception e) when (ErrorMiddleware.ClientStatusOf(e) is { } status)
@@ -35,15 +35,15 @@ public static class AccountEndpoints
         }
     }
 
-    private static async Task<IResult> Login(HttpRequest request, Store store)
+    private static async Task<IResult> Login([AsParameters] ApiRequest r)
     {
-        var body = await request.ReadJsonBodyAsync();
-        return Reply.Json(Accounts.ToLoginReply(Accounts.Login(store, body.Str("username"), body.Str("password"))));
+        var body = await r.Request.ReadJsonBodyAsync();
+        return Reply.Json(Accounts.ToLoginReply(Accounts.Login(r.Store, body.Str("username"), body.Str("password"))));
     }
 
     private static IResult DeleteUser([AsParameters] UserRequest r)
     {
-        if (r.UserId != r.Context.Caller().Id) throw ApiException.Forbidden("You can only delete your own user.");
+        if (r.UserId != r.Caller.Id) throw ApiException.Forbidden("You can only delete your own user.");
         var user = r.Store.Get(Kinds.User, r.UserId) ?? throw ApiException.NotFound("User", r.UserId);
         r.Store.Delete(Kinds.User, r.UserId);
         return Reply.Json(Accounts.ToReply(user));
@@ -51,9 +51,7 @@ public static class AccountEndpoints
 }
 
 /// <summary>What DELETE users/{userId} takes.</summary>
-public sealed class UserRequest
+public sealed class UserRequest : ApiRequest
 {
     [FromRoute] public string UserId { get; init; } = "";
-    public HttpContext Context { get; init; } = null!;
-    [FromServices] public Store Store { get; init; } = null!;
 }

@@ -7,7 +7,7 @@ namespace SeeMe.Server.Endpoints;
 
 /// <summary>
 /// datasets/{datasetId}/versions/{datasetVersionId}/annotations: create, update, delete (replies with the deleted
-/// annotation). The rules are in <see cref="AnnotationRules"/>.
+/// annotation). The rules are in <see cref="AnnotationChanges"/>.
 /// </summary>
 public static class AnnotationEndpoints
 {
@@ -22,17 +22,17 @@ public static class AnnotationEndpoints
     private static async Task<IResult> Create([AsParameters] VersionRequest r)
     {
         var scope = r.ForWriting();
-        return Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationRules.Create(scope, await r.ReadBodyAsync())));
+        return Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationChanges.Create(scope, await r.ReadBodyAsync())));
     }
 
     private static async Task<IResult> Update([AsParameters] AnnotationRequest r)
     {
         var scope = r.ForWriting();
-        return Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationRules.Update(scope, r.AnnotationId, await r.ReadBodyAsync())));
+        return Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationChanges.Update(scope, r.AnnotationId, await r.ReadBodyAsync())));
     }
 
     private static IResult Delete([AsParameters] AnnotationRequest r) =>
-        Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationRules.Delete(r.ForWriting(), r.AnnotationId)));
+        Reply.Json(DatasetWire.Clean(Kinds.Annotation, AnnotationChanges.Delete(r.ForWriting(), r.AnnotationId)));
 }
 
 /// <summary>What every handler under annotations/{annotationId} takes.</summary>

@@ -8,6 +8,6 @@ public static class ApplicationEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("applications", (Store store) => Reply.List(store.List(Kinds.Application)));
+        api.MapGet("applications", ([AsParameters] ApiRequest r) => Reply.List(r.Store.List(Kinds.Application)));
     }
 }

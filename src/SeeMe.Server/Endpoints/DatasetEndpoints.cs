@@ -7,7 +7,7 @@ namespace SeeMe.Server.Endpoints;
 
 /// <summary>
 /// datasets: list, create (with its first version), get, update, delete (cascading), logo upload and
-/// download. The rules are in <see cref="DatasetDocs"/>.
+/// download. The rules are in <see cref="DatasetChanges"/>.
 /// </summary>
 public static class DatasetEndpoints
 {
@@ -25,18 +25,17 @@ public static class DatasetEndpoints
     }
 
     // Own, public and shared datasets, in creation order.
-    private static IResult List(HttpContext context, Store store)
+    private static IResult List([AsParameters] ApiRequest r)
     {
-        var caller = context.Caller();
-        var visible = store.List(Kinds.Dataset).Where(d => Access.CanSee(store, caller, d));
-        return Reply.List(visible.Select(d => DatasetReplies.Dataset(store, caller, d)));
+        var caller = r.Caller;
+        var visible = r.Store.List(Kinds.Dataset).Where(d => Access.CanSee(r.Store, caller, d));
+        return Reply.List(visible.Select(d => DatasetReplies.Dataset(r.Store, caller, d)));
     }
 
-    private static async Task<IResult> Create(HttpContext context, Store store, FileStore files)
+    private static async Task<IResult> Create([AsParameters] ApiRequest r)
     {
-        var caller = context.Caller();
-        var dataset = DatasetDocs.CreateDataset(store, files, caller.Id, await context.Request.ReadJsonBodyAsync());
-        return Reply.Json(DatasetReplies.Dataset(store, caller, dataset));
+        var dataset = DatasetChanges.CreateDataset(r.Store, r.Files, r.Caller.Id, await r.Request.ReadJsonBodyAsync());
+        return Reply.Json(DatasetReplies.Dataset(r.Store, r.Caller, dataset));
     }
 
     private static IResult Get([AsParameters] DatasetRequest r) =>
@@ -45,7 +44,7 @@ public static class DatasetEndpoints
     private static async Task<IResult> Update([AsParameters] DatasetRequest r)
     {
         var dataset = r.ForWriting();
-        DatasetDocs.UpdateDataset(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
+        DatasetChanges.UpdateDataset(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
         return Reply.Json(DatasetReplies.Dataset(r.Store, r.Caller, dataset));
     }
 
@@ -53,7 +52,7 @@ public static class DatasetEndpoints
     {
         var dataset = r.ForWriting();
         var reply = DatasetReplies.Dataset(r.Store, r.Caller, dataset);
-        DatasetDocs.DeleteDataset(r.Store, r.Files, dataset);
+        DatasetChanges.DeleteDataset(r.Store, r.Files, dataset);
         return Reply.Json(reply);
     }
 
@@ -61,10 +60,10 @@ public static class DatasetEndpoints
     {
         var dataset = r.ForWriting();
         using var upload = await r.Request.ReadUploadAsync(r.Files);
-        DatasetDocs.StoreLogo(r.Store, r.Files, dataset, upload);
+        DatasetChanges.StoreLogo(r.Store, r.Files, dataset, upload);
         return Reply.Json(DatasetReplies.Dataset(r.Store, r.Caller, dataset));
     }
 
     private static IResult DownloadLogo([AsParameters] DatasetRequest r) =>
-        Reply.File(DatasetDocs.Logo(r.Files, r.ForReading()));
+        Reply.File(DatasetChanges.Logo(r.Files, r.ForReading()));
 }

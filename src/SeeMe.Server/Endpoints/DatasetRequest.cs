@@ -11,15 +11,9 @@ namespace SeeMe.Server.Endpoints;
 /// with [AsParameters]: the request, the dataset id, the store and the files, and the dataset
 /// resolved for reading or for writing.
 /// </summary>
-public sealed class DatasetRequest
+public sealed class DatasetRequest : ApiRequest
 {
     [FromRoute] public string DatasetId { get; init; } = "";
-    public HttpContext Context { get; init; } = null!;
-    [FromServices] public Store Store { get; init; } = null!;
-    [FromServices] public FileStore Files { get; init; } = null!;
-
-    public HttpRequest Request => Context.Request;
-    public Caller Caller => Context.Caller();
 
     /// <summary>The dataset as the caller sees it (404 when not visible).</summary>
     public JsonObject ForReading() => Access.Visible(Store, Caller, Kinds.Dataset, DatasetId);

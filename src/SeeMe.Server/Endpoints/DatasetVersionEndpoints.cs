@@ -9,7 +9,7 @@ namespace SeeMe.Server.Endpoints;
 
 /// <summary>
 /// datasets/{datasetId}/versions: CRUD, duplicate (…/new), export (…/download[/{splitId}]?format=) and
-/// import (…/upload[/{format}]) of a version as a zip. The rules are in <see cref="DatasetDocs"/>,
+/// import (…/upload[/{format}]) of a version as a zip. The rules are in <see cref="DatasetChanges"/>,
 /// <see cref="VersionCopier"/> and <see cref="DatasetZip"/>.
 /// </summary>
 public static class DatasetVersionEndpoints
@@ -38,7 +38,7 @@ public static class DatasetVersionEndpoints
     private static async Task<IResult> Create([AsParameters] DatasetRequest r)
     {
         var dataset = r.ForWriting();
-        var version = DatasetDocs.CreateVersion(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
+        var version = DatasetChanges.CreateVersion(r.Store, dataset, await r.Request.ReadJsonBodyAsync());
         return Reply.Json(DatasetReplies.Version(r.Store, version));
     }
 
@@ -48,14 +48,14 @@ public static class DatasetVersionEndpoints
     private static async Task<IResult> Update([AsParameters] VersionRequest r)
     {
         var scope = r.ForWriting();
-        return Reply.Json(DatasetReplies.Version(r.Store, DatasetDocs.UpdateVersion(scope, await r.ReadBodyAsync())));
+        return Reply.Json(DatasetReplies.Version(r.Store, DatasetChanges.UpdateVersion(scope, await r.ReadBodyAsync())));
     }
 
     private static IResult Delete([AsParameters] VersionRequest r)
     {
         var scope = r.ForWriting();
         var reply = DatasetReplies.Version(r.Store, scope.Version);
-        DatasetDocs.DeleteVersion(scope);
+        DatasetChanges.DeleteVersion(scope);
         return Reply.Json(reply);
     }
 
@@ -64,14 +64,14 @@ public static class DatasetVersionEndpoints
     {
         var source = r.ForReading();
         var targetId = DatasetWire.BodyString(await r.ReadBodyAsync(), "dataset_id");
-        var target = Access.Owned(r.Store, r.Context.Caller(), Kinds.Dataset, targetId.Length > 0 ? targetId : r.DatasetId);
+        var target = Access.Owned(r.Store, r.Caller, Kinds.Dataset, targetId.Length > 0 ? targetId : r.DatasetId);
         return Reply.Json(DatasetReplies.Version(r.Store, new VersionCopier(source, target).Copy()));
     }
 
     private static IResult Export(ExportRequest r, string? splitId)
     {
         var zip = DatasetZip.Export(r.ForReading(), splitId, r.Format ?? "");
-        var name = splitId is null ? $"{r.VersionId}.zip" : $"{r.VersionId}_{splitId}.zip";
+        var name = splitId is null ? $"{r.DatasetVersionId}.zip" : $"{r.DatasetVersionId}_{splitId}.zip";
         return Results.File(zip, "application/zip", name);
     }
 
@@ -81,7 +81,7 @@ public static class DatasetVersionEndpoints
         if (format is not null) DatasetZip.Find(format);
         using (var upload = await r.Request.ReadUploadAsync(r.Files))
             DatasetZip.Import(scope, upload.TempPath, format, r.Limits);
-        return Reply.Json(DatasetReplies.Version(r.Store, r.Store.Get(Kinds.DatasetVersion, r.VersionId)!));
+        return Reply.Json(DatasetReplies.Version(r.Store, r.Store.Get(Kinds.DatasetVersion, r.DatasetVersionId)!));
     }
 }
 

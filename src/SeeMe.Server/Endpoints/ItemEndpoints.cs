@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SeeMe.Server.Domain;
 using SeeMe.Server.Domain.Datasets;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
@@ -8,7 +9,7 @@ namespace SeeMe.Server.Endpoints;
 /// <summary>
 /// datasets/{datasetId}/versions/{datasetVersionId}/items: paged list with filters, create, get, update (annotations
 /// reconciled), delete (also from one split), image upload (checked, thumbnailed) and download.
-/// The rules are in <see cref="ItemChanges"/>, <see cref="ItemQuery"/> and <see cref="ItemImages"/>.
+/// The rules are in <see cref="ItemChanges"/>, <see cref="ItemListing"/> and <see cref="ItemImages"/>.
 /// </summary>
 public static class ItemEndpoints
 {
@@ -31,7 +32,7 @@ public static class ItemEndpoints
         var pageSize = r.PageSize;
         var pageIndex = r.PageIndex;
         var filter = r.Filter;
-        return Reply.List(ItemQuery.Page(r.ForReading(), filter, pageIndex, pageSize));
+        return Reply.List(ItemListing.Page(r.ForReading(), filter, pageIndex, pageSize));
     }
 
     private static async Task<IResult> Create([AsParameters] VersionRequest r)
@@ -68,7 +69,7 @@ public static class ItemEndpoints
     }
 
     private static IResult DownloadImage([AsParameters] ItemRequest r) =>
-        Reply.File(ItemImages.Find(r.ForReading(), r.ItemId, thumbnail: QueryValue.Bool("thumbnail", r.Thumbnail)));
+        Reply.File(ItemImages.Find(r.ForReading(), r.ItemId, r.Thumbnail));
 }
 
 /// <summary>
@@ -82,7 +83,7 @@ public sealed class ItemListRequest : VersionRequest
     [FromQuery] public string? LabelId { get; init; }
     [FromQuery] public string? OnlyUnlabelled { get; init; }
 
-    public int PageSize => QueryValue.Int("pageSize", PageSizeText, ItemQuery.DefaultPageSize, 1, ItemQuery.MaxPageSize);
+    public int PageSize => QueryValue.Int("pageSize", PageSizeText, PageSizes.ItemsDefault, 1, PageSizes.Max);
     public int PageIndex => QueryValue.Int("pageCount", PageCountText, 0, 0, int.MaxValue);
     public ItemFilter Filter => new(SplitId ?? "", LabelId ?? "", QueryValue.Bool("onlyUnlabelled", OnlyUnlabelled));
 }
@@ -91,7 +92,10 @@ public sealed class ItemListRequest : VersionRequest
 public class ItemRequest : VersionRequest
 {
     [FromRoute] public string ItemId { get; init; } = "";
-    [FromQuery] public string? Thumbnail { get; init; }
+    [FromQuery(Name = "thumbnail")] public string? ThumbnailText { get; init; }
+
+    /// <summary><c>?thumbnail=true</c> asks the image download for the thumbnail.</summary>
+    public bool Thumbnail => QueryValue.Bool("thumbnail", ThumbnailText);
 }
 
 /// <summary>What DELETE splits/{splitId}/items/{itemId} takes.</summary>

@@ -35,27 +35,27 @@ public static class JobEndpoints
         var jobType = Required(r.JobType ?? "", "jobType", "the job type to list, e.g. jobType=training");
         foreach (var status in statuses) CheckIn("status", status, Statuses);
         CheckIn("jobType", jobType, JobTypes);
-        return Reply.List(r.Store.ListOwnedBy(Kinds.Job, r.Context.Caller().Id)
+        return Reply.List(r.Store.ListOwnedBy(Kinds.Job, r.Caller.Id)
             .Where(j => applicationId.Length == 0 || j.Str("application_id") == applicationId)
             .Where(j => j.Str("job_type") == jobType)
             .Where(j => statuses.Contains(j.Str("status"))));
     }
 
-    private static async Task<IResult> Create(HttpContext context, Store store)
+    private static async Task<IResult> Create([AsParameters] ApiRequest r)
     {
-        var body = await context.Request.ReadEntityAsync(Kinds.Job);
+        var body = await r.Request.ReadEntityAsync(Kinds.Job);
         var job = Entities.ApplyClientFields(Entities.Create(Kinds.Job), body, "items");
-        job["user_id"] = context.Caller().Id;
-        Validate(store, job);
+        job["user_id"] = r.Caller.Id;
+        Validate(r.Store, job);
         job["items"] = JobItems.FromClient(body["items"], job.Str("id"), []);
-        store.Put(Kinds.Job, job);
+        r.Store.Put(Kinds.Job, job);
         return Reply.Json(job);
     }
 
     private static async Task<IResult> Update([AsParameters] JobRequest r)
     {
         var job = r.Own();
-        var body = await r.Context.Request.ReadEntityAsync(Kinds.Job);
+        var body = await r.Request.ReadEntityAsync(Kinds.Job);
         var before = job["items"]!.AsArray();
         Entities.ApplyClientFields(job, body, "items");
         Validate(r.Store, job);
@@ -90,26 +90,22 @@ public static class JobEndpoints
 }
 
 /// <summary>What every handler under jobs/{jobId} takes: the job id, and the job when it is the caller's.</summary>
-public sealed class JobRequest
+public sealed class JobRequest : ApiRequest
 {
     [FromRoute] public string JobId { get; init; } = "";
-    public HttpContext Context { get; init; } = null!;
-    [FromServices] public Store Store { get; init; } = null!;
 
     /// <summary>The caller's job (404 for another user's, as for one that does not exist).</summary>
     public JsonObject Own()
     {
         var job = Store.Get(Kinds.Job, JobId);
-        return job is not null && job.Str("user_id") == Context.Caller().Id ? job : throw ApiException.NotFound("Job", JobId);
+        return job is not null && job.Str("user_id") == Caller.Id ? job : throw ApiException.NotFound("Job", JobId);
     }
 }
 
 /// <summary>The SDK's filters of GET jobs.</summary>
-public sealed class JobListRequest
+public sealed class JobListRequest : ApiRequest
 {
     [FromQuery] public string? ApplicationId { get; init; }
     [FromQuery] public string? Status { get; init; }
     [FromQuery] public string? JobType { get; init; }
-    public HttpContext Context { get; init; } = null!;
-    [FromServices] public Store Store { get; init; } = null!;
 }

@@ -24,17 +24,17 @@ public static class ModelEndpoints
         model.MapPost("upload", Upload);
         model.MapGet("download/logo", ([AsParameters] ModelRequest r) => Reply.File(ModelFiles.Logo(r.Files, r.ForReading())));
         model.MapGet("download/{asset}", ([AsParameters] ModelAssetRequest r) =>
-            Reply.File(ModelFiles.Asset(r.Files, ModelRecords.ActiveVersion(r.Store, r.ForReading()), r.Asset)));
+            Reply.File(ModelFiles.Asset(r.Files, ModelRules.ActiveVersion(r.Store, r.ForReading()), r.Asset)));
     }
 
-    private static IResult List(HttpContext context, Store store)
+    private static IResult List([AsParameters] ApiRequest r)
     {
-        var caller = context.Caller();
-        return Reply.List(store.List(Kinds.Model).Where(m => Access.CanSee(store, caller, m)).Select(m => Access.AsSeenBy(store, caller, m)));
+        var caller = r.Caller;
+        return Reply.List(r.Store.List(Kinds.Model).Where(m => Access.CanSee(r.Store, caller, m)).Select(m => Access.AsSeenBy(r.Store, caller, m)));
     }
 
-    private static async Task<IResult> Create(HttpContext context, Store store) =>
-        Reply.Json(ModelChanges.Create(store, context.Caller().Id, await context.Request.ReadEntityAsync(Kinds.Model)));
+    private static async Task<IResult> Create([AsParameters] ApiRequest r) =>
+        Reply.Json(ModelChanges.Create(r.Store, r.Caller.Id, await r.Request.ReadEntityAsync(Kinds.Model)));
 
     private static async Task<IResult> Update([AsParameters] ModelRequest r)
     {
@@ -57,6 +57,6 @@ public static class ModelEndpoints
         using var upload = await r.Request.ReadNonEmptyUploadAsync(r.Files);
         return Reply.Json(ModelAssets.IsLogo(upload)
             ? ModelFiles.StoreLogo(r.Store, r.Files, model, upload)
-            : ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, ModelRecords.ActiveVersion(r.Store, model), upload));
+            : ModelFiles.StoreModelFile(r.Store, r.Files, r.Engine, ModelRules.ActiveVersion(r.Store, model), upload));
     }
 }

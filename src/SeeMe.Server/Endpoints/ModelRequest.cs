@@ -13,21 +13,16 @@ namespace SeeMe.Server.Endpoints;
 /// the model id, the store, the files and the inference engine, and the model resolved for
 /// reading or for writing.
 /// </summary>
-public class ModelRequest
+public class ModelRequest : ApiRequest
 {
     [FromRoute] public string ModelId { get; init; } = "";
-    public HttpContext Context { get; init; } = null!;
-    [FromServices] public Store Store { get; init; } = null!;
-    [FromServices] public FileStore Files { get; init; } = null!;
     [FromServices] public IInferenceEngine Engine { get; init; } = null!;
 
-    public HttpRequest Request => Context.Request;
-
     /// <summary>The model as the caller sees it (404 when not visible).</summary>
-    public JsonObject ForReading() => Access.Visible(Store, Context.Caller(), Kinds.Model, ModelId);
+    public JsonObject ForReading() => Access.Visible(Store, Caller, Kinds.Model, ModelId);
 
     /// <summary>The model, when the caller owns it (404 when not visible, 403 when only visible).</summary>
-    public JsonObject ForWriting() => Access.Owned(Store, Context.Caller(), Kinds.Model, ModelId);
+    public JsonObject ForWriting() => Access.Owned(Store, Caller, Kinds.Model, ModelId);
 
     /// <summary>The body as an entity of <paramref name="kind"/> (400 for a field of the wrong JSON type).</summary>
     public Task<JsonObject> ReadEntityAsync(string kind) => Request.ReadEntityAsync(kind);
@@ -39,13 +34,13 @@ public class ModelVersionRequest : ModelRequest
     [FromRoute] public string ModelVersionId { get; init; } = "";
 
     /// <summary>The version of a model the caller sees (404 when either is not visible).</summary>
-    public JsonObject VersionForReading() => ModelRecords.VersionOf(Store, ForReading(), ModelVersionId);
+    public JsonObject VersionForReading() => ModelRules.VersionOf(Store, ForReading(), ModelVersionId);
 
     /// <summary>The version of a model the caller owns (404 when not visible, 403 when only visible).</summary>
     public JsonObject VersionForWriting() => VersionOf(ForWriting());
 
     /// <summary>The version of <paramref name="model"/> (404 when it has none by this id).</summary>
-    public JsonObject VersionOf(JsonObject model) => ModelRecords.VersionOf(Store, model, ModelVersionId);
+    public JsonObject VersionOf(JsonObject model) => ModelRules.VersionOf(Store, model, ModelVersionId);
 }
 
 /// <summary>What GET models/{modelId}/download/{asset} takes (the asset type, e.g. onnx).</summary>

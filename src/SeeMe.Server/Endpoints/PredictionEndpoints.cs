@@ -27,12 +27,12 @@ public static class PredictionEndpoints
     {
         var started = Stopwatch.GetTimestamp();
         var model = r.ForReading();
-        var version = modelVersionId is null ? ModelRecords.ActiveVersion(r.Store, model) : ModelRecords.VersionOf(r.Store, model, modelVersionId);
+        var version = modelVersionId is null ? ModelRules.ActiveVersion(r.Store, model) : ModelRules.VersionOf(r.Store, model, modelVersionId);
         var applicationType = ApplicationCatalogue.TypeOf(r.Store, model, version);
         var input = await PredictionInputReader.ReadAsync(r.Request, r.Files, applicationType);
         try
         {
-            return Reply.Json(Predictions.Run(r.Store, r.Files, r.Engine, r.Context.Caller(), model, version, applicationType, input, started));
+            return Reply.Json(Predictions.Run(r.Store, r.Files, r.Engine, r.Caller, model, version, applicationType, input, started));
         }
         finally
         {
@@ -42,20 +42,18 @@ public static class PredictionEndpoints
 
     private static async Task<IResult> Update([AsParameters] InferenceRequest r)
     {
-        var inference = Predictions.MadeBy(r.Store, r.Context.Caller(), r.InferenceId);
-        return Reply.Json(Predictions.Update(r.Store, inference, await r.Context.Request.ReadEntityAsync(Kinds.Inference)));
+        var inference = Predictions.MadeBy(r.Store, r.Caller, r.InferenceId);
+        return Reply.Json(Predictions.Update(r.Store, inference, await r.Request.ReadEntityAsync(Kinds.Inference)));
     }
 
     private static IResult History([AsParameters] PredictionHistoryRequest r) =>
-        Reply.List(Predictions.History(r.Store, r.Context.Caller(), r.ForReading(), r.Query));
+        Reply.List(Predictions.History(r.Store, r.Caller, r.ForReading(), r.Query));
 }
 
 /// <summary>What PUT inferences/{inferenceId} takes.</summary>
-public sealed class InferenceRequest
+public sealed class InferenceRequest : ApiRequest
 {
     [FromRoute] public string InferenceId { get; init; } = "";
-    public HttpContext Context { get; init; } = null!;
-    [FromServices] public Store Store { get; init; } = null!;
 }
 
 /// <summary>What GET models/{modelId}/inferences takes: the model's request and the page of its history asked for.</summary>
@@ -69,7 +67,7 @@ public sealed class PredictionHistoryRequest : ModelRequest
 
     public PredictionHistoryQuery Query => new(
         PageIndex: QueryValue.Int("pageCount", PageCount, 0, 0, 1_000_000),
-        PageSize: QueryValue.Int("pageSize", PageSize, 25, 1, 1000),
+        PageSize: QueryValue.Int("pageSize", PageSize, PageSizes.PredictionsDefault, 1, PageSizes.Max),
         VersionIds: (ModelVersionIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         IncludeAlreadyAdded: QueryValue.Bool("includeAlreadyAdded", IncludeAlreadyAdded),
         ShowHidden: QueryValue.Bool("showHidden", ShowHidden));

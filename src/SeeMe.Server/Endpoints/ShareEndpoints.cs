@@ -16,20 +16,20 @@ public static class ShareEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("models/{modelId}/share", ([AsParameters] ModelRequest r) => Create(r.Context, r.Store, "models", r.ForWriting));
+        api.MapPost("models/{modelId}/share", ([AsParameters] ModelRequest r) => Create(r, "models", r.ForWriting));
         api.MapGet("models/{modelId}/share", ([AsParameters] ModelRequest r) =>
             Reply.List(r.Store.List(Kinds.Share, r.ForWriting().Str("id")).Select(Shares.ToReply)));
         api.MapDelete("models/{modelId}/share/{shareId}", Delete);
-        api.MapPost("datasets/{datasetId}/share", ([AsParameters] DatasetRequest r) => Create(r.Context, r.Store, "datasets", r.ForWriting));
+        api.MapPost("datasets/{datasetId}/share", ([AsParameters] DatasetRequest r) => Create(r, "datasets", r.ForWriting));
     }
 
-    private static async Task<IResult> Create(HttpContext context, Store store, string entityType, Func<JsonObject> ownedEntity)
+    private static async Task<IResult> Create(ApiRequest r, string entityType, Func<JsonObject> ownedEntity)
     {
         var id = ownedEntity().Str("id");
-        var body = await context.Request.ReadEntityAsync(Kinds.Share);
+        var body = await r.Request.ReadEntityAsync(Kinds.Share);
         if (body.Str("entity_type") is { Length: > 0 } sentType && sentType is not ("models" or "datasets"))
             throw ApiException.BadRequest($"'entity_type' must be models or datasets, not '{sentType}'.");
-        return Reply.Json(Shares.Create(store, context.Caller(), entityType, id, body.Str("email").Trim(), body));
+        return Reply.Json(Shares.Create(r.Store, r.Caller, entityType, id, body.Str("email").Trim(), body));
     }
 
     private static IResult Delete([AsParameters] ModelShareRequest r)

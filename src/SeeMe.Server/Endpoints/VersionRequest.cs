@@ -11,24 +11,19 @@ namespace SeeMe.Server.Endpoints;
 /// the request, the two route ids, the store and the files, and the version resolved for reading
 /// or for writing.
 /// </summary>
-public class VersionRequest
+public class VersionRequest : ApiRequest
 {
     /// <summary>The route group every endpoint of a version's children is mapped under.</summary>
     public const string Route = "datasets/{datasetId}/versions/{datasetVersionId}";
 
     [FromRoute] public string DatasetId { get; init; } = "";
-    [FromRoute(Name = "datasetVersionId")] public string VersionId { get; init; } = "";
-    public HttpContext Context { get; init; } = null!;
-    [FromServices] public Store Store { get; init; } = null!;
-    [FromServices] public FileStore Files { get; init; } = null!;
-
-    public HttpRequest Request => Context.Request;
+    [FromRoute] public string DatasetVersionId { get; init; } = "";
 
     /// <summary>The version, when the caller may see its dataset (404 otherwise).</summary>
-    public VersionScope ForReading() => VersionScope.Read(Context.Caller(), Store, Files, DatasetId, VersionId);
+    public VersionScope ForReading() => VersionScope.Read(Caller, Store, Files, DatasetId, DatasetVersionId);
 
     /// <summary>The version, when the caller owns its dataset (404 when not visible, 403 when only visible).</summary>
-    public VersionScope ForWriting() => VersionScope.Write(Context.Caller(), Store, Files, DatasetId, VersionId);
+    public VersionScope ForWriting() => VersionScope.Write(Caller, Store, Files, DatasetId, DatasetVersionId);
 
     public Task<JsonObject> ReadBodyAsync() => Request.ReadJsonBodyAsync();
 }

@@ -1,7 +1,7 @@
 namespace SeeMe.Server.Inference;
 
 /// <summary>What a prediction request gives the engine.</summary>
-/// <param name="VersionId">The model version; sessions are cached per version.</param>
+/// <param name="ModelVersionId">The model version; sessions are cached per version.</param>
 /// <param name="ApplicationType">image_classification, object_detection, text_classification or structured.</param>
 /// <param name="ModelFilePath">The version's uploaded model file, or null when none was uploaded.</param>
 /// <param name="LabelsFilePath">The version's labels file (one class name per line), or null.</param>
@@ -11,7 +11,7 @@ namespace SeeMe.Server.Inference;
 /// <param name="StructuredJson">The feature object as JSON text for structured.</param>
 /// <param name="ImagePath">The image as a file (decoded from there), instead of <paramref name="ImageBytes"/>.</param>
 public sealed record InferenceRequest(
-    string VersionId,
+    string ModelVersionId,
     string ApplicationType,
     string? ModelFilePath,
     string? LabelsFilePath,

@@ -27,7 +27,7 @@ public sealed class OnnxInferenceEngine : IInferenceEngine, IDisposable
         var runner = RunnerFor(request.ApplicationType);
         runner.CheckRequest(request);
         var context = new InferenceContext(InferenceConfig.Parse(request.ConfigJson), LabelsFile.Read(request.LabelsFilePath));
-        using var lease = _sessions.Rent(request.VersionId, request.ModelFilePath);
+        using var lease = _sessions.Rent(request.ModelVersionId, request.ModelFilePath);
         return runner.Predict(lease.Model, request, context);
     }
 

@@ -24,7 +24,7 @@ public sealed class CsvFormat : IZipFormat
         var text = new StringBuilder();
         if (columns.Count > 0) text.Append(string.Join(separator, columns.Select(c => Quote(c, separator)))).Append('\n');
         foreach (var item in source.ExportedItems()) text.Append(item.Doc.Str("text")).Append('\n');
-        ExportSource.WriteText(zip, source.VersionId + ".csv", text.ToString());
+        ExportSource.WriteText(zip, source.DatasetVersionId + ".csv", text.ToString());
     }
 
     public ImportPlan Read(SafeZip zip)

@@ -21,7 +21,7 @@ public static class DatasetZip
     public static IZipFormat DefaultFor(VersionScope scope)
     {
         if (scope.Dataset.Str("content_type") == "tabular") return Find("csv");
-        return scope.Store.HasBoxAnnotations(scope.VersionId) ? Find("yolo") : Find("folders");
+        return scope.Store.HasBoxAnnotations(scope.DatasetVersionId) ? Find("yolo") : Find("folders");
     }
 
     /// <summary>Writes the export to a temp file and returns it, opened to be deleted when the reply is sent.</summary>

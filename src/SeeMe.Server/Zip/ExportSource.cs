@@ -27,7 +27,7 @@ public sealed class ExportSource
     public List<JsonObject> Splits { get; }
     public List<JsonObject> Labels { get; }
     public Dictionary<string, JsonObject> LabelsById { get; }
-    public string VersionId => Scope.VersionId;
+    public string DatasetVersionId => Scope.DatasetVersionId;
 
     /// <summary>The items of one split, in creation order.</summary>
     public IEnumerable<ExportItem> ItemsIn(JsonObject split) => Walk([split.Str("id")]);
@@ -37,7 +37,7 @@ public sealed class ExportSource
 
     private IEnumerable<ExportItem> Walk(IReadOnlyCollection<string> splitIds)
     {
-        foreach (var batch in Scope.Store.ItemBatchesInSplits(VersionId, splitIds, BatchSize))
+        foreach (var batch in Scope.Store.ItemBatchesInSplits(DatasetVersionId, splitIds, BatchSize))
         {
             var annotations = Scope.AnnotationsOf(batch.Select(i => i.Str("id"))).ToLookup(a => a.Str("item_id"));
             foreach (var item in batch) yield return new ExportItem(item, annotations[item.Str("id")].ToList());

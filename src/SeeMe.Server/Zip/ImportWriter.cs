@@ -44,7 +44,7 @@ public sealed class ImportWriter(VersionScope scope)
     private void Write(ImportPlan plan)
     {
         var splits = scope.Splits().ToDictionary(s => s.Str("name"), s => s.Str("id"));
-        foreach (var name in plan.Splits.Where(n => !splits.ContainsKey(n))) splits[name] = DatasetDocs.NewSplit(scope, name).Str("id");
+        foreach (var name in plan.Splits.Where(n => !splits.ContainsKey(n))) splits[name] = DatasetChanges.NewSplit(scope, name).Str("id");
         var labels = WriteLabels(plan.Labels);
         if (plan.Config is not null) WriteConfig(plan.Config);
         var fallback = plan.IntoDefaultSplit && plan.Items.Count > 0 ? DefaultSplit(splits) : null;
@@ -60,7 +60,7 @@ public sealed class ImportWriter(VersionScope scope)
     {
         var named = splits.FirstOrDefault(s => s.Value == scope.Version.Str("default_split")).Key ?? scope.Splits().FirstOrDefault()?.Str("name");
         if (named is not null) return named;
-        splits["train"] = DatasetDocs.NewSplit(scope, "train").Str("id");
+        splits["train"] = DatasetChanges.NewSplit(scope, "train").Str("id");
         return "train";
     }
 
@@ -85,10 +85,10 @@ public sealed class ImportWriter(VersionScope scope)
     {
         var current = CsvFormat.Columns(scope.Version.Str("config")).Columns;
         var incoming = CsvFormat.Columns(config).Columns;
-        if (current.Count > 0 && !current.SequenceEqual(incoming) && scope.Store.Any(Kinds.Item, scope.VersionId))
+        if (current.Count > 0 && !current.SequenceEqual(incoming) && scope.Store.Any(Kinds.Item, scope.DatasetVersionId))
             throw DomainException.Invalid($"The csv columns ({string.Join(", ", incoming)}) differ from this version's ({string.Join(", ", current)}).");
         scope.Version["config"] = config;
-        DatasetDocs.SaveVersion(scope.Store, Entities.Touch(scope.Version));
+        DatasetChanges.SaveVersion(scope.Store, Entities.Touch(scope.Version));
     }
 
     private void WriteItem(PlannedItem planned, Dictionary<string, string> splits, Dictionary<string, string> labels)
@@ -105,7 +105,7 @@ public sealed class ImportWriter(VersionScope scope)
             doc["item_id"] = item.Str("id");
             doc["label_id"] = labels[annotation.Label];
             doc["split_id"] = annotation.Split.Length > 0 ? splits[annotation.Split] : ItemSplits.First(item);
-            doc["coordinates"] = AnnotationRules.CheckCoordinates(annotation.Coordinates);
+            doc["coordinates"] = AnnotationChanges.CheckCoordinates(annotation.Coordinates);
             scope.Put(Kinds.Annotation, doc);
         }
         if (!_images.TryGetValue(planned, out var temp)) return;

@@ -23,7 +23,7 @@ public sealed class YoloFormat : IZipFormat
     {
         var names = new FileNames(byStem: true);
         foreach (var split in source.Splits) names.Reserve(ExportSource.Segment(split.Str("name")));
-        names.Reserve(source.VersionId);
+        names.Reserve(source.DatasetVersionId);
         names.Reserve("config");
         var files = source.ExportedItems().Select(i => i.Doc).Where(source.HasImage).ToDictionary(i => i.Str("id"), i => names.For(i, i.Str("extension")));
 
@@ -38,7 +38,7 @@ public sealed class YoloFormat : IZipFormat
             source.WriteImage(zip, file, item.Doc);
             ExportSource.WriteText(zip, Path.GetFileNameWithoutExtension(file) + ".txt", Boxes(source, item));
         }
-        ExportSource.WriteText(zip, source.VersionId + ".names", string.Concat(source.Labels.Select(l => l.Str("name") + "\n")));
+        ExportSource.WriteText(zip, source.DatasetVersionId + ".names", string.Concat(source.Labels.Select(l => l.Str("name") + "\n")));
         ExportSource.WriteText(zip, ConfigFile, Config(source.Labels));
     }
 

@@ -29,7 +29,7 @@ public sealed class DatasetClientTests(LocalServerFixture server) : IClassFixtur
         var splits = await client.Splits.GetAllAsync(dataset.Id, version.Id);
         Assert.Equal(new[] { "test", "train", "valid" }, splits.Select(s => s.Name).Order());
         Assert.All(splits, s => Assert.Equal(dataset.Id, s.DatasetId));
-        Assert.All(splits, s => Assert.Equal(version.Id, s.VersionId));
+        Assert.All(splits, s => Assert.Equal(version.Id, s.DatasetVersionId));
     }
 
     [Fact]

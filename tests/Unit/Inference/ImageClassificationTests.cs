@@ -6,15 +6,15 @@ namespace SeeMe.Tests.Inference;
 
 public sealed class ImageClassificationTests : IDisposable
 {
-    private readonly InferenceTestKit _kit = new();
+    private readonly InferenceTestApi _api = new();
 
-    public void Dispose() => _kit.Dispose();
+    public void Dispose() => _api.Dispose();
 
     /// <summary>Softmax probability of the first logit among three.</summary>
     private static double SoftmaxFirst(double winner, double other) => Math.Exp(winner) / (Math.Exp(winner) + 2 * Math.Exp(other));
 
     private InferenceRequestBuilder Classifier(byte[] model, string config = "") =>
-        new(_kit, _kit.Request("image_classification", model, _kit.Labels("red", "green", "blue"), config));
+        new(_api, _api.Request("image_classification", model, _api.Labels("red", "green", "blue"), config));
 
     [Fact]
     public void A_red_image_is_red_with_the_softmax_of_the_logits()
@@ -98,8 +98,8 @@ public sealed class ImageClassificationTests : IDisposable
     [Fact]
     public void Without_a_labels_file_classes_are_named_by_index()
     {
-        var request = _kit.Request("image_classification", OnnxModelBuilder.ImageClassifier()) with { ImageBytes = TestImages.Solid(TestImages.Blue) };
-        Assert.Equal(["2", "0", "1"], _kit.Engine.Predict(request).Items.Select(i => i.Label));
+        var request = _api.Request("image_classification", OnnxModelBuilder.ImageClassifier()) with { ImageBytes = TestImages.Solid(TestImages.Blue) };
+        Assert.Equal(["2", "0", "1"], _api.Engine.Predict(request).Items.Select(i => i.Label));
     }
 
     [Fact]
@@ -114,16 +114,16 @@ public sealed class ImageClassificationTests : IDisposable
 }
 
 /// <summary>Sends images to one prepared request.</summary>
-internal sealed class InferenceRequestBuilder(InferenceTestKit kit, SeeMe.Server.Inference.InferenceRequest request)
+internal sealed class InferenceRequestBuilder(InferenceTestApi api, SeeMe.Server.Inference.InferenceRequest request)
 {
-    public SeeMe.Server.Inference.InferenceResult Predict(byte[] image) => kit.Engine.Predict(request with { ImageBytes = image });
+    public SeeMe.Server.Inference.InferenceResult Predict(byte[] image) => api.Engine.Predict(request with { ImageBytes = image });
 }
 
 public sealed class ImageOrientationTests : IDisposable
 {
-    private readonly InferenceTestKit _kit = new();
+    private readonly InferenceTestApi _api = new();
 
-    public void Dispose() => _kit.Dispose();
+    public void Dispose() => _api.Dispose();
 
     /// <summary>A JPEG whose halves have two colours, with an EXIF orientation tag (1 = as stored).</summary>
     private static byte[] TwoColourJpeg(bool sideBySide, ushort orientation)
@@ -158,7 +158,7 @@ public sealed class ImageOrientationTests : IDisposable
     public void Exif_orientation_is_applied_before_the_model_sees_the_image(bool sideBySide, ushort orientation, string expected)
     {
         var model = OnnxModelBuilder.ImageClassifier(size: 16, leftHalf: true);
-        var request = _kit.Request("image_classification", model, _kit.Labels("red", "green", "blue")) with { ImageBytes = TwoColourJpeg(sideBySide, orientation) };
-        Assert.Equal(expected, _kit.Engine.Predict(request).Items[0].Label);
+        var request = _api.Request("image_classification", model, _api.Labels("red", "green", "blue")) with { ImageBytes = TwoColourJpeg(sideBySide, orientation) };
+        Assert.Equal(expected, _api.Engine.Predict(request).Items[0].Label);
     }
 }

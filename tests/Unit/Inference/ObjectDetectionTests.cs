@@ -6,9 +6,9 @@ namespace SeeMe.Tests.Inference;
 
 public sealed class ObjectDetectionTests : IDisposable
 {
-    private readonly InferenceTestKit _kit = new();
+    private readonly InferenceTestApi _api = new();
 
-    public void Dispose() => _kit.Dispose();
+    public void Dispose() => _api.Dispose();
 
     // Input 64×64 pixels; classes cat, dog. Rows: cx, cy, w, h (pixels), [objectness,] cat, dog.
     private static readonly (float[] Box, float Objectness, float Cat, float Dog)[] Boxes =
@@ -36,7 +36,7 @@ public sealed class ObjectDetectionTests : IDisposable
     ];
 
     private InferenceResult Detect(byte[] model, string config = "", bool labels = true) =>
-        _kit.Engine.Predict(_kit.Request("object_detection", model, labels ? _kit.Labels("cat", "dog") : null, config)
+        _api.Engine.Predict(_api.Request("object_detection", model, labels ? _api.Labels("cat", "dog") : null, config)
             with { ImageBytes = TestImages.Solid(TestImages.Red, 100, 80) });
 
     private static void AssertBoxes(IReadOnlyList<(string Label, double Confidence, double[] Box)> expected, InferenceResult result)
@@ -105,8 +105,8 @@ public sealed class ObjectDetectionTests : IDisposable
     [Fact]
     public void An_image_classifier_is_not_a_detector()
     {
-        var request = _kit.Request("object_detection", OnnxModelBuilder.ImageClassifier()) with { ImageBytes = TestImages.Solid(TestImages.Red) };
-        var error = _kit.Refusal(request);
+        var request = _api.Request("object_detection", OnnxModelBuilder.ImageClassifier()) with { ImageBytes = TestImages.Solid(TestImages.Red) };
+        var error = _api.Refusal(request);
         Assert.Equal(422, error.Status);
         Assert.Contains("shape", error.Message);
     }

@@ -10,18 +10,18 @@ namespace SeeMe.Tests.Inference;
 /// </summary>
 public sealed class ReproducibilityTests : IDisposable
 {
-    private readonly InferenceTestKit _kit = new();
+    private readonly InferenceTestApi _api = new();
     private readonly InferenceRequest _model;
     private readonly byte[][] _images = Enumerable.Range(1, 4).Select(seed => TestPng.Noise(seed)).ToArray();
 
     public ReproducibilityTests() =>
-        _model = _kit.Request("image_classification", OnnxModelBuilder.ReduceMeanClassifier(), _kit.Labels("red", "green", "blue"));
+        _model = _api.Request("image_classification", OnnxModelBuilder.ReduceMeanClassifier(), _api.Labels("red", "green", "blue"));
 
-    public void Dispose() => _kit.Dispose();
+    public void Dispose() => _api.Dispose();
 
     /// <summary>Every class with its exact confidence, best first.</summary>
     private (string, double)[] Predict(byte[] image) =>
-        _kit.Engine.Predict(_model with { ImageBytes = image }).Items.Select(i => (i.Label, i.Confidence)).ToArray();
+        _api.Engine.Predict(_model with { ImageBytes = image }).Items.Select(i => (i.Label, i.Confidence)).ToArray();
 
     [Fact]
     public void The_same_image_gives_the_same_bits_every_time()

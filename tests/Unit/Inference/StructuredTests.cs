@@ -4,9 +4,9 @@ namespace SeeMe.Tests.Inference;
 
 public sealed class StructuredTests : IDisposable
 {
-    private readonly InferenceTestKit _kit = new();
+    private readonly InferenceTestApi _api = new();
 
-    public void Dispose() => _kit.Dispose();
+    public void Dispose() => _api.Dispose();
 
     // features a, b, c → classes no, yes: logits = [a + 0.5b - c + 0.1, -a + 2b + 0.1c - 0.2]
     private static readonly float[,] Weights = { { 1f, -1f }, { 0.5f, 2f }, { -1f, 0.1f } };
@@ -22,7 +22,7 @@ public sealed class StructuredTests : IDisposable
     }
 
     private SeeMe.Server.Inference.InferenceResult Predict(byte[] model, string features = Features, string config = "", bool labels = true) =>
-        _kit.Engine.Predict(_kit.Request("structured", model, labels ? _kit.Labels("no", "yes") : null, config) with { StructuredJson = features });
+        _api.Engine.Predict(_api.Request("structured", model, labels ? _api.Labels("no", "yes") : null, config) with { StructuredJson = features });
 
     [Fact]
     public void One_vector_in_the_order_of_column_names()
@@ -61,7 +61,7 @@ public sealed class StructuredTests : IDisposable
     [Fact]
     public void A_missing_feature_is_named()
     {
-        var error = _kit.Refusal(_kit.Request("structured", OnnxModelBuilder.LinearClassifier(Weights, Bias), config: """{"column_names":"a,b,c"}""")
+        var error = _api.Refusal(_api.Request("structured", OnnxModelBuilder.LinearClassifier(Weights, Bias), config: """{"column_names":"a,b,c"}""")
             with { StructuredJson = """{"a": 1, "c": 2}""" });
         Assert.Equal(400, error.Status);
         Assert.Contains("'b'", error.Message);
@@ -71,7 +71,7 @@ public sealed class StructuredTests : IDisposable
     [Fact]
     public void A_missing_per_input_feature_is_named()
     {
-        var error = _kit.Refusal(_kit.Request("structured", OnnxModelBuilder.LinearClassifierPerFeature(["a", "b", "c"], Weights, Bias))
+        var error = _api.Refusal(_api.Request("structured", OnnxModelBuilder.LinearClassifierPerFeature(["a", "b", "c"], Weights, Bias))
             with { StructuredJson = """{"a": 1, "b": 2}""" });
         Assert.Equal(400, error.Status);
         Assert.Contains("'c'", error.Message);
@@ -90,7 +90,7 @@ public sealed class StructuredTests : IDisposable
                      (OnnxModelBuilder.LinearClassifierPerFeature(["a", "b", "c"], Weights, Bias), ""),
                  })
         {
-            var error = _kit.Refusal(_kit.Request("structured", model, config: config) with { StructuredJson = features });
+            var error = _api.Refusal(_api.Request("structured", model, config: config) with { StructuredJson = features });
             Assert.Equal(400, error.Status);
             Assert.Contains("'b'", error.Message);
             Assert.Contains("must be a number", error.Message);
@@ -100,7 +100,7 @@ public sealed class StructuredTests : IDisposable
     [Fact]
     public void A_vector_model_without_column_names_asks_for_them()
     {
-        var error = _kit.Refusal(_kit.Request("structured", OnnxModelBuilder.LinearClassifier(Weights, Bias)) with { StructuredJson = Features });
+        var error = _api.Refusal(_api.Request("structured", OnnxModelBuilder.LinearClassifier(Weights, Bias)) with { StructuredJson = Features });
         Assert.Equal(422, error.Status);
         Assert.Contains("column_names", error.Message);
     }
@@ -108,7 +108,7 @@ public sealed class StructuredTests : IDisposable
     [Fact]
     public void Column_names_must_match_the_vector_length()
     {
-        var error = _kit.Refusal(_kit.Request("structured", OnnxModelBuilder.LinearClassifier(Weights, Bias), config: """{"column_names":"a,b"}""")
+        var error = _api.Refusal(_api.Request("structured", OnnxModelBuilder.LinearClassifier(Weights, Bias), config: """{"column_names":"a,b"}""")
             with { StructuredJson = Features });
         Assert.Equal(422, error.Status);
         Assert.Contains("takes 3 features", error.Message);
@@ -119,7 +119,7 @@ public sealed class StructuredTests : IDisposable
     [InlineData("not json")]
     public void Features_must_be_a_json_object(string features)
     {
-        var error = _kit.Refusal(_kit.Request("structured", OnnxModelBuilder.LinearClassifierPerFeature(["a", "b", "c"], Weights, Bias)) with { StructuredJson = features });
+        var error = _api.Refusal(_api.Request("structured", OnnxModelBuilder.LinearClassifierPerFeature(["a", "b", "c"], Weights, Bias)) with { StructuredJson = features });
         Assert.Equal(400, error.Status);
         Assert.Contains("JSON object", error.Message);
     }

@@ -22,7 +22,7 @@ public sealed class DatasetSplitAndLabelCmdletTests(LocalServerFixture server) :
         Assert.Equal("cat", label.Name);
         Assert.Equal("#ff0000", label.Color);
         using var client = Client(server);
-        var labels = await client.Labels.GetAllAsync(label.DatasetId, label.VersionId);
+        var labels = await client.Labels.GetAllAsync(label.DatasetId, label.DatasetVersionId);
         Assert.Equal("cat", Assert.Single(labels).Name);
     }
 
@@ -73,7 +73,7 @@ public sealed class DatasetSplitAndLabelCmdletTests(LocalServerFixture server) :
     }
 
     [Fact]
-    public async Task Labels_of_a_version_object_pipe_on_by_their_VersionId()
+    public async Task Labels_of_a_version_object_pipe_on_by_their_DatasetVersionId()
     {
         using var ps = new PowerShellHost();
         ps.Connect(server);

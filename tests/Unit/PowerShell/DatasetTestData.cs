@@ -50,7 +50,7 @@ internal static class DatasetTestData
         var item = await client.Items.CreateAsync(version.DatasetId, version.Id, new DatasetItem
         {
             Name = name,
-            Splits = [new DatasetSplit { Id = splitId, VersionId = version.Id }],
+            Splits = [new DatasetSplit { Id = splitId, DatasetVersionId = version.Id }],
             Annotations = labelId == null ? [] : [new Annotation { LabelId = labelId, SplitId = splitId }],
         });
         var image = Png(imageFolder, name + ".png", new SKColor((byte)name.Length, 120, 200));

@@ -77,7 +77,7 @@ internal sealed class EvaluationTestData(LocalServerFixture server) : IDisposabl
         {
             Name = name,
             Text = text,
-            Splits = [new DatasetSplit { Id = splitId, VersionId = version.Id }],
+            Splits = [new DatasetSplit { Id = splitId, DatasetVersionId = version.Id }],
             Annotations = annotations.Select(a => new Annotation { LabelId = version.Labels.Single(l => l.Name == a.Label).Id, SplitId = splitId, Coordinates = a.Coordinates }).ToList(),
         });
         if (image == null) return item;

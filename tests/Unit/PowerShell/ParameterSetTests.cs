@@ -155,7 +155,7 @@ public sealed class ParameterSetTests(LocalServerFixture server) : IClassFixture
         Assert.Empty(items.Errors);
         Assert.Equal(item.Id, Assert.Single(items.OfType<DatasetItem>()).Id);
 
-        // A split carries DatasetId and VersionId: the ids set binds by property name.
+        // A split carries DatasetId and DatasetVersionId: the ids set binds by property name.
         var inSplit = ps.Run("Get-SeeMeDatasetSplit -DatasetVersion $args[0] -Name train | Get-SeeMeDatasetItem", version);
         Assert.Empty(inSplit.Errors);
         Assert.Equal(item.Id, Assert.Single(inSplit.OfType<DatasetItem>()).Id);

@@ -17,7 +17,7 @@ public sealed class ApplicationApiTests(LocalServerFixture server) : IClassFixtu
     {
         var apps = await ApplicationsAsync();
         Assert.NotEmpty(apps);
-        ModelWireShape.AssertAll("Application", apps);
+        EntityWireShape.AssertAll("Application", apps);
     }
 
     [Theory]

@@ -65,7 +65,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             Assert.Equal(filesBefore, TestFiles.Tree(FilesFolder));
             Assert.Equal(dataBefore, DataFolderEntries());
 
-            var uploaded = await server.Http.UploadAsync(versionPath + "/upload", ModelHttp.Onnx, "model.onnx");
+            var uploaded = await server.Http.UploadAsync(versionPath + "/upload", ModelTestApi.Onnx, "model.onnx");
             Assert.True((bool)uploaded["has_onnx_model"]);
             Assert.True((bool)uploaded["has_labels_file"]);
             server.Kill();
@@ -98,7 +98,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             before = await VersionStateAsync(api, versionPath);
             filesBefore = TestFiles.Tree(FilesFolder);
 
-            var import = server.Http.PostAsync(versionPath + "/upload/folders", ModelHttp.File(zip, "big.zip", "application/zip"));
+            var import = server.Http.PostAsync(versionPath + "/upload/folders", ModelTestApi.File(zip, "big.zip", "application/zip"));
             // The zip arrives as one temp file; each image is then extracted next to it before anything is written,
             // and leaves tmp/ when it is moved into place (a count going down: the writing has begun).
             var extracted = killPoint == KillPoint.WhileExtracting ? 20 : entries;
@@ -193,13 +193,13 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         using (var server = await ServerProcess.StartAsync(Data, _apiKey)) server.Kill();
         var temp = Path.Combine(Data, "tmp", "committed.part");
         var final = Path.Combine(FilesFolder, "models", "m1", "versions", "v1", "model.onnx");
-        File.WriteAllBytes(temp, ModelHttp.Onnx);
+        File.WriteAllBytes(temp, ModelTestApi.Onnx);
         File.WriteAllBytes(Path.Combine(Data, "tmp", "uncommitted.part"), [1, 2, 3]);
         Sql("INSERT INTO moves (temp, final) VALUES ($temp, $final)", ("$temp", temp), ("$final", final));
 
         using (var server = await ServerProcess.StartAsync(Data, _apiKey)) server.Kill();
 
-        Assert.Equal(ModelHttp.Onnx, File.ReadAllBytes(final));
+        Assert.Equal(ModelTestApi.Onnx, File.ReadAllBytes(final));
         Assert.Empty(TempFiles());
         Assert.Equal(0L, Sql("SELECT COUNT(*) FROM moves"));
     }
@@ -242,7 +242,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
             for (var i = 0; i < entries; i++)
             {
                 using var entry = archive.CreateEntry($"train/cat/img-{i}.png", CompressionLevel.NoCompression).Open();
-                entry.Write(ModelHttp.Png);
+                entry.Write(ModelTestApi.Png);
             }
         }
         return buffer.ToArray();
@@ -321,7 +321,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IDisposable
         protected override async Task SerializeToStreamAsync(Stream stream, TransportContext context)
         {
             var chunk = new byte[64 * 1024];
-            ModelHttp.Onnx.CopyTo(chunk, 0);
+            ModelTestApi.Onnx.CopyTo(chunk, 0);
             for (long sent = 0; sent < total; sent += chunk.Length)
             {
                 await stream.WriteAsync(chunk);

@@ -49,7 +49,7 @@ public sealed class DatasetTestApi(HttpClient http)
 
     public async Task<(HttpStatusCode Status, JsonNode Body)> UploadAsync(string path, byte[] bytes, string fileName = "image.png", string contentType = "image/png")
     {
-        using var form = ModelHttp.File(bytes, fileName, contentType);
+        using var form = ModelTestApi.File(bytes, fileName, contentType);
         using var reply = await http.PostAsync(path, form);
         var text = await reply.Content.ReadAsStringAsync();
         return (reply.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));

@@ -33,14 +33,14 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
             Assert.True(allocated < 48 * MiB, $"the server allocated {allocated / MiB} MiB for a refused body (chunked: {chunked})");
         }
 
-        var message = await http.PostAsync("register", ModelHttp.Json(RegisterBody(name, firstname: new string('a', 300)))).Fails(HttpStatusCode.BadRequest);
+        var message = await http.PostAsync("register", ModelTestApi.Json(RegisterBody(name, firstname: new string('a', 300)))).Fails(HttpStatusCode.BadRequest);
         Assert.Contains("'firstname'", message);
         Assert.Contains("255", message);
-        await http.PostAsync("register", ModelHttp.Json(RegisterBody(name + "-u", username: new string('u', 65)))).Fails(HttpStatusCode.BadRequest);
-        await http.PostAsync("login", ModelHttp.Json($$"""{"username":"{{name}}","password":"{{new string('p', 5000)}}"}""")).Fails(HttpStatusCode.BadRequest);
+        await http.PostAsync("register", ModelTestApi.Json(RegisterBody(name + "-u", username: new string('u', 65)))).Fails(HttpStatusCode.BadRequest);
+        await http.PostAsync("login", ModelTestApi.Json($$"""{"username":"{{name}}","password":"{{new string('p', 5000)}}"}""")).Fails(HttpStatusCode.BadRequest);
 
-        await http.PostAsync("register", ModelHttp.Json(RegisterBody(name))).OkJson();
-        await http.PostAsync("login", ModelHttp.Json($$"""{"username":"{{name}}","password":"correct horse battery"}""")).OkJson();
+        await http.PostAsync("register", ModelTestApi.Json(RegisterBody(name))).OkJson();
+        await http.PostAsync("login", ModelTestApi.Json($$"""{"username":"{{name}}","password":"correct horse battery"}""")).OkJson();
     }
 
     [Fact]
@@ -49,11 +49,11 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
         var tooLong = new string('d', FieldLimits.Long + 1);
-        Assert.Contains("'description'", await http.PostAsync("models", ModelHttp.Json(new JsonObject { ["name"] = "m", ["description"] = tooLong })).Fails(HttpStatusCode.BadRequest));
-        Assert.Contains("'name'", await http.PutAsync($"models/{model["id"]}", ModelHttp.Json(new JsonObject { ["name"] = new string('n', FieldLimits.Name + 1) })).Fails(HttpStatusCode.BadRequest));
-        Assert.Contains("'notes'", await http.PostAsync("datasets", ModelHttp.Json(new JsonObject { ["name"] = "d", ["notes"] = tooLong })).Fails(HttpStatusCode.BadRequest));
-        Assert.Contains("'color'", await http.PostAsync("jobs", ModelHttp.Json(new JsonObject { ["name"] = "j", ["color"] = new string('c', FieldLimits.Code + 1) })).Fails(HttpStatusCode.BadRequest));
-        Assert.Equal("m-ok", (string)(await http.PutAsync($"models/{model["id"]}", ModelHttp.Json("""{"name":"m-ok"}""")).OkJson())["name"]);
+        Assert.Contains("'description'", await http.PostAsync("models", ModelTestApi.Json(new JsonObject { ["name"] = "m", ["description"] = tooLong })).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains("'name'", await http.PutAsync($"models/{model["id"]}", ModelTestApi.Json(new JsonObject { ["name"] = new string('n', FieldLimits.Name + 1) })).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains("'notes'", await http.PostAsync("datasets", ModelTestApi.Json(new JsonObject { ["name"] = "d", ["notes"] = tooLong })).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains("'color'", await http.PostAsync("jobs", ModelTestApi.Json(new JsonObject { ["name"] = "j", ["color"] = new string('c', FieldLimits.Code + 1) })).Fails(HttpStatusCode.BadRequest));
+        Assert.Equal("m-ok", (string)(await http.PutAsync($"models/{model["id"]}", ModelTestApi.Json("""{"name":"m-ok"}""")).OkJson())["name"]);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
         using var authed = server.RawClient();
         await RefusedAsTooLargeAsync(authed, "models", new RepeatedBody("{\"name\":\"m\",\"description\":\"", 'd', 5 * MiB, "\"}"));
         await RefusedAsTooLargeAsync(authed, "models", new RepeatedBody("{\"name\":\"m\",\"description\":\"", 'd', 5 * MiB, "\"}", chunked: false));
-        await http.PostAsync("login", ModelHttp.Json("""{"username":"tester","password":"wrong password"}""")).Fails(HttpStatusCode.Unauthorized);
+        await http.PostAsync("login", ModelTestApi.Json("""{"username":"tester","password":"wrong password"}""")).Fails(HttpStatusCode.Unauthorized);
         await authed.CreateModelAsync();
     }
 
@@ -114,9 +114,9 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
         var padded = KnownModels.RedPng().Concat(new byte[12 * MiB]).ToArray();
         JsonNode prediction = null;
         allocated = await AllocatedDuringAsync(async () =>
-            prediction = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(padded, "red.png", "image/png")).OkJson());
+            prediction = await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(padded, "red.png", "image/png")).OkJson());
         Assert.Equal("red", (string)prediction["prediction"]);
-        Assert.Contains("'filename'", await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(KnownModels.RedPng(), new string('n', 300) + ".png", "image/png")).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains("'filename'", await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(KnownModels.RedPng(), new string('n', 300) + ".png", "image/png")).Fails(HttpStatusCode.BadRequest));
         Assert.True(allocated < 8 * MiB, $"the server allocated {allocated / MiB} MiB for a 12 MB prediction input");
     }
 
@@ -127,7 +127,7 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
         var model = await owner.CreateModelAsync();
         var email = "later" + Guid.NewGuid().ToString("N")[..8] + "@example.test";
 
-        var message = await owner.PostAsync($"models/{model["id"]}/share", ModelHttp.Json($$"""{"email":"{{email}}"}""")).Fails(HttpStatusCode.NotFound);
+        var message = await owner.PostAsync($"models/{model["id"]}/share", ModelTestApi.Json($$"""{"email":"{{email}}"}""")).Fails(HttpStatusCode.NotFound);
         Assert.Contains("register", message);
         Assert.Empty((await owner.GetAsync($"models/{model["id"]}/share").OkJson()).AsArray());
 
@@ -141,13 +141,13 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
     {
         using var owner = server.RawClient();
         var model = await owner.CreateModelAsync();
-        var dataset = await owner.PostAsync("datasets", ModelHttp.Json("""{"name":"shared"}""")).OkJson();
+        var dataset = await owner.PostAsync("datasets", ModelTestApi.Json("""{"name":"shared"}""")).OkJson();
         var (first, email, firstId) = await server.NewUserClientAsync();
         using (first)
         {
-            var share = await owner.PostAsync($"models/{model["id"]}/share", ModelHttp.Json($$"""{"email":"{{email}}"}""")).OkJson();
+            var share = await owner.PostAsync($"models/{model["id"]}/share", ModelTestApi.Json($$"""{"email":"{{email}}"}""")).OkJson();
             Assert.False(share.AsObject().Any(p => p.Key.StartsWith('_')), share.ToJsonString());
-            await owner.PostAsync($"datasets/{dataset["id"]}/share", ModelHttp.Json($$"""{"email":"{{email}}"}""")).OkJson();
+            await owner.PostAsync($"datasets/{dataset["id"]}/share", ModelTestApi.Json($$"""{"email":"{{email}}"}""")).OkJson();
             Assert.True((bool)(await first.GetAsync($"models/{model["id"]}").OkJson())["shared_with_me"]);
             Assert.True((bool)(await first.GetAsync($"datasets/{dataset["id"]}").OkJson())["shared_with_me"]);
             await first.DeleteAsync($"users/{firstId}").OkJson();
@@ -159,7 +159,7 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
         Assert.DoesNotContain((await second.GetAsync("models").OkJson()).AsArray(), m => (string)m["id"] == (string)model["id"]);
 
         // The owner shares again, knowingly, with the new account: now it sees the model.
-        await owner.PostAsync($"models/{model["id"]}/share", ModelHttp.Json($$"""{"email":"{{email}}"}""")).OkJson();
+        await owner.PostAsync($"models/{model["id"]}/share", ModelTestApi.Json($$"""{"email":"{{email}}"}""")).OkJson();
         Assert.True((bool)(await second.GetAsync($"models/{model["id"]}").OkJson())["shared_with_me"]);
     }
 
@@ -184,10 +184,10 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
                      (http, HttpMethod.Put, $"models/{model["id"]}"), (http, HttpMethod.Post, "datasets"), (http, HttpMethod.Post, "jobs"),
                  })
         {
-            var message = await client.SendAsync(new HttpRequestMessage(method, path) { Content = ModelHttp.Json(body) }).Fails(HttpStatusCode.BadRequest);
+            var message = await client.SendAsync(new HttpRequestMessage(method, path) { Content = ModelTestApi.Json(body) }).Fails(HttpStatusCode.BadRequest);
             Assert.Contains(expected, message);
         }
-        await http.PutAsync($"models/{model["id"]}", ModelHttp.Json("""{"name":"still fine"}""")).OkJson();
+        await http.PutAsync($"models/{model["id"]}", ModelTestApi.Json("""{"name":"still fine"}""")).OkJson();
     }
 
     [Fact]
@@ -205,9 +205,9 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
         var model = await http.CreateModelAsync(""","kind":"structured" """);
         await http.UploadAsync($"models/{model["id"]}/upload", KnownModels.LinearClassifier(), "model.onnx");
         var features = new JsonObject { ["input_text"] = """{"a": "\ud800", "b": 1, "c": 2}""" };
-        Assert.Contains("surrogate", await http.PostAsync($"inferences/{model["id"]}", ModelHttp.Json(features)).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains("surrogate", await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.Json(features)).Fails(HttpStatusCode.BadRequest));
         var duplicate = new JsonObject { ["input_text"] = """{"a": 1, "a": 2}""" };
-        Assert.Contains("twice", await http.PostAsync($"inferences/{model["id"]}", ModelHttp.Json(duplicate)).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains("twice", await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.Json(duplicate)).Fails(HttpStatusCode.BadRequest));
     }
 
     /// <summary>Multipart bodies MultipartReader refuses, with the Content-Type each is sent with.</summary>
@@ -229,7 +229,7 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
     {
         using var http = server.RawClient();
         var model = await ColourModelAsync(http);
-        var dataset = await http.PostAsync("datasets", ModelHttp.Json("""{"name":"d"}""")).OkJson();
+        var dataset = await http.PostAsync("datasets", ModelTestApi.Json("""{"name":"d"}""")).OkJson();
         var routes = new[] { $"models/{model["id"]}/upload", $"inferences/{model["id"]}", $"datasets/{dataset["id"]}/upload" };
         foreach (var route in routes)
         foreach (var (name, contentType, body) in BrokenMultipart())
@@ -242,7 +242,7 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
             Assert.Contains("multipart", (string)JsonNode.Parse(text)!["message"]);
         }
         Assert.Empty(Directory.GetFiles(Path.Combine(server.DataDirectory, "tmp")));
-        var prediction = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(KnownModels.RedPng(), "red.png", "image/png")).OkJson();
+        var prediction = await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(KnownModels.RedPng(), "red.png", "image/png")).OkJson();
         Assert.Equal("red", (string)prediction["prediction"]);
     }
 
@@ -278,7 +278,7 @@ public sealed class HostileRequestTests(LocalServerFixture server) : IClassFixtu
         using var anonymous = new HttpClient { BaseAddress = server.BaseUri };
         var name = "user" + Guid.NewGuid().ToString("N")[..12];
         var body = new JsonObject { ["username"] = name, ["email"] = email, ["password"] = "correct horse battery", ["firstname"] = "A", ["name"] = "B" };
-        var user = await anonymous.PostAsync("register", ModelHttp.Json(body)).OkJson();
+        var user = await anonymous.PostAsync("register", ModelTestApi.Json(body)).OkJson();
         return server.RawClient(name, (string)user["apikey"]);
     }
 

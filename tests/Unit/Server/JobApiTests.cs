@@ -9,7 +9,7 @@ public sealed class JobApiTests(LocalServerFixture server) : IClassFixture<Local
     private const string AllStatuses = "status=waiting,started,finished,error";
 
     private static Task<JsonNode> CreateAsync(HttpClient http, string fields) =>
-        http.PostAsync("jobs", ModelHttp.Json($$"""{"name":"job-{{Guid.NewGuid():N}}",{{fields}}}""")).OkJson();
+        http.PostAsync("jobs", ModelTestApi.Json($$"""{"name":"job-{{Guid.NewGuid():N}}",{{fields}}}""")).OkJson();
 
     private static async Task<List<string>> IdsAsync(HttpClient http, string query) =>
         (await http.GetAsync("jobs" + query).OkJson()).AsArray().Select(j => (string)j["id"]).ToList();
@@ -24,7 +24,7 @@ public sealed class JobApiTests(LocalServerFixture server) : IClassFixture<Local
             "items":[{"id":null,"name":"epochs","value":5,"value_type":"int","label":"Epochs","future":"kept"},
                      {"name":"lr","value":0.01,"value_type":"float","label":"Learning rate","default_value":0.001}]
             """);
-        ModelWireShape.Assert("Job", job);
+        EntityWireShape.Assert("Job", job);
         Assert.Equal(userId, (string)job["user_id"]);
         var items = job["items"]!.AsArray();
         Assert.Equal(5, (int)items[0]!["value"]);
@@ -34,7 +34,7 @@ public sealed class JobApiTests(LocalServerFixture server) : IClassFixture<Local
         Assert.NotEqual((string)items[0]!["id"], (string)items[1]!["id"]);
 
         var id = (string)job["id"];
-        ModelWireShape.Assert("Job", await http.GetAsync($"jobs/{id}").OkJson());
+        EntityWireShape.Assert("Job", await http.GetAsync($"jobs/{id}").OkJson());
         // An update sends the items back with their ids: they keep them; a new item gets its own.
         var kept = items[0]!.DeepClone();
         kept["value"] = 10;
@@ -43,7 +43,7 @@ public sealed class JobApiTests(LocalServerFixture server) : IClassFixture<Local
             ["status"] = "started", ["status_message"] = "epoch 1",
             ["items"] = new JsonArray(kept, JsonNode.Parse("""{"name":"arch","value":"resnet","value_type":"text","label":"Architecture"}""")),
         };
-        var updated = await http.PutAsync($"jobs/{id}", ModelHttp.Json(body.ToJsonString())).OkJson();
+        var updated = await http.PutAsync($"jobs/{id}", ModelTestApi.Json(body.ToJsonString())).OkJson();
         Assert.Equal("started", (string)updated["status"]);
         Assert.Equal("training", (string)updated["job_type"]);
         Assert.Equal("epoch 1", (string)updated["status_message"]);
@@ -74,7 +74,7 @@ public sealed class JobApiTests(LocalServerFixture server) : IClassFixture<Local
         Assert.Equal([c], await IdsAsync(http, $"?applicationId=&{AllStatuses}&jobType=validation"));
         Assert.Equal([a], await IdsAsync(http, $"?applicationId={app}&{AllStatuses}&jobType=training"));
         Assert.Equal([c], await IdsAsync(http, "?status=finished&jobType=validation"));
-        ModelWireShape.AssertAll("Job", await http.GetAsync($"jobs?applicationId=&{AllStatuses}&jobType=training").OkJson());
+        EntityWireShape.AssertAll("Job", await http.GetAsync($"jobs?applicationId=&{AllStatuses}&jobType=training").OkJson());
     }
 
     [Theory]
@@ -112,7 +112,7 @@ public sealed class JobApiTests(LocalServerFixture server) : IClassFixture<Local
     {
         var (http, _, _) = await server.NewUserClientAsync();
         using var _ = http;
-        Assert.Contains(hint, await http.PostAsync("jobs", ModelHttp.Json("{" + fields + "}")).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains(hint, await http.PostAsync("jobs", ModelTestApi.Json("{" + fields + "}")).Fails(HttpStatusCode.BadRequest));
         foreach (var type in new[] { "training", "validation", "conversion" })
             Assert.Empty(await IdsAsync(http, $"?applicationId=&{AllStatuses}&jobType={type}"));
     }
@@ -123,7 +123,7 @@ public sealed class JobApiTests(LocalServerFixture server) : IClassFixture<Local
         var (http, _, _) = await server.NewUserClientAsync();
         using var _ = http;
         var id = (string)(await CreateAsync(http, "\"job_type\":\"training\",\"status\":\"waiting\""))["id"];
-        await http.PutAsync($"jobs/{id}", ModelHttp.Json("""{"status":"started","items":[{"name":"e","value":1}]}""")).Fails(HttpStatusCode.BadRequest);
+        await http.PutAsync($"jobs/{id}", ModelTestApi.Json("""{"status":"started","items":[{"name":"e","value":1}]}""")).Fails(HttpStatusCode.BadRequest);
         var job = await http.GetAsync($"jobs/{id}").OkJson();
         Assert.Equal("waiting", (string)job["status"]);
         Assert.Empty(job["items"]!.AsArray());
@@ -139,7 +139,7 @@ public sealed class JobApiTests(LocalServerFixture server) : IClassFixture<Local
         var id = (string)(await CreateAsync(owner, "\"job_type\":\"training\",\"status\":\"waiting\""))["id"];
         Assert.Empty(await IdsAsync(other, $"?applicationId=&{AllStatuses}&jobType=training"));
         await other.GetAsync($"jobs/{id}").Fails(HttpStatusCode.NotFound);
-        await other.PutAsync($"jobs/{id}", ModelHttp.Json("""{"status":"error"}""")).Fails(HttpStatusCode.NotFound);
+        await other.PutAsync($"jobs/{id}", ModelTestApi.Json("""{"status":"error"}""")).Fails(HttpStatusCode.NotFound);
         await other.DeleteAsync($"jobs/{id}").Fails(HttpStatusCode.NotFound);
         Assert.Equal("waiting", (string)(await owner.GetAsync($"jobs/{id}").OkJson())["status"]);
     }

@@ -20,7 +20,7 @@ public sealed class LabelsFileLimitTests(LocalServerFixture server) : IClassFixt
         var huge = LabelsFile(Enumerable.Range(0, 600_000).Select(i => $"class number {i}").ToArray());
         Assert.True(huge.Length > 4 * 1024 * 1024);
 
-        using var form = ModelHttp.File(huge, "labels.txt");
+        using var form = ModelTestApi.File(huge, "labels.txt");
         var message = await http.PostAsync($"models/{model["id"]}/upload", form).Fails(HttpStatusCode.BadRequest);
 
         Assert.Contains("labels.txt", message);
@@ -54,5 +54,5 @@ public sealed class LabelsFileLimitTests(LocalServerFixture server) : IClassFixt
     }
 
     private static Task<JsonNode> PredictAsync(HttpClient http, JsonNode model) =>
-        http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(BluePng(), "blue.png")).OkJson();
+        http.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(BluePng(), "blue.png")).OkJson();
 }

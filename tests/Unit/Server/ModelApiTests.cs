@@ -10,14 +10,14 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        ModelWireShape.Assert("Model", model);
+        EntityWireShape.Assert("Model", model);
         Assert.Equal("image_classification", (string)model["kind"]);
         Assert.Equal(await http.ApplicationIdAsync("onnx", "image_classification"), (string)model["application_id"]);
         Assert.True((bool)model["auto_convert"]);
         Assert.False((bool)model["can_inference"]);
 
         var version = await http.GetAsync($"models/{model["id"]}/versions/{model["active_version_id"]}").OkJson();
-        ModelWireShape.Assert("ModelVersion", version);
+        EntityWireShape.Assert("ModelVersion", version);
         Assert.Equal(1, (int)version["version_number"]);
         Assert.Equal((string)model["application_id"], (string)version["application_id"]);
         Assert.Equal((string)model["id"], (string)version["model_id"]);
@@ -45,8 +45,8 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
              "active_version_id":null,"can_inference":true,"has_onnx_model":true,"has_logo":true,"logo":"../../etc/passwd",
              "shared_with_me":true,"public":false,"application_id":null,"kind":null,"auto_convert":null,"privacy_enabled":true}
             """;
-        var model = await http.PostAsync("models", ModelHttp.Json(body)).OkJson();
-        ModelWireShape.Assert("Model", model);
+        var model = await http.PostAsync("models", ModelTestApi.Json(body)).OkJson();
+        EntityWireShape.Assert("Model", model);
         Assert.NotEqual("someone-else", (string)model["user_id"]);
         Assert.False((bool)model["can_inference"]);
         Assert.False((bool)model["has_onnx_model"]);
@@ -70,7 +70,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
     {
         using var http = server.RawClient();
         var before = (await http.GetAsync("models").OkJson()).AsArray().Count;
-        var message = await http.PostAsync("models", ModelHttp.Json(body)).Fails(HttpStatusCode.BadRequest);
+        var message = await http.PostAsync("models", ModelTestApi.Json(body)).Fails(HttpStatusCode.BadRequest);
         Assert.Contains(hint, message);
         Assert.Equal(before, (await http.GetAsync("models").OkJson()).AsArray().Count);
     }
@@ -85,8 +85,8 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         model["has_onnx_model"] = true;
         model["user_id"] = null;
         model["created_at"] = null;
-        var updated = await http.PutAsync($"models/{model["id"]}", ModelHttp.Json(model)).OkJson();
-        ModelWireShape.Assert("Model", updated);
+        var updated = await http.PutAsync($"models/{model["id"]}", ModelTestApi.Json(model)).OkJson();
+        EntityWireShape.Assert("Model", updated);
         Assert.Equal("renamed", (string)updated["name"]);
         Assert.True((bool)updated["public"]);
         Assert.False((bool)updated["has_onnx_model"]);
@@ -99,17 +99,17 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         using var http = server.RawClient();
         var model = (await http.CreateModelAsync()).AsObject();
         var other = await http.CreateModelAsync();
-        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelHttp.Json("""{"name":"second"}""")).OkJson();
-        await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", ModelHttp.Onnx, "model.onnx");
+        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelTestApi.Json("""{"name":"second"}""")).OkJson();
+        await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", ModelTestApi.Onnx, "model.onnx");
 
         model["active_version_id"] = (string)v2["id"];
-        var switched = await http.PutAsync($"models/{model["id"]}", ModelHttp.Json(model)).OkJson();
+        var switched = await http.PutAsync($"models/{model["id"]}", ModelTestApi.Json(model)).OkJson();
         Assert.Equal((string)v2["id"], (string)switched["active_version_id"]);
         Assert.True((bool)switched["has_onnx_model"]);
         Assert.True((bool)switched["can_inference"]);
 
         model["active_version_id"] = (string)other["active_version_id"];
-        var message = await http.PutAsync($"models/{model["id"]}", ModelHttp.Json(model)).Fails(HttpStatusCode.BadRequest);
+        var message = await http.PutAsync($"models/{model["id"]}", ModelTestApi.Json(model)).Fails(HttpStatusCode.BadRequest);
         Assert.Contains("not a version of this model", message);
         Assert.Equal((string)v2["id"], (string)(await http.GetAsync($"models/{model["id"]}").OkJson())["active_version_id"]);
     }
@@ -120,13 +120,13 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
         var id = (string)model["id"];
-        await http.UploadAsync($"models/{id}/upload", ModelHttp.Onnx, "model.onnx");
-        await http.UploadAsync($"models/{id}/upload", ModelHttp.Png, "logo.png", "image/png");
+        await http.UploadAsync($"models/{id}/upload", ModelTestApi.Onnx, "model.onnx");
+        await http.UploadAsync($"models/{id}/upload", ModelTestApi.Png, "logo.png", "image/png");
         var friend = await server.RegisterUserAsync();
-        await http.PostAsync($"models/{id}/share", ModelHttp.Json($$"""{"email":"{{friend.Email}}"}""")).OkJson();
+        await http.PostAsync($"models/{id}/share", ModelTestApi.Json($$"""{"email":"{{friend.Email}}"}""")).OkJson();
 
         var deleted = await http.DeleteAsync($"models/{id}").OkJson();
-        ModelWireShape.Assert("Model", deleted);
+        EntityWireShape.Assert("Model", deleted);
         Assert.Equal(id, (string)deleted["id"]);
         await http.GetAsync($"models/{id}").Fails(HttpStatusCode.NotFound);
         Assert.Null(server.Server.Store.Get("model_version", (string)model["active_version_id"]));
@@ -140,8 +140,8 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var version = await http.UploadAsync($"models/{model["id"]}/upload", ModelHttp.Onnx, "model.onnx");
-        ModelWireShape.Assert("ModelVersion", version);
+        var version = await http.UploadAsync($"models/{model["id"]}/upload", ModelTestApi.Onnx, "model.onnx");
+        EntityWireShape.Assert("ModelVersion", version);
         Assert.Equal((string)model["active_version_id"], (string)version["id"]);
         Assert.True((bool)version["has_onnx_model"]);
         Assert.True((bool)version["can_inference"]);
@@ -160,7 +160,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         var random = new byte[4096];
         new Random(16).NextBytes(random);
 
-        var message = await http.PostAsync($"models/{model["id"]}/upload", ModelHttp.File(random, "random.onnx")).Fails(HttpStatusCode.UnprocessableEntity);
+        var message = await http.PostAsync($"models/{model["id"]}/upload", ModelTestApi.File(random, "random.onnx")).Fails(HttpStatusCode.UnprocessableEntity);
 
         Assert.StartsWith("The .onnx file 'random.onnx' could not be loaded: ", message);
         var after = await http.GetAsync($"models/{model["id"]}").OkJson();
@@ -189,7 +189,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
     public static TheoryData<byte[], string, string> Unnamed => new()
     {
         { new byte[] { 0x80, 0x04, 0x95, 0x01 }, "has_ml_model", "pkl" },
-        { ModelHttp.Onnx, "has_onnx_model", "onnx" },
+        { ModelTestApi.Onnx, "has_onnx_model", "onnx" },
     };
 
     [Theory]
@@ -222,7 +222,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        byte[] bytes = ModelHttp.Onnx;
+        byte[] bytes = ModelTestApi.Onnx;
         await http.UploadAsync($"models/{model["id"]}/upload", bytes, "model.onnx");
         var reply = await http.GetAsync($"models/{model["id"]}/download/onnx");
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
@@ -245,14 +245,14 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var updated = await http.UploadAsync($"models/{model["id"]}/upload", ModelHttp.Png, "my logo.png", "image/png");
-        ModelWireShape.Assert("Model", updated);
+        var updated = await http.UploadAsync($"models/{model["id"]}/upload", ModelTestApi.Png, "my logo.png", "image/png");
+        EntityWireShape.Assert("Model", updated);
         Assert.True((bool)updated["has_logo"]);
         Assert.Equal("logo.png", (string)updated["logo"]);
 
         var reply = await http.GetAsync($"models/{model["id"]}/download/logo");
         Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
-        Assert.Equal(ModelHttp.Png, await reply.Content.ReadAsByteArrayAsync());
+        Assert.Equal(ModelTestApi.Png, await reply.Content.ReadAsByteArrayAsync());
         Assert.Equal("image/png", reply.Content.Headers.ContentType!.MediaType);
     }
 
@@ -261,7 +261,7 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var message = await http.PostAsync($"models/{model["id"]}/upload", ModelHttp.File("not an image"u8.ToArray(), "logo.png", "image/png"))
+        var message = await http.PostAsync($"models/{model["id"]}/upload", ModelTestApi.File("not an image"u8.ToArray(), "logo.png", "image/png"))
             .Fails(HttpStatusCode.BadRequest);
         Assert.Contains("PNG or JPEG", message);
         Assert.False((bool)(await http.GetAsync($"models/{model["id"]}").OkJson())["has_logo"]);
@@ -274,11 +274,11 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
         var upload = $"models/{model["id"]}/upload";
-        await http.PostAsync(upload, ModelHttp.Json("{}")).Fails(HttpStatusCode.BadRequest);
+        await http.PostAsync(upload, ModelTestApi.Json("{}")).Fails(HttpStatusCode.BadRequest);
         var wrongPart = new MultipartFormDataContent { { new ByteArrayContent([1, 2]), "model", "export.pkl" } };
         Assert.Contains("'file'", await http.PostAsync(upload, wrongPart).Fails(HttpStatusCode.BadRequest));
-        Assert.Contains("empty", await http.PostAsync(upload, ModelHttp.File([], "export.pkl")).Fails(HttpStatusCode.BadRequest));
-        Assert.Contains(".onnx", await http.PostAsync(upload, ModelHttp.File([1, 2, 3], "model.exe")).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains("empty", await http.PostAsync(upload, ModelTestApi.File([], "export.pkl")).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains(".onnx", await http.PostAsync(upload, ModelTestApi.File([1, 2, 3], "model.exe")).Fails(HttpStatusCode.BadRequest));
         Assert.Empty(Directory.GetFiles(Path.Combine(server.DataDirectory, "tmp")));
         var version = await http.GetAsync($"models/{model["id"]}/versions/{model["active_version_id"]}").OkJson();
         Assert.False((bool)version["has_ml_model"]);
@@ -290,8 +290,8 @@ public sealed class ModelApiTests(LocalServerFixture server) : IClassFixture<Loc
         using var http = server.RawClient();
         var id = Guid.NewGuid().ToString();
         await http.GetAsync($"models/{id}").Fails(HttpStatusCode.NotFound);
-        await http.PutAsync($"models/{id}", ModelHttp.Json("{}")).Fails(HttpStatusCode.NotFound);
-        await http.PostAsync($"models/{id}/upload", ModelHttp.File([1], "export.pkl")).Fails(HttpStatusCode.NotFound);
+        await http.PutAsync($"models/{id}", ModelTestApi.Json("{}")).Fails(HttpStatusCode.NotFound);
+        await http.PostAsync($"models/{id}/upload", ModelTestApi.File([1], "export.pkl")).Fails(HttpStatusCode.NotFound);
         await http.GetAsync($"models/{id}/download/onnx").Fails(HttpStatusCode.NotFound);
     }
 }

@@ -26,12 +26,12 @@ public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFix
         var id = (string)created["id"];
         var vid = (string)created["active_version_id"];
 
-        ModelWireShape.Assert("Model", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}")).OkJson());
-        ModelWireShape.AssertAll("Model", await http.SendAsync(Stale(HttpMethod.Get, "models")).OkJson());
-        ModelWireShape.AssertAll("ModelVersion", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}/versions")).OkJson());
-        ModelWireShape.AssertAll("Application", await http.SendAsync(Stale(HttpMethod.Get, "applications")).OkJson());
-        ModelWireShape.AssertAll("Inference", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}/inferences?includeAlreadyAdded=False&showHidden=TRUE")).OkJson());
-        ModelWireShape.AssertAll("Job", await http.SendAsync(Stale(HttpMethod.Get, "jobs?applicationId=&status=waiting,started,finished,error&jobType=training")).OkJson());
+        EntityWireShape.Assert("Model", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}")).OkJson());
+        EntityWireShape.AssertAll("Model", await http.SendAsync(Stale(HttpMethod.Get, "models")).OkJson());
+        EntityWireShape.AssertAll("ModelVersion", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}/versions")).OkJson());
+        EntityWireShape.AssertAll("Application", await http.SendAsync(Stale(HttpMethod.Get, "applications")).OkJson());
+        EntityWireShape.AssertAll("Inference", await http.SendAsync(Stale(HttpMethod.Get, $"models/{id}/inferences?includeAlreadyAdded=False&showHidden=TRUE")).OkJson());
+        EntityWireShape.AssertAll("Job", await http.SendAsync(Stale(HttpMethod.Get, "jobs?applicationId=&status=waiting,started,finished,error&jobType=training")).OkJson());
 
         var renamed = await http.SendAsync(Stale(HttpMethod.Put, $"models/{id}", """{"name":"renamed"}""")).OkJson();
         Assert.Equal("renamed", (string)renamed["name"]);
@@ -40,9 +40,9 @@ public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFix
         var share = await http.SendAsync(Stale(HttpMethod.Post, $"models/{id}/share", $$"""{"email":"{{friend.Email}}"}""")).OkJson();
         var job = await http.SendAsync(Stale(HttpMethod.Post, "jobs", """{"job_type":"training","status":"waiting"}""")).OkJson();
 
-        ModelWireShape.Assert("Share", await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}/share/{share["id"]}")).OkJson());
-        ModelWireShape.Assert("Job", await http.SendAsync(Stale(HttpMethod.Delete, $"jobs/{job["id"]}")).OkJson());
-        ModelWireShape.Assert("ModelVersion", await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}/versions/{v2["id"]}")).OkJson());
+        EntityWireShape.Assert("Share", await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}/share/{share["id"]}")).OkJson());
+        EntityWireShape.Assert("Job", await http.SendAsync(Stale(HttpMethod.Delete, $"jobs/{job["id"]}")).OkJson());
+        EntityWireShape.Assert("ModelVersion", await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}/versions/{v2["id"]}")).OkJson());
         Assert.Equal(vid, (string)(await http.SendAsync(Stale(HttpMethod.Delete, $"models/{id}")).OkJson())["active_version_id"]);
     }
 
@@ -52,7 +52,7 @@ public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFix
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
         var version = await http.UploadAsync($"models/{model["id"]}/upload", [0x80, 0x04], "filename");
-        ModelWireShape.Assert("ModelVersion", version);
+        EntityWireShape.Assert("ModelVersion", version);
         Assert.Equal((string)model["application_id"], (string)version["application_id"]);
         Assert.NotEqual("", (string)version["application_id"]);
     }
@@ -81,9 +81,9 @@ public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFix
         await http.UploadAsync($"models/{model["id"]}/upload", LabelsFile(Colours), "labels.txt");
         var ids = new List<string>();
         foreach (var name in new[] { "plain.png", "hidden.png", "added.png" })
-            ids.Add((string)(await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(RedPng(), name)).OkJson())["id"]);
-        await http.PutAsync($"inferences/{ids[1]}", ModelHttp.Json("""{"hidden":true}""")).OkJson();
-        await http.PutAsync($"inferences/{ids[2]}", ModelHttp.Json("""{"dataset_item_id":"item-1"}""")).OkJson();
+            ids.Add((string)(await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(RedPng(), name)).OkJson())["id"]);
+        await http.PutAsync($"inferences/{ids[1]}", ModelTestApi.Json("""{"hidden":true}""")).OkJson();
+        await http.PutAsync($"inferences/{ids[2]}", ModelTestApi.Json("""{"dataset_item_id":"item-1"}""")).OkJson();
         return ($"models/{model["id"]}/inferences", ids[0], ids[1], ids[2]);
     }
 
@@ -94,14 +94,14 @@ public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFix
     public async Task Models_versions_and_files_survive_a_restart()
     {
         string id, vid;
-        byte[] onnx = ModelHttp.Onnx;
+        byte[] onnx = ModelTestApi.Onnx;
         using (var http = server.RawClient())
         {
             var model = await http.CreateModelAsync(""","public":true""");
             (id, vid) = ((string)model["id"], (string)model["active_version_id"]);
             await http.UploadAsync($"models/{id}/upload", onnx, "model.onnx");
-            await http.UploadAsync($"models/{id}/upload", ModelHttp.Png, "logo.png", "image/png");
-            await http.PostAsync($"models/{id}/versions", ModelHttp.Json("{}")).OkJson();
+            await http.UploadAsync($"models/{id}/upload", ModelTestApi.Png, "logo.png", "image/png");
+            await http.PostAsync($"models/{id}/versions", ModelTestApi.Json("{}")).OkJson();
         }
 
         await server.RestartAsync();
@@ -114,8 +114,8 @@ public sealed class ModelConformanceTests(LocalServerFixture server) : IClassFix
         Assert.Equal("logo.png", (string)restored["logo"]);
         Assert.Equal(vid, (string)restored["active_version_id"]);
         Assert.Equal(onnx, await (await after.GetAsync($"models/{id}/download/onnx")).Content.ReadAsByteArrayAsync());
-        Assert.Equal(ModelHttp.Png, await (await after.GetAsync($"models/{id}/download/logo")).Content.ReadAsByteArrayAsync());
-        var v3 = await after.PostAsync($"models/{id}/versions", ModelHttp.Json("{}")).OkJson();
+        Assert.Equal(ModelTestApi.Png, await (await after.GetAsync($"models/{id}/download/logo")).Content.ReadAsByteArrayAsync());
+        var v3 = await after.PostAsync($"models/{id}/versions", ModelTestApi.Json("{}")).OkJson();
         Assert.Equal(3, (int)v3["version_number"]);
     }
 }

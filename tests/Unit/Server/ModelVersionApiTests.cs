@@ -11,9 +11,9 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelHttp.Json("""{"id":null,"version_number":99,"model_id":null,"application_id":null}""")).OkJson();
-        var v3 = await http.PostAsync($"models/{model["id"]}/versions", ModelHttp.Json("""{"name":"third","version":"3.0"}""")).OkJson();
-        ModelWireShape.Assert("ModelVersion", v2);
+        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelTestApi.Json("""{"id":null,"version_number":99,"model_id":null,"application_id":null}""")).OkJson();
+        var v3 = await http.PostAsync($"models/{model["id"]}/versions", ModelTestApi.Json("""{"name":"third","version":"3.0"}""")).OkJson();
+        EntityWireShape.Assert("ModelVersion", v2);
         Assert.Equal(2, (int)v2["version_number"]);
         Assert.Equal("v2", (string)v2["name"]);
         Assert.Equal("2", (string)v2["version"]);
@@ -23,7 +23,7 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
         Assert.Equal("3.0", (string)v3["version"]);
 
         var list = await http.GetAsync($"models/{model["id"]}/versions").OkJson();
-        ModelWireShape.AssertAll("ModelVersion", list);
+        EntityWireShape.AssertAll("ModelVersion", list);
         Assert.Equal([1, 2, 3], list.AsArray().Select(v => (int)v["version_number"]));
     }
 
@@ -37,18 +37,18 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
         version["version_number"] = 42;
         version["has_onnx_model"] = true;
         version["metrics"] = new JsonArray(new JsonObject { ["name"] = "accuracy", ["value"] = 0.9 });
-        var updated = await http.PutAsync($"models/{model["id"]}/versions/{version["id"]}", ModelHttp.Json(version)).OkJson();
-        ModelWireShape.Assert("ModelVersion", updated);
+        var updated = await http.PutAsync($"models/{model["id"]}/versions/{version["id"]}", ModelTestApi.Json(version)).OkJson();
+        EntityWireShape.Assert("ModelVersion", updated);
         Assert.Equal("tuned", (string)updated["description"]);
         Assert.Equal(1, (int)updated["version_number"]);
         Assert.False((bool)updated["has_onnx_model"]);
         Assert.Single(updated["metrics"]!.AsArray());
 
         version["application_id"] = "nope";
-        Assert.Contains("applications", await http.PutAsync($"models/{model["id"]}/versions/{version["id"]}", ModelHttp.Json(version)).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains("applications", await http.PutAsync($"models/{model["id"]}/versions/{version["id"]}", ModelTestApi.Json(version)).Fails(HttpStatusCode.BadRequest));
         version["application_id"] = null;
         version["metrics"] = "not a list";
-        await http.PutAsync($"models/{model["id"]}/versions/{version["id"]}", ModelHttp.Json(version)).Fails(HttpStatusCode.BadRequest);
+        await http.PutAsync($"models/{model["id"]}/versions/{version["id"]}", ModelTestApi.Json(version)).Fails(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
         var vid = (string)model["active_version_id"];
         await http.UploadAsync($"models/{model["id"]}/versions/{vid}/upload", [0x80, 0x04], "export.pkl");
         var fastai = await http.ApplicationIdAsync("fastai", "image_classification");
-        var updated = await http.PutAsync($"models/{model["id"]}/versions/{vid}", ModelHttp.Json($$"""{"application_id":"{{fastai}}"}""")).OkJson();
+        var updated = await http.PutAsync($"models/{model["id"]}/versions/{vid}", ModelTestApi.Json($$"""{"application_id":"{{fastai}}"}""")).OkJson();
         Assert.True((bool)updated["can_inference"]);
         Assert.True((bool)(await http.GetAsync($"models/{model["id"]}").OkJson())["can_inference"]);
     }
@@ -69,8 +69,8 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelHttp.Json("{}")).OkJson();
-        var uploaded = await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", ModelHttp.Onnx, "model.onnx");
+        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelTestApi.Json("{}")).OkJson();
+        var uploaded = await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", ModelTestApi.Onnx, "model.onnx");
         Assert.True((bool)uploaded["has_onnx_model"]);
         Assert.True((bool)uploaded["can_inference"]);
         var after = await http.GetAsync($"models/{model["id"]}").OkJson();
@@ -91,7 +91,7 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelHttp.Json("{}")).OkJson();
+        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelTestApi.Json("{}")).OkJson();
         var root = $"models/{model["id"]}/versions/{v2["id"]}";
         var bytes = "a\nb\n"u8.ToArray();
         var version = await http.UploadAsync($"{root}/upload", bytes, fileName);
@@ -108,7 +108,7 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var message = await http.PostAsync($"models/{model["id"]}/versions/{model["active_version_id"]}/upload", ModelHttp.File(ModelHttp.Png, "logo.png", "image/png"))
+        var message = await http.PostAsync($"models/{model["id"]}/versions/{model["active_version_id"]}/upload", ModelTestApi.File(ModelTestApi.Png, "logo.png", "image/png"))
             .Fails(HttpStatusCode.BadRequest);
         Assert.Contains("logo", message);
     }
@@ -122,10 +122,10 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
         var active = (string)model["active_version_id"];
         Assert.Contains("active_version_id", await http.DeleteAsync($"models/{mid}/versions/{active}").Fails(HttpStatusCode.BadRequest));
 
-        var v2 = await http.PostAsync($"models/{mid}/versions", ModelHttp.Json("{}")).OkJson();
-        await http.UploadAsync($"models/{mid}/versions/{v2["id"]}/upload", ModelHttp.Onnx, "model.onnx");
+        var v2 = await http.PostAsync($"models/{mid}/versions", ModelTestApi.Json("{}")).OkJson();
+        await http.UploadAsync($"models/{mid}/versions/{v2["id"]}/upload", ModelTestApi.Onnx, "model.onnx");
         var deleted = await http.DeleteAsync($"models/{mid}/versions/{v2["id"]}").OkJson();
-        ModelWireShape.Assert("ModelVersion", deleted);
+        EntityWireShape.Assert("ModelVersion", deleted);
         Assert.Equal((string)v2["id"], (string)deleted["id"]);
         await http.GetAsync($"models/{mid}/versions/{v2["id"]}").Fails(HttpStatusCode.NotFound);
         Assert.False(Directory.Exists(Path.Combine(server.DataDirectory, "files", "models", mid, "versions", (string)v2["id"])));
@@ -140,9 +140,9 @@ public sealed class ModelVersionApiTests(LocalServerFixture server) : IClassFixt
         var b = await http.CreateModelAsync();
         var foreign = $"models/{a["id"]}/versions/{b["active_version_id"]}";
         await http.GetAsync(foreign).Fails(HttpStatusCode.NotFound);
-        await http.PutAsync(foreign, ModelHttp.Json("{}")).Fails(HttpStatusCode.NotFound);
+        await http.PutAsync(foreign, ModelTestApi.Json("{}")).Fails(HttpStatusCode.NotFound);
         await http.DeleteAsync(foreign).Fails(HttpStatusCode.NotFound);
-        await http.PostAsync(foreign + "/upload", ModelHttp.File([1], "export.pkl")).Fails(HttpStatusCode.NotFound);
+        await http.PostAsync(foreign + "/upload", ModelTestApi.File([1], "export.pkl")).Fails(HttpStatusCode.NotFound);
         await http.GetAsync(foreign + "/download/pkl").Fails(HttpStatusCode.NotFound);
         await http.GetAsync($"models/{Guid.NewGuid()}/versions").Fails(HttpStatusCode.NotFound);
     }

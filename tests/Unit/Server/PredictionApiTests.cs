@@ -29,7 +29,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         RealModelAsync(http, "image_classification", ColourClassifier(), Colours, extra);
 
     private static Task<JsonNode> PredictImageAsync(HttpClient http, JsonNode model, byte[] image, string fileName, string versionId = null) =>
-        http.PostAsync(versionId is null ? $"inferences/{model["id"]}" : $"inferences/{model["id"]}/versions/{versionId}", ModelHttp.File(image, fileName)).OkJson();
+        http.PostAsync(versionId is null ? $"inferences/{model["id"]}" : $"inferences/{model["id"]}/versions/{versionId}", ModelTestApi.File(image, fileName)).OkJson();
 
     private string InferencesFolder(JsonNode model, string versionId = null) =>
         Path.Combine(server.DataDirectory, "files", "models", (string)model["id"], "versions", versionId ?? (string)model["active_version_id"], "inferences");
@@ -52,7 +52,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
 
         var inference = await PredictImageAsync(http, model, png, "photo.png");
 
-        ModelWireShape.Assert("Inference", inference);
+        EntityWireShape.Assert("Inference", inference);
         AssertItems(inference, ("red", PureColour), ("green", OtherColour), ("blue", OtherColour));
         Assert.Equal(1.0, inference["inference_items"]!.AsArray().Sum(i => (double)i["confidence"]), 1e-6);
         Assert.Equal("photo.png", (string)inference["name"]);
@@ -141,7 +141,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
 
         var inference = await PredictImageAsync(http, model, TestPng.Solid(10, 20, 30, 100, 80), "street.png");
 
-        ModelWireShape.Assert("Inference", inference);
+        EntityWireShape.Assert("Inference", inference);
         AssertItems(inference, Detections.Select(d => (d.Label, d.Confidence)).ToArray());
         Assert.Equal(Detections.Select(d => d.Coordinates), inference["inference_items"]!.AsArray().Select(i => (string)i["coordinates"]));
         Assert.Equal("street.png", (string)inference["name"]);
@@ -168,20 +168,20 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         using var http = server.RawClient();
         var model = await RealModelAsync(http, "text_classification", TextClassifier(), Sentiments);
 
-        var lovely = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.Json("""{"input_text":"lovely"}""")).OkJson();
-        ModelWireShape.Assert("Inference", lovely);
+        var lovely = await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.Json("""{"input_text":"lovely"}""")).OkJson();
+        EntityWireShape.Assert("Inference", lovely);
         AssertItems(lovely, ("positive", 1.0), ("neutral", 0.0), ("negative", 0.0));
         Assert.Equal("lovely", (string)lovely["name"]);
         Assert.Equal("", (string)lovely["extension"]);
 
-        var awful = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.Json("""{"input_text":"awful"}""")).OkJson();
+        var awful = await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.Json("""{"input_text":"awful"}""")).OkJson();
         Assert.Equal("negative", (string)awful["prediction"]);
-        var unknown = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.Json("""{"input_text":"what a day"}""")).OkJson();
+        var unknown = await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.Json("""{"input_text":"what a day"}""")).OkJson();
         Assert.Equal("neutral", (string)unknown["prediction"]);
         Assert.Equal("what a day", (string)unknown["name"]);
 
-        Assert.Contains("input_text", await http.PostAsync($"inferences/{model["id"]}", ModelHttp.Json("""{"text":"wrong key"}""")).Fails(HttpStatusCode.BadRequest));
-        await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(RedPng(), "photo.png")).Fails(HttpStatusCode.BadRequest);
+        Assert.Contains("input_text", await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.Json("""{"text":"wrong key"}""")).Fails(HttpStatusCode.BadRequest));
+        await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(RedPng(), "photo.png")).Fails(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -193,24 +193,24 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         var features = new JsonObject { ["input_text"] = """{"c": 3, "b": "2.5", "a": 1}""" };
 
         // One vector input and no column_names: the server cannot know the order, and says so.
-        Assert.Contains("column_names", await http.PostAsync(path, ModelHttp.Json(features)).Fails((HttpStatusCode)422));
+        Assert.Contains("column_names", await http.PostAsync(path, ModelTestApi.Json(features)).Fails((HttpStatusCode)422));
 
         var versionPath = $"models/{model["id"]}/versions/{model["active_version_id"]}";
         var version = (await http.GetAsync(versionPath).OkJson()).AsObject();
         version["config"] = ColumnNamesConfig;
-        Assert.Equal(ColumnNamesConfig, (string)(await http.PutAsync(versionPath, ModelHttp.Json(version)).OkJson())["config"]);
+        Assert.Equal(ColumnNamesConfig, (string)(await http.PutAsync(versionPath, ModelTestApi.Json(version)).OkJson())["config"]);
 
-        var inference = await http.PostAsync(path, ModelHttp.Json(features)).OkJson();
-        ModelWireShape.Assert("Inference", inference);
+        var inference = await http.PostAsync(path, ModelTestApi.Json(features)).OkJson();
+        EntityWireShape.Assert("Inference", inference);
         var (no, yes) = LinearExpected(1, 2.5, 3);
         AssertItems(inference, ("yes", yes), ("no", no));
         Assert.Equal("""{"c": 3, "b": "2.5", "a": 1}""", (string)inference["name"]);
 
-        var other = await http.PostAsync(path, ModelHttp.Json(new JsonObject { ["input_text"] = """{"a": 4, "b": 0, "c": 0}""" })).OkJson();
+        var other = await http.PostAsync(path, ModelTestApi.Json(new JsonObject { ["input_text"] = """{"a": 4, "b": 0, "c": 0}""" })).OkJson();
         (no, yes) = LinearExpected(4, 0, 0);
         AssertItems(other, ("no", no), ("yes", yes));
 
-        Assert.Contains("'b'", await http.PostAsync(path, ModelHttp.Json(new JsonObject { ["input_text"] = """{"a": 1, "c": 2}""" })).Fails(HttpStatusCode.BadRequest));
+        Assert.Contains("'b'", await http.PostAsync(path, ModelTestApi.Json(new JsonObject { ["input_text"] = """{"a": 1, "c": 2}""" })).Fails(HttpStatusCode.BadRequest));
     }
 
     [Theory]
@@ -222,7 +222,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
     {
         using var http = server.RawClient();
         var model = await RealModelAsync(http, "structured", LinearClassifier(), YesNo);
-        var message = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.Json($$"""{"input_text":{{inputText}}}""")).Fails(HttpStatusCode.BadRequest);
+        var message = await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.Json($$"""{"input_text":{{inputText}}}""")).Fails(HttpStatusCode.BadRequest);
         Assert.Contains("input_text", message);
     }
 
@@ -231,7 +231,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
     {
         using var http = server.RawClient();
         var model = await ColourModelAsync(http);
-        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelHttp.Json("{}")).OkJson();
+        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelTestApi.Json("{}")).OkJson();
         await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", RotatedColourClassifier(), "model.onnx");
         await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", LabelsFile(Colours), "labels.txt");
 
@@ -243,7 +243,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         AssertItems(onV2, ("green", PureColour), ("red", OtherColour), ("blue", OtherColour));
         Assert.Equal((string)v2["id"], (string)onV2["model_version_id"]);
         Assert.True(File.Exists(Path.Combine(InferencesFolder(model, (string)v2["id"]), $"{onV2["id"]}.png")));
-        await http.PostAsync($"inferences/{model["id"]}/versions/{Guid.NewGuid()}", ModelHttp.File(RedPng(), "a.png")).Fails(HttpStatusCode.NotFound);
+        await http.PostAsync($"inferences/{model["id"]}/versions/{Guid.NewGuid()}", ModelTestApi.File(RedPng(), "a.png")).Fails(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -263,7 +263,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var message = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(RedPng(), "a.png")).Fails((HttpStatusCode)422);
+        var message = await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(RedPng(), "a.png")).Fails((HttpStatusCode)422);
         Assert.Contains("no model file", message);
         Assert.Contains("ONNX", message);
         Assert.Empty((await http.GetAsync($"models/{model["id"]}/inferences").OkJson()).AsArray());
@@ -277,7 +277,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
         await http.UploadAsync($"models/{model["id"]}/upload", [0x80, 0x04, 0x95], "export.pkl");
-        var message = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(RedPng(), "a.png")).Fails((HttpStatusCode)422);
+        var message = await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(RedPng(), "a.png")).Fails((HttpStatusCode)422);
         Assert.Contains("ONNX", message);
         Assert.Empty((await http.GetAsync($"models/{model["id"]}/inferences").OkJson()).AsArray());
     }
@@ -287,9 +287,9 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
     {
         using var http = server.RawClient();
         var model = await http.CreateModelAsync();
-        var upload = await http.PostAsync($"models/{model["id"]}/upload", ModelHttp.File([0x08, 0x07, 0x12, 0x07, .. "pytorch"u8], "model.onnx")).Fails((HttpStatusCode)422);
+        var upload = await http.PostAsync($"models/{model["id"]}/upload", ModelTestApi.File([0x08, 0x07, 0x12, 0x07, .. "pytorch"u8], "model.onnx")).Fails((HttpStatusCode)422);
         Assert.Contains("could not be loaded", upload);
-        var message = await http.PostAsync($"inferences/{model["id"]}", ModelHttp.File(RedPng(), "a.png")).Fails((HttpStatusCode)422);
+        var message = await http.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(RedPng(), "a.png")).Fails((HttpStatusCode)422);
         Assert.Contains("no model file", message);
         Assert.Empty((await http.GetAsync($"models/{model["id"]}/inferences").OkJson()).AsArray());
     }
@@ -307,9 +307,9 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         inference["model_id"] = null;
         inference["inference_items"] = new JsonArray();
 
-        var updated = await http.PutAsync($"inferences/{inference["id"]}", ModelHttp.Json(inference)).OkJson();
+        var updated = await http.PutAsync($"inferences/{inference["id"]}", ModelTestApi.Json(inference)).OkJson();
 
-        ModelWireShape.Assert("Inference", updated);
+        EntityWireShape.Assert("Inference", updated);
         Assert.True((bool)updated["error_reported"]);
         Assert.Equal("it is a fox", (string)updated["error"]);
         AssertItems(updated, ("red", PureColour), ("green", OtherColour), ("blue", OtherColour));
@@ -318,8 +318,8 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         Assert.True((bool)stored["error_reported"]);
         Assert.Equal("it is a fox", (string)stored["error"]);
 
-        await http.PutAsync($"inferences/{Guid.NewGuid()}", ModelHttp.Json("{}")).Fails(HttpStatusCode.NotFound);
-        await http.PutAsync($"inferences/{inference["id"]}", ModelHttp.Json("{\"hidden\":\"yes\"}")).Fails(HttpStatusCode.BadRequest);
+        await http.PutAsync($"inferences/{Guid.NewGuid()}", ModelTestApi.Json("{}")).Fails(HttpStatusCode.NotFound);
+        await http.PutAsync($"inferences/{inference["id"]}", ModelTestApi.Json("{\"hidden\":\"yes\"}")).Fails(HttpStatusCode.BadRequest);
     }
 
     [Fact]
@@ -337,9 +337,9 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         Assert.Equal("blue", (string)theirs["prediction"]);
         var mine = await PredictImageAsync(owner, model, RedPng(), "b.png");
 
-        await owner.PutAsync($"inferences/{theirs["id"]}", ModelHttp.Json("""{"hidden":true}""")).Fails(HttpStatusCode.Forbidden);
-        await stranger.PutAsync($"inferences/{theirs["id"]}", ModelHttp.Json("""{"hidden":true}""")).Fails(HttpStatusCode.NotFound);
-        await other.PutAsync($"inferences/{theirs["id"]}", ModelHttp.Json("""{"error_reported":true}""")).OkJson();
+        await owner.PutAsync($"inferences/{theirs["id"]}", ModelTestApi.Json("""{"hidden":true}""")).Fails(HttpStatusCode.Forbidden);
+        await stranger.PutAsync($"inferences/{theirs["id"]}", ModelTestApi.Json("""{"hidden":true}""")).Fails(HttpStatusCode.NotFound);
+        await other.PutAsync($"inferences/{theirs["id"]}", ModelTestApi.Json("""{"error_reported":true}""")).OkJson();
 
         // The owner sees every prediction of the model; another user only their own.
         Assert.Equal(2, (await owner.GetAsync($"models/{model["id"]}/inferences").OkJson()).AsArray().Count);
@@ -355,7 +355,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
         var model = await ColourModelAsync(owner);
         var (other, _, _) = await server.NewUserClientAsync();
         using var _ = other;
-        await other.PostAsync($"inferences/{model["id"]}", ModelHttp.File(RedPng(), "a.png")).Fails(HttpStatusCode.NotFound);
+        await other.PostAsync($"inferences/{model["id"]}", ModelTestApi.File(RedPng(), "a.png")).Fails(HttpStatusCode.NotFound);
         await other.GetAsync($"models/{model["id"]}/inferences").Fails(HttpStatusCode.NotFound);
     }
 
@@ -364,14 +364,14 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
     {
         using var http = server.RawClient();
         var model = await ColourModelAsync(http);
-        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelHttp.Json("{}")).OkJson();
+        var v2 = await http.PostAsync($"models/{model["id"]}/versions", ModelTestApi.Json("{}")).OkJson();
         await http.UploadAsync($"models/{model["id"]}/versions/{v2["id"]}/upload", RotatedColourClassifier(), "model.onnx");
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
             ids.Add((string)(await PredictImageAsync(http, model, RedPng(), $"{i}.png"))["id"]);
         var onV2 = (string)(await PredictImageAsync(http, model, RedPng(), "v2.png", (string)v2["id"]))["id"];
-        await http.PutAsync($"inferences/{ids[0]}", ModelHttp.Json("""{"hidden":true}""")).OkJson();
-        await http.PutAsync($"inferences/{ids[1]}", ModelHttp.Json("""{"dataset_item_id":"item-1"}""")).OkJson();
+        await http.PutAsync($"inferences/{ids[0]}", ModelTestApi.Json("""{"hidden":true}""")).OkJson();
+        await http.PutAsync($"inferences/{ids[1]}", ModelTestApi.Json("""{"dataset_item_id":"item-1"}""")).OkJson();
         var path = $"models/{model["id"]}/inferences";
 
         async Task<List<string>> Ids(string query) =>
@@ -387,7 +387,7 @@ public sealed class PredictionApiTests(LocalServerFixture server) : IClassFixtur
 
         // The stored predictions are the ones the models made: v2's model (rotated weights) calls red "green".
         var history = await http.GetAsync(path + "?includeAlreadyAdded=True&showHidden=true").OkJson();
-        ModelWireShape.AssertAll("Inference", history);
+        EntityWireShape.AssertAll("Inference", history);
         var byId = history.AsArray().ToDictionary(i => (string)i["id"]);
         Assert.Equal("1", (string)byId[onV2]["prediction"]); // v2 has no labels file: the class is its index
         Assert.Equal(PureColour, (double)byId[onV2]["confidence"], Tolerance);

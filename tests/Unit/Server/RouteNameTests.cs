@@ -1,3 +1,5 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SeeMe.Tests.Infrastructure;
@@ -5,8 +7,9 @@ using SeeMe.Tests.Infrastructure;
 namespace SeeMe.Tests.Server;
 
 /// <summary>
-/// One route name per id (issue 18): a route value is named by the collection it follows, the same
-/// in every route (models/{modelId}, never {mid} or {id}). Read from the server's own route table.
+/// One route name per id and one endpoint style (issue 18): a route value is named by the collection it follows, the
+/// same in every route (models/{modelId}, never {mid} or {id}), and every handler takes its route values, query and
+/// services through one [AsParameters] object, never as loose parameters. Read from the server's own route table.
 /// </summary>
 public sealed class RouteNameTests(LocalServerFixture server) : IClassFixture<LocalServerFixture>
 {
@@ -28,6 +31,18 @@ public sealed class RouteNameTests(LocalServerFixture server) : IClassFixture<Lo
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
+    [Fact]
+    public void Every_handler_takes_one_AsParameters_object()
+    {
+        var handlers = Endpoints().Select(e => (Route: e.DisplayName, Handler: e.Metadata.GetMetadata<MethodInfo>())).ToList();
+        Assert.All(handlers, h => Assert.NotNull(h.Handler));
+        var loose = handlers
+            .Where(h => h.Handler!.GetParameters() is not [{ } only] || only.GetCustomAttribute<AsParametersAttribute>() is null)
+            .Select(h => $"{h.Route}: ({string.Join(", ", h.Handler!.GetParameters().Select(p => p.ParameterType.Name + " " + p.Name))})")
+            .ToList();
+        Assert.True(loose.Count == 0, "These handlers take loose parameters; give each one [AsParameters] request object:\n" + string.Join("\n", loose));
+    }
+
     private static string[] NamesAfter(string collection, string root) => collection switch
     {
         "models" => ["modelId"],
@@ -46,12 +61,15 @@ public sealed class RouteNameTests(LocalServerFixture server) : IClassFixture<Lo
         _ => [],
     };
 
+    private List<RouteEndpoint> Endpoints() =>
+        server.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.TrimStart('/').StartsWith("api/v1/"))
+            .ToList();
+
     private List<string> Patterns()
     {
-        var patterns = server.Server.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(p => p.StartsWith("api/v1/"))
-            .Select(p => p["api/v1/".Length..].TrimEnd('/'))
+        var patterns = Endpoints()
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/')["api/v1/".Length..].TrimEnd('/'))
             .Distinct()
             .ToList();
         Assert.Contains("datasets/{datasetId}/versions/{datasetVersionId}/items/{itemId}", patterns);

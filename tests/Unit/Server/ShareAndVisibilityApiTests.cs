@@ -27,15 +27,15 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
         var vid = (string)model["active_version_id"];
         Assert.False(await ListsAsync(other, id));
         await other.GetAsync($"models/{id}").Fails(HttpStatusCode.NotFound);
-        await other.PutAsync($"models/{id}", ModelHttp.Json("{}")).Fails(HttpStatusCode.NotFound);
+        await other.PutAsync($"models/{id}", ModelTestApi.Json("{}")).Fails(HttpStatusCode.NotFound);
         await other.DeleteAsync($"models/{id}").Fails(HttpStatusCode.NotFound);
-        await other.PostAsync($"models/{id}/upload", ModelHttp.File([1], "export.pkl")).Fails(HttpStatusCode.NotFound);
+        await other.PostAsync($"models/{id}/upload", ModelTestApi.File([1], "export.pkl")).Fails(HttpStatusCode.NotFound);
         await other.GetAsync($"models/{id}/download/onnx").Fails(HttpStatusCode.NotFound);
         await other.GetAsync($"models/{id}/versions").Fails(HttpStatusCode.NotFound);
         await other.GetAsync($"models/{id}/versions/{vid}").Fails(HttpStatusCode.NotFound);
-        await other.PostAsync($"models/{id}/versions", ModelHttp.Json("{}")).Fails(HttpStatusCode.NotFound);
+        await other.PostAsync($"models/{id}/versions", ModelTestApi.Json("{}")).Fails(HttpStatusCode.NotFound);
         await other.GetAsync($"models/{id}/share").Fails(HttpStatusCode.NotFound);
-        await other.PostAsync($"models/{id}/share", ModelHttp.Json("""{"email":"x@y.z"}""")).Fails(HttpStatusCode.NotFound);
+        await other.PostAsync($"models/{id}/share", ModelTestApi.Json("""{"email":"x@y.z"}""")).Fails(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -47,22 +47,22 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
         var model = await owner.CreateModelAsync(""","public":true""");
         var id = (string)model["id"];
         var vid = (string)model["active_version_id"];
-        await owner.UploadAsync($"models/{id}/upload", ModelHttp.Onnx, "model.onnx");
+        await owner.UploadAsync($"models/{id}/upload", ModelTestApi.Onnx, "model.onnx");
 
         Assert.True(await ListsAsync(other, id));
         var seen = await other.GetAsync($"models/{id}").OkJson();
         Assert.False((bool)seen["shared_with_me"]);
         await other.GetAsync($"models/{id}/versions/{vid}").OkJson();
-        Assert.Equal(ModelHttp.Onnx, await (await other.GetAsync($"models/{id}/download/onnx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(ModelTestApi.Onnx, await (await other.GetAsync($"models/{id}/download/onnx")).Content.ReadAsByteArrayAsync());
 
-        Assert.Contains("owner", await other.PutAsync($"models/{id}", ModelHttp.Json("""{"name":"hijacked"}""")).Fails(HttpStatusCode.Forbidden));
+        Assert.Contains("owner", await other.PutAsync($"models/{id}", ModelTestApi.Json("""{"name":"hijacked"}""")).Fails(HttpStatusCode.Forbidden));
         await other.DeleteAsync($"models/{id}").Fails(HttpStatusCode.Forbidden);
-        await other.PostAsync($"models/{id}/upload", ModelHttp.File([1], "export.pkl")).Fails(HttpStatusCode.Forbidden);
-        await other.PostAsync($"models/{id}/versions", ModelHttp.Json("{}")).Fails(HttpStatusCode.Forbidden);
-        await other.PutAsync($"models/{id}/versions/{vid}", ModelHttp.Json("{}")).Fails(HttpStatusCode.Forbidden);
+        await other.PostAsync($"models/{id}/upload", ModelTestApi.File([1], "export.pkl")).Fails(HttpStatusCode.Forbidden);
+        await other.PostAsync($"models/{id}/versions", ModelTestApi.Json("{}")).Fails(HttpStatusCode.Forbidden);
+        await other.PutAsync($"models/{id}/versions/{vid}", ModelTestApi.Json("{}")).Fails(HttpStatusCode.Forbidden);
         await other.DeleteAsync($"models/{id}/versions/{vid}").Fails(HttpStatusCode.Forbidden);
-        await other.PostAsync($"models/{id}/versions/{vid}/upload", ModelHttp.File([1], "export.pkl")).Fails(HttpStatusCode.Forbidden);
-        await other.PostAsync($"models/{id}/share", ModelHttp.Json("""{"email":"x@y.z"}""")).Fails(HttpStatusCode.Forbidden);
+        await other.PostAsync($"models/{id}/versions/{vid}/upload", ModelTestApi.File([1], "export.pkl")).Fails(HttpStatusCode.Forbidden);
+        await other.PostAsync($"models/{id}/share", ModelTestApi.Json("""{"email":"x@y.z"}""")).Fails(HttpStatusCode.Forbidden);
         Assert.NotEqual("hijacked", (string)(await owner.GetAsync($"models/{id}").OkJson())["name"]);
     }
 
@@ -76,23 +76,23 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
         var id = (string)model["id"];
 
         var body = $$"""{"id":null,"email":"{{otherEmail.ToUpperInvariant()}}","entity_type":"datasets","entity_id":"spoofed","without_invite":true}""";
-        var share = await owner.PostAsync($"models/{id}/share", ModelHttp.Json(body)).OkJson();
-        ModelWireShape.Assert("Share", share);
+        var share = await owner.PostAsync($"models/{id}/share", ModelTestApi.Json(body)).OkJson();
+        EntityWireShape.Assert("Share", share);
         Assert.Equal("models", (string)share["entity_type"]);
         Assert.Equal(id, (string)share["entity_id"]);
         Assert.True((bool)share["without_invite"]);
 
         var seen = await other.GetAsync($"models/{id}").OkJson();
-        ModelWireShape.Assert("Model", seen);
+        EntityWireShape.Assert("Model", seen);
         Assert.True((bool)seen["shared_with_me"]);
         Assert.Contains((await other.GetAsync("models").OkJson()).AsArray(), m => (string)m["id"] == id && (bool)m["shared_with_me"]);
         Assert.False((bool)(await owner.GetAsync($"models/{id}").OkJson())["shared_with_me"]);
-        await other.PutAsync($"models/{id}", ModelHttp.Json("{}")).Fails(HttpStatusCode.Forbidden);
+        await other.PutAsync($"models/{id}", ModelTestApi.Json("{}")).Fails(HttpStatusCode.Forbidden);
 
-        var again = await owner.PostAsync($"models/{id}/share", ModelHttp.Json($$"""{"email":"{{otherEmail}}"}""")).OkJson();
+        var again = await owner.PostAsync($"models/{id}/share", ModelTestApi.Json($$"""{"email":"{{otherEmail}}"}""")).OkJson();
         Assert.Equal((string)share["id"], (string)again["id"]);
         var list = await owner.GetAsync($"models/{id}/share").OkJson();
-        ModelWireShape.AssertAll("Share", list);
+        EntityWireShape.AssertAll("Share", list);
         Assert.Single(list.AsArray());
 
         var deleted = await owner.DeleteAsync($"models/{id}/share/{share["id"]}").OkJson();
@@ -110,7 +110,7 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
     {
         using var owner = server.RawClient();
         var model = await owner.CreateModelAsync();
-        await owner.PostAsync($"models/{model["id"]}/share", ModelHttp.Json(body)).Fails(HttpStatusCode.BadRequest);
+        await owner.PostAsync($"models/{model["id"]}/share", ModelTestApi.Json(body)).Fails(HttpStatusCode.BadRequest);
         Assert.Empty((await owner.GetAsync($"models/{model["id"]}/share").OkJson()).AsArray());
     }
 
@@ -121,7 +121,7 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
         var a = await owner.CreateModelAsync();
         var b = await owner.CreateModelAsync();
         var friend = await server.RegisterUserAsync();
-        var share = await owner.PostAsync($"models/{b["id"]}/share", ModelHttp.Json($$"""{"email":"{{friend.Email}}"}""")).OkJson();
+        var share = await owner.PostAsync($"models/{b["id"]}/share", ModelTestApi.Json($$"""{"email":"{{friend.Email}}"}""")).OkJson();
         await owner.DeleteAsync($"models/{a["id"]}/share/{share["id"]}").Fails(HttpStatusCode.NotFound);
         Assert.Single((await owner.GetAsync($"models/{b["id"]}/share").OkJson()).AsArray());
     }
@@ -139,9 +139,9 @@ public sealed class ShareAndVisibilityApiTests(LocalServerFixture server) : ICla
         server.Server.Store.Put(Kinds.Dataset, dataset);
         var id = (string)dataset["id"];
 
-        await other.PostAsync($"datasets/{id}/share", ModelHttp.Json($$"""{"email":"{{otherEmail}}"}""")).Fails(HttpStatusCode.NotFound);
-        await owner.PostAsync($"datasets/{id}/share", ModelHttp.Json($$"""{"email":"{{otherEmail}}","entity_type":"pets"}""")).Fails(HttpStatusCode.BadRequest);
-        var share = await owner.PostAsync($"datasets/{id}/share", ModelHttp.Json($$"""{"email":"{{otherEmail}}","entity_type":"datasets"}""")).OkJson();
+        await other.PostAsync($"datasets/{id}/share", ModelTestApi.Json($$"""{"email":"{{otherEmail}}"}""")).Fails(HttpStatusCode.NotFound);
+        await owner.PostAsync($"datasets/{id}/share", ModelTestApi.Json($$"""{"email":"{{otherEmail}}","entity_type":"pets"}""")).Fails(HttpStatusCode.BadRequest);
+        var share = await owner.PostAsync($"datasets/{id}/share", ModelTestApi.Json($$"""{"email":"{{otherEmail}}","entity_type":"datasets"}""")).OkJson();
         Assert.Equal("datasets", (string)share["entity_type"]);
         Assert.Equal(id, (string)share["entity_id"]);
         Assert.Single(server.Server.Store.List(Kinds.Share, id));

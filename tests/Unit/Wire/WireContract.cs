@@ -39,17 +39,23 @@ public static class WireContract
         "GET jobs", "POST jobs", "GET jobs/{id}", "PUT jobs/{id}", "DELETE jobs/{id}",
     ];
 
-    private const string Common = "id:s created_at:t updated_at:t ";
+    private const string Common = "id:R created_at:t updated_at:t ";
     private const string Named = Common + "name:s description:s ";
 
     /// <summary>
-    /// Request bodies: key:type, where s = string, S = non-empty string, b = boolean, n = number,
-    /// i = whole number or null (numbered by the server), t = timestamp string or null, l = list,
-    /// v = a string, number or boolean, ? = anything. Nested lists are checked by <see cref="Nested"/>.
+    /// Every entity and request body, written once: key:type, where s = string, S = non-empty string,
+    /// R = string (non-empty in replies: ids and parents), b = boolean, n = number, i = whole number or null
+    /// (numbered by the server), t = timestamp string or null, d = timestamp string or null also in replies
+    /// (deleted_at), l = list, v = a string, number or boolean, ? = anything. Nested lists are checked by
+    /// <see cref="Nested"/>. A request is checked as written (<see cref="Problems"/>); a reply is held to
+    /// quirk 3 (<see cref="ReplyProblems"/>): no nulls but <c>d</c>, R and t non-empty, i a number, ? a scalar.
     /// </summary>
     public static readonly Dictionary<string, string> Shapes = new()
     {
         ["Login"] = "username:S password:S",
+        ["Application"] = Common + "name:s description:s base_framework:s base_framework_version:s framework:s framework_version:s " +
+            "application:s inference_host:s can_convert_to_onnx:b can_convert_to_coreml:b can_convert_to_tensorflow:b " +
+            "can_convert_to_tflite:b continual_training:b has_embedding_support:b has_labels_file:b inference_extensions:s",
         ["Register"] = "username:S email:S password:S firstname:s name:s",
         ["InputText"] = "input_text:s",
         ["Duplicate"] = "dataset_id:S",
@@ -61,14 +67,15 @@ public static class WireContract
             "dataset_id:s dataset_version_id:s training_request_id:s job_id:s metrics:l",
         ["Inference"] = Named + "prediction:s confidence:n model_id:s model_version_id:s extension:s user_id:s error_reported:b error:s " +
             "application_id:s inference_host:s inference_time:s end_to_end_time:s dataset_item_id:s result:s inference_items:l hidden:b privacy_enabled:b",
-        ["InferenceItem"] = "id:s prediction:s confidence:n inference_id:s coordinates:s",
-        ["Dataset"] = Named + "deleted_at:t user_id:s notes:s versions:l multi_label:b default_splits:b has_logo:b logo:s public:b shared_with_me:b content_type:s",
-        ["DatasetVersion"] = Named + "deleted_at:t labels:l user_id:s dataset_id:s splits:l default_split:s config:s",
-        ["DatasetSplit"] = Named + "user_id:s version_id:s",
-        ["DatasetLabel"] = Named + "user_id:s version_id:s color:s index:n shortcut:s",
+        ["InferenceItem"] = "id:R prediction:s confidence:n inference_id:s coordinates:s",
+        ["Dataset"] = Named + "deleted_at:d user_id:s notes:s versions:l multi_label:b default_splits:b has_logo:b logo:s public:b shared_with_me:b content_type:R",
+        ["DatasetVersion"] = Named + "deleted_at:d labels:l user_id:s dataset_id:R splits:l default_split:s config:s",
+        ["DatasetSplit"] = Named + "user_id:s version_id:R",
+        ["DatasetLabel"] = Named + "user_id:s version_id:R color:s index:n shortcut:s",
         ["DatasetItem"] = Named + "user_id:s text:s splits:l annotations:l extension:s",
-        ["Annotation"] = Common + "label_id:s item_id:s split_id:s coordinates:s user_id:s",
-        ["Share"] = "id:s email:S entity_type:S entity_id:S without_invite:b",
+        ["Annotation"] = Common + "label_id:R item_id:R split_id:s coordinates:s user_id:s",
+        ["LabelStat"] = "label_id:s split_id:s count:n annotation_count:n item_count:n",
+        ["Share"] = "id:R email:S entity_type:S entity_id:S without_invite:b",
         ["Job"] = Named + "job_type:S application_id:s status:S status_message:s user_id:s dataset_id:s dataset_version_id:s model_id:s " +
             "model_version_id:s start_model_id:s items:l",
         ["JobItem"] = Common + "job_id:s name:S description:s value:v value_type:S label:S default_value:?",
@@ -96,10 +103,14 @@ public static class WireContract
                expected.Zip(actual).All(p => p.First.StartsWith('{') ? p.Second.Length > 0 : p.First == p.Second);
     }
 
-    /// <summary>What is wrong with <paramref name="body"/> as a <paramref name="shape"/> (nested lists too); empty when nothing.</summary>
-    public static IEnumerable<string> Problems(string shape, JsonNode body, string where = null)
+    /// <summary>What is wrong with <paramref name="body"/> as a request's <paramref name="shape"/> (nested lists too); empty when nothing.</summary>
+    public static IEnumerable<string> Problems(string shape, JsonNode body) => Problems(shape, body, shape, reply: false);
+
+    /// <summary>What is wrong with <paramref name="body"/> as a reply's <paramref name="shape"/> (quirk 3: every key present, no nulls); empty when nothing.</summary>
+    public static IEnumerable<string> ReplyProblems(string shape, JsonNode body) => Problems(shape, body, shape, reply: true);
+
+    private static IEnumerable<string> Problems(string shape, JsonNode body, string where, bool reply)
     {
-        where ??= shape;
         if (body is not JsonObject obj)
         {
             yield return $"{where} is not a JSON object: {body?.ToJsonString() ?? "no body"}";
@@ -111,26 +122,35 @@ public static class WireContract
             if (!obj.ContainsKey(key)) { yield return $"{where} lacks '{key}'"; continue; }
             var value = obj[key];
             var kind = value?.GetValueKind() ?? JsonValueKind.Null;
-            var fits = type switch
+            if (!Fits(reply ? ReplyType(type) : RequestType(type), kind, value))
             {
-                "s" => kind == JsonValueKind.String,
-                "S" => kind == JsonValueKind.String && ((string)value).Length > 0,
-                "b" => kind is JsonValueKind.True or JsonValueKind.False,
-                "n" => kind == JsonValueKind.Number,
-                "i" => kind == JsonValueKind.Null || (value is JsonValue v && v.TryGetValue<int>(out _)),
-                "t" => kind is JsonValueKind.Null or JsonValueKind.String,
-                "l" => kind == JsonValueKind.Array,
-                "v" => kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False,
-                _ => true,
-            };
-            if (!fits) { yield return $"{where}.{key} is {kind} ({value?.ToJsonString()}), the contract wants {type}"; continue; }
+                yield return $"{where}.{key} is {kind} ({value?.ToJsonString()}), the contract wants {type}{(reply ? " in a reply" : "")}";
+                continue;
+            }
             if (kind == JsonValueKind.Array && Nested.TryGetValue((shape, key), out var inner))
             {
                 var index = 0;
                 foreach (var element in value!.AsArray())
-                foreach (var problem in Problems(inner, element, $"{where}.{key}[{index++}]"))
+                foreach (var problem in Problems(inner, element, $"{where}.{key}[{index++}]", reply))
                     yield return problem;
             }
         }
     }
+
+    private static string RequestType(string type) => type switch { "R" => "s", "d" => "t", _ => type };
+
+    private static string ReplyType(string type) => type switch { "R" or "t" => "S", "i" => "n", "?" => "v", _ => type };
+
+    private static bool Fits(string type, JsonValueKind kind, JsonNode value) => type switch
+    {
+        "s" => kind == JsonValueKind.String,
+        "S" => kind == JsonValueKind.String && ((string)value).Length > 0,
+        "b" => kind is JsonValueKind.True or JsonValueKind.False,
+        "n" => kind == JsonValueKind.Number,
+        "i" => kind == JsonValueKind.Null || (value is JsonValue v && v.TryGetValue<int>(out _)),
+        "t" or "d" => kind is JsonValueKind.Null or JsonValueKind.String,
+        "l" => kind == JsonValueKind.Array,
+        "v" => kind is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False,
+        _ => true,
+    };
 }

@@ -55,7 +55,7 @@ namespace SeeMe.Core.Sync.Layouts
 
         public IReadOnlyList<DesiredFile> Render(RemoteListing remote, SyncFolder folder)
         {
-            var name = folder.Files.Where(f => f.Segments.Length == 1 && f.Extension == "csv").Select(f => f.RelativePath).FirstOrDefault() ?? remote.VersionId + ".csv";
+            var name = folder.Files.Where(f => f.Segments.Length == 1 && f.Extension == "csv").Select(f => f.RelativePath).FirstOrDefault() ?? remote.DatasetVersionId + ".csv";
             var text = new StringBuilder();
             if (CsvColumns.FromConfig(remote.Version.Config) is CsvColumns columns) text.Append(columns.Header).Append('\n');
             foreach (var item in remote.Items.Where(i => i.Splits.Count > 0)) text.Append(item.Item.Text).Append('\n');

@@ -65,7 +65,7 @@ namespace SeeMe.Core.Sync.Layouts
 
         public IReadOnlyList<DesiredFile> Render(RemoteListing remote, SyncFolder folder)
         {
-            var namesFile = folder.Files.FirstOrDefault(f => f.Extension == "names")?.RelativePath ?? remote.VersionId + ".names";
+            var namesFile = folder.Files.FirstOrDefault(f => f.Extension == "names")?.RelativePath ?? remote.DatasetVersionId + ".names";
             var names = new ExportNames(byStem: true);
             foreach (var split in remote.Splits) names.Reserve(ExportNames.Segment(split.Name));
             names.Reserve(System.IO.Path.GetFileNameWithoutExtension(namesFile));

@@ -48,7 +48,7 @@ namespace SeeMe.PowerShell.Commands.Annotations
                 SplitId = splitId ?? item.Splits.Select(s => s.Id).FirstOrDefault() ?? "",
                 Coordinates = Coordinates,
             };
-            RunInput(ct => Client.Annotations.CreateAsync(version.DatasetId, version.VersionId, annotation, ct), item, WriteObject);
+            RunInput(ct => Client.Annotations.CreateAsync(version.DatasetId, version.DatasetVersionId, annotation, ct), item, WriteObject);
         }
     }
 }

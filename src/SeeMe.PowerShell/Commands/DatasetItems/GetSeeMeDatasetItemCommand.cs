@@ -40,7 +40,6 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         [Alias("VersionId")]
         [ValidateNotNullOrEmpty]
         public override string? DatasetVersionId { get; set; }
-        private const int MaxPageSize = 100;
 
         /// <summary><para type="description">Only items in this split: a split object, its id or its name.</para></summary>
         [Parameter(ParameterSetName = ListSet)]
@@ -76,7 +75,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
             if (IsBound(nameof(Id)))
             {
                 foreach (var id in Id)
-                    if (TryRun(ct => Client.Items.GetAsync(version.DatasetId, version.VersionId, id, ct), id, out var item)) WriteObject(item);
+                    if (TryRun(ct => Client.Items.GetAsync(version.DatasetId, version.DatasetVersionId, id, ct), id, out var item)) WriteObject(item);
                 return;
             }
             var query = new ItemQuery
@@ -85,7 +84,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
                 LabelId = ResolveLabelId(version, Label),
                 OnlyUnlabelled = Unlabelled,
             };
-            WritePages(Client.Items.GetAll(version.DatasetId, version.VersionId, Paged(query, MaxPageSize)), version.VersionId);
+            WritePages(Client.Items.GetAll(version.DatasetId, version.DatasetVersionId, Paged(query, ItemQuery.DefaultPageSize)), version.DatasetVersionId);
         }
     }
 }

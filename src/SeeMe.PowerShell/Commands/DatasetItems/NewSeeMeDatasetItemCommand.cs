@@ -107,7 +107,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
             Description = Description,
             Text = Text,
             DatasetId = version.DatasetId,
-            DatasetVersionId = version.VersionId,
+            DatasetVersionId = version.DatasetVersionId,
             Splits = split == null ? new List<DatasetSplit>() : new List<DatasetSplit> { split.DeepCopy() },
             Annotations = labelId == null ? new List<Annotation>() : new List<Annotation> { new Annotation { LabelId = labelId, SplitId = split?.Id ?? "" } },
         };
@@ -116,14 +116,14 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         private void Create(VersionIds version, DatasetItem item, string? imageFile)
         {
             var what = imageFile == null ? "Create" : $"Create from '{imageFile}'";
-            if (!ShouldProcess($"{Describe("DatasetItem", item)} in dataset version {version.VersionId}", what)) return;
+            if (!ShouldProcess($"{Describe("DatasetItem", item)} in dataset version {version.DatasetVersionId}", what)) return;
             if (imageFile == null)
             {
-                RunInput(ct => Client.Items.CreateAsync(version.DatasetId, version.VersionId, item, ct), item.Name, WriteObject);
+                RunInput(ct => Client.Items.CreateAsync(version.DatasetId, version.DatasetVersionId, item, ct), item.Name, WriteObject);
                 return;
             }
             RunTransferInput($"Uploading {System.IO.Path.GetFileName(imageFile)}",
-                (progress, ct) => Client.Items.CreateWithImageAsync(version.DatasetId, version.VersionId, item, imageFile, progress, ct),
+                (progress, ct) => Client.Items.CreateWithImageAsync(version.DatasetId, version.DatasetVersionId, item, imageFile, progress, ct),
                 imageFile, WriteObject);
         }
     }

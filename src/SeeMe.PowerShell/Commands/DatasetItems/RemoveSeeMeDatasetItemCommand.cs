@@ -46,7 +46,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         // The whole item (its splits) is needed to delete it through its splits: the piped one, or the one fetched by id.
         private Task<DatasetItem> DeleteAsync(VersionIds version, DatasetItem item, string? splitId, CancellationToken ct) =>
             splitId != null
-                ? Client.Items.DeleteAsync(version.DatasetId, version.VersionId, item.Id, splitId, ct)
+                ? Client.Items.DeleteAsync(version.DatasetId, version.DatasetVersionId, item.Id, splitId, ct)
                 : Client.Items.DeleteAsync(item, ct);
     }
 }

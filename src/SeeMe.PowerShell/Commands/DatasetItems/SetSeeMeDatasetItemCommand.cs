@@ -52,7 +52,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
         private Task<DatasetItem> PutAsync(VersionIds version, DatasetItem item, CancellationToken ct)
         {
             item.DatasetId = version.DatasetId;
-            item.DatasetVersionId = version.VersionId;
+            item.DatasetVersionId = version.DatasetVersionId;
             return Client.Items.UpdateAsync(item, ct);
         }
     }

@@ -26,7 +26,7 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
                 ? new[] { ResolveSplitId(version, Split)! }
                 : TryGetSplits(version, out var splits) ? splits.Select(s => s.Id).ToArray() : new string[0];
             foreach (var splitId in splitIds)
-                if (TryRun(ct => Client.Labels.GetStatsAsync(version.DatasetId, version.VersionId, splitId, ct), splitId, out var stats))
+                if (TryRun(ct => Client.Labels.GetStatsAsync(version.DatasetId, version.DatasetVersionId, splitId, ct), splitId, out var stats))
                     WriteObject(stats, enumerateCollection: true);
         }
     }

@@ -37,6 +37,6 @@ namespace SeeMe.PowerShell.Commands.DatasetLabels
         protected override void ProcessRecord() => CreateChildren(Client.Labels, Name, Description, Build);
 
         private DatasetLabel Build(string name, VersionIds version) =>
-            new DatasetLabel { Name = name, Color = Color, Shortcut = Shortcut, VersionId = version.VersionId, DatasetId = version.DatasetId };
+            new DatasetLabel { Name = name, Color = Color, Shortcut = Shortcut, DatasetVersionId = version.DatasetVersionId, DatasetId = version.DatasetId };
     }
 }

@@ -25,6 +25,6 @@ namespace SeeMe.PowerShell.Commands.DatasetSplits
         protected override void ProcessRecord() => CreateChildren(Client.Splits, Name, Description, Build);
 
         private static DatasetSplit Build(string name, VersionIds version) =>
-            new DatasetSplit { Name = name, VersionId = version.VersionId, DatasetId = version.DatasetId };
+            new DatasetSplit { Name = name, DatasetVersionId = version.DatasetVersionId, DatasetId = version.DatasetId };
     }
 }

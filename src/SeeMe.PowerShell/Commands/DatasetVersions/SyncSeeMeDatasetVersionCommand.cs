@@ -53,7 +53,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
             var version = LocateVersion();
             var folder = ResolveFolder(Path);
             var options = new SyncOptions { Direction = Direction, Format = Format, Delete = Delete, Checksum = Checksum, ThrottleLimit = ThrottleLimitInEffect };
-            var sync = RunOrStop(ct => DatasetSync.PrepareAsync(Client, version.DatasetId, version.VersionId, folder, options, ct), folder);
+            var sync = RunOrStop(ct => DatasetSync.PrepareAsync(Client, version.DatasetId, version.DatasetVersionId, folder, options, ct), folder);
             try
             {
                 CreateSplitsAndLabels(sync);
@@ -68,7 +68,7 @@ namespace SeeMe.PowerShell.Commands.DatasetVersions
 
         private void CreateSplitsAndLabels(DatasetSync sync)
         {
-            var where = $"in dataset version {sync.Remote.VersionId}";
+            var where = $"in dataset version {sync.Remote.DatasetVersionId}";
             foreach (var split in sync.Plan.SplitsToCreate)
                 if (ShouldProcess($"DatasetSplit '{split}' {where}", "Create")) TryRun(ct => sync.CreateSplitAsync(split, ct), split, out _);
             foreach (var label in sync.Plan.LabelsToCreate)

@@ -137,7 +137,7 @@ namespace SeeMe.PowerShell.Commands.Models
                 BaselineModelId = baseline?.ModelId,
                 BaselineVersionId = baseline?.Id,
                 DatasetId = dataset.DatasetId,
-                DatasetVersionId = dataset.VersionId,
+                DatasetVersionId = dataset.DatasetVersionId,
                 Splits = Split,
                 LabelMap = LabelMapOf(LabelMap),
                 ConfidenceThreshold = ConfidenceThreshold,

@@ -18,7 +18,6 @@ namespace SeeMe.PowerShell.Commands.Predictions
     {
         private const string ModelSet = "Model";
         private const string ModelIdSet = "ModelId";
-        private const int PageSize = 25;
 
         /// <summary><para type="description">The model (an object, its id or its exact name).</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = ModelSet)]
@@ -51,7 +50,7 @@ namespace SeeMe.PowerShell.Commands.Predictions
             if (!TryGetModel(Model, ModelId, out var model) || !TryGetVersionIds(model.Id, out var versionIds)) return;
             var modelId = model.Id;
             var query = new PredictionQuery { ShowHidden = IncludeHidden, ModelVersionIds = versionIds };
-            WritePages(Client.Models.GetPredictions(modelId, Paged(query, PageSize)), modelId);
+            WritePages(Client.Models.GetPredictions(modelId, Paged(query, PredictionQuery.DefaultPageSize)), modelId);
         }
 
         /// <summary>The ids of the -Version given (objects, ids or names of the model's versions); none when not given.</summary>

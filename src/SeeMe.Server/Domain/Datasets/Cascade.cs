@@ -51,7 +51,7 @@ public sealed class Cascade(Store store, FileStore files)
         foreach (var annotation in annotations) store.Delete(Kinds.Annotation, annotation.Str("id"));
         store.Delete(Kinds.Item, id);
         if (item.Str("extension").Length > 0) _paths.Add(ItemFiles.Image(scope, item));
-        _paths.Add(ItemFiles.Thumbnail(files, scope.DatasetId, scope.VersionId, id));
+        _paths.Add(ItemFiles.Thumbnail(files, scope.DatasetId, scope.DatasetVersionId, id));
     }
 
     private bool RemoveFromSplit(VersionScope scope, JsonObject item, string splitId, IEnumerable<JsonObject> annotations)

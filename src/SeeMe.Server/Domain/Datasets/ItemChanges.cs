@@ -15,7 +15,7 @@ public static class ItemChanges
         DatasetWire.Apply(Kinds.Item, item, body, ServerOwned);
         ItemSplits.Set(item, SplitIds(scope, body["splits"]) ?? []);
         scope.Put(Kinds.Item, item);
-        foreach (var entry in AnnotationList(body) ?? []) AnnotationRules.Create(scope, item, Entry(entry));
+        foreach (var entry in AnnotationList(body) ?? []) AnnotationChanges.Create(scope, item, Entry(entry));
         return item;
     });
 
@@ -25,7 +25,7 @@ public static class ItemChanges
         DatasetWire.Apply(Kinds.Item, item, body, ServerOwned);
         if (SplitIds(scope, body["splits"]) is { } splitIds) ItemSplits.Set(item, splitIds);
         scope.Put(Kinds.Item, Entities.Touch(item));
-        if (AnnotationList(body) is { } annotations) AnnotationRules.Reconcile(scope, item, annotations);
+        if (AnnotationList(body) is { } annotations) AnnotationChanges.Reconcile(scope, item, annotations);
         return item;
     });
 

@@ -16,7 +16,7 @@ public static class ItemFiles
 
     public static string Logo(FileStore files, string datasetId, string logoName) => files.PathFor("datasets", datasetId, logoName);
 
-    public static string Image(VersionScope scope, JsonObject item) => Image(scope.Files, scope.DatasetId, scope.VersionId, item.Str("id"), item.Str("extension"));
+    public static string Image(VersionScope scope, JsonObject item) => Image(scope.Files, scope.DatasetId, scope.DatasetVersionId, item.Str("id"), item.Str("extension"));
 
     public static string Image(FileStore files, string datasetId, string versionId, string itemId, string extension) =>
         files.PathFor("datasets", datasetId, versionId, itemId + "." + extension);
@@ -34,7 +34,7 @@ public static class ItemFiles
     /// </summary>
     public static string EnsureThumbnail(VersionScope scope, JsonObject item)
     {
-        var path = Thumbnail(scope.Files, scope.DatasetId, scope.VersionId, item.Str("id"));
+        var path = Thumbnail(scope.Files, scope.DatasetId, scope.DatasetVersionId, item.Str("id"));
         if (File.Exists(path)) return path;
         var temp = scope.Files.NewTempPath();
         try

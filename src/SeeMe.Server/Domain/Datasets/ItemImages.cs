@@ -10,7 +10,7 @@ public static class ItemImages
     /// <summary>Makes the upload the item's image (400 when it is not an image); returns the item.</summary>
     public static JsonObject Store(VersionScope scope, string itemId, UploadedFile upload)
     {
-        var (files, ds, dv) = (scope.Files, scope.DatasetId, scope.VersionId);
+        var (files, ds, dv) = (scope.Files, scope.DatasetId, scope.DatasetVersionId);
         var thumbnail = files.NewTempPath();
         try
         {

@@ -14,7 +14,7 @@ public sealed class VersionCopier(VersionScope source, JsonObject targetDataset)
 
     public JsonObject Copy() => source.Store.InTransaction(() =>
     {
-        var version = DatasetDocs.NewVersion(source.Store, targetDataset, CopyFields(source.Version));
+        var version = DatasetChanges.NewVersion(source.Store, targetDataset, CopyFields(source.Version));
         version["name"] = source.Version.Str("name") + " (copy)";
         var target = VersionScope.Of(source.Store, source.Files, targetDataset, version);
         try
@@ -22,7 +22,7 @@ public sealed class VersionCopier(VersionScope source, JsonObject targetDataset)
             CopyAll(target, Kinds.Split, source.Splits());
             CopyAll(target, Kinds.Label, source.Labels());
             version["default_split"] = Map(source.Version.Str("default_split"));
-            DatasetDocs.SaveVersion(source.Store, version);
+            DatasetChanges.SaveVersion(source.Store, version);
             foreach (var item in source.Items()) CopyItem(target, item);
             CopyAll(target, Kinds.Annotation, source.Annotations(), a =>
             {
@@ -34,7 +34,7 @@ public sealed class VersionCopier(VersionScope source, JsonObject targetDataset)
         }
         catch
         {
-            source.Files.Delete(ItemFiles.VersionFolder(source.Files, target.DatasetId, target.VersionId));
+            source.Files.Delete(ItemFiles.VersionFolder(source.Files, target.DatasetId, target.DatasetVersionId));
             throw;
         }
     });
@@ -66,7 +66,7 @@ public sealed class VersionCopier(VersionScope source, JsonObject targetDataset)
     {
         var copy = (JsonObject)doc.DeepClone();
         var fresh = target.NewChild(kind);
-        foreach (var key in new[] { "id", "created_at", "updated_at", "user_id", "version_id", VersionScope.VersionKey })
+        foreach (var key in new[] { "id", "created_at", "updated_at", "user_id", VersionScope.DatasetVersionKey(kind) })
             if (fresh.ContainsKey(key)) copy[key] = fresh[key]!.DeepClone();
         _ids[doc.Str("id")] = copy.Str("id");
         remap?.Invoke(copy);

@@ -23,7 +23,7 @@ public sealed class VersionScope
     public JsonObject Dataset { get; }
     public JsonObject Version { get; }
     public string DatasetId => Dataset.Str("id");
-    public string VersionId => Version.Str("id");
+    public string DatasetVersionId => Version.Str("id");
     public string OwnerId => Dataset.Str("user_id");
 
     public static VersionScope Read(Caller caller, Store store, FileStore files, string ds, string dv) =>
@@ -43,10 +43,10 @@ public sealed class VersionScope
         return new VersionScope(store, files, dataset, version);
     }
 
-    public List<JsonObject> Splits() => Store.List(Kinds.Split, VersionId);
-    public List<JsonObject> Labels() => Store.List(Kinds.Label, VersionId).OrderBy(l => (int?)l["index"] ?? 0).ToList();
-    public List<JsonObject> Items() => Store.List(Kinds.Item, VersionId);
-    public List<JsonObject> Annotations() => Store.List(Kinds.Annotation, VersionId);
+    public List<JsonObject> Splits() => Store.List(Kinds.Split, DatasetVersionId);
+    public List<JsonObject> Labels() => Store.List(Kinds.Label, DatasetVersionId).OrderBy(l => (int?)l["index"] ?? 0).ToList();
+    public List<JsonObject> Items() => Store.List(Kinds.Item, DatasetVersionId);
+    public List<JsonObject> Annotations() => Store.List(Kinds.Annotation, DatasetVersionId);
 
     public List<JsonObject> AnnotationsOf(string itemId) => Store.ListReferencing(Kinds.Annotation, References.AnnotationItem, itemId);
     public List<JsonObject> AnnotationsOf(IEnumerable<string> itemIds) => Store.ListReferencing(Kinds.Annotation, References.AnnotationItem, itemIds);
@@ -54,30 +54,34 @@ public sealed class VersionScope
     public List<JsonObject> AnnotationsInSplit(string splitId) => Store.ListReferencing(Kinds.Annotation, References.AnnotationSplit, splitId);
     public List<JsonObject> ItemsInSplit(string splitId) => Store.ListReferencing(Kinds.Item, References.ItemSplits, splitId);
 
-    public JsonObject Split(string id) => Child(Kinds.Split, id, "Split", "version_id");
-    public JsonObject Label(string id) => Child(Kinds.Label, id, "Label", "version_id");
-    public JsonObject Item(string id) => Child(Kinds.Item, id, "Item", VersionKey);
-    public JsonObject Annotation(string id) => Child(Kinds.Annotation, id, "Annotation", VersionKey);
+    public JsonObject Split(string id) => Child(Kinds.Split, id, "Split");
+    public JsonObject Label(string id) => Child(Kinds.Label, id, "Label");
+    public JsonObject Item(string id) => Child(Kinds.Item, id, "Item");
+    public JsonObject Annotation(string id) => Child(Kinds.Annotation, id, "Annotation");
 
-    /// <summary>The internal key that ties items and annotations to their version.</summary>
-    public const string VersionKey = "_version_id";
+    /// <summary>
+    /// The document key that ties a child of <paramref name="kind"/> to its dataset version. Splits and labels keep it
+    /// in the wire's own field <c>version_id</c> (their replies carry it); items and annotations, whose wire shape has
+    /// no such field, keep it under the internal <c>_version_id</c> (never sent, see <see cref="DatasetWire.Clean"/>).
+    /// The two stored keys stay as they are, so existing data folders need no migration.
+    /// </summary>
+    public static string DatasetVersionKey(string kind) => kind is Kinds.Split or Kinds.Label ? "version_id" : "_version_id";
 
     /// <summary>A new document of <paramref name="kind"/> owned by the dataset's owner, tied to this version.</summary>
     public JsonObject NewChild(string kind)
     {
         var doc = Entities.Create(kind);
         doc["user_id"] = OwnerId;
-        if (kind is Kinds.Split or Kinds.Label) doc["version_id"] = VersionId;
-        else doc[VersionKey] = VersionId;
+        doc[DatasetVersionKey(kind)] = DatasetVersionId;
         return doc;
     }
 
-    public void Put(string kind, JsonObject doc) => Store.Put(kind, doc, VersionId);
+    public void Put(string kind, JsonObject doc) => Store.Put(kind, doc, DatasetVersionId);
 
-    private JsonObject Child(string kind, string id, string what, string versionKey)
+    private JsonObject Child(string kind, string id, string what)
     {
         var doc = Store.Get(kind, id);
-        if (doc is null || doc.Str(versionKey) != VersionId) throw DomainException.NotFound(what, id);
+        if (doc is null || doc.Str(DatasetVersionKey(kind)) != DatasetVersionId) throw DomainException.NotFound(what, id);
         return doc;
     }
 }

@@ -23,10 +23,10 @@ public static class ModelChanges
         (model["application_id"], model["kind"]) = ApplicationCatalogue.Resolve(store, model.Str("application_id"), model.Str("kind"));
         store.InTransaction(() =>
         {
-            var version = ModelRecords.NewVersion(store, model, null);
+            var version = ModelRules.NewVersion(store, model, null);
             store.Put(Kinds.ModelVersion, version, model.Str("id"));
             model["active_version_id"] = version.Str("id");
-            ModelRecords.MirrorActive(model, version);
+            ModelRules.MirrorActive(model, version);
             store.Put(Kinds.Model, model);
         });
         return model;
@@ -65,7 +65,7 @@ public static class ModelChanges
     /// <summary>A new version of the model from the client's fields (saved).</summary>
     public static JsonObject CreateVersion(Store store, JsonObject model, JsonObject body) => store.InTransaction(() =>
     {
-        var created = ModelRecords.NewVersion(store, model, body);
+        var created = ModelRules.NewVersion(store, model, body);
         store.Put(Kinds.ModelVersion, created, model.Str("id"));
         return created;
     });
@@ -74,10 +74,10 @@ public static class ModelChanges
     public static JsonObject UpdateVersion(Store store, FileStore files, JsonObject version, JsonObject body)
     {
         var application = version.Str("application_id");
-        Entities.ApplyClientFields(version, body, ModelRecords.VersionServerOwned);
-        version["application_id"] = ModelRecords.CheckedApplicationId(store, version.Str("application_id"), application);
+        Entities.ApplyClientFields(version, body, ModelRules.VersionServerOwned);
+        version["application_id"] = ModelRules.CheckedApplicationId(store, version.Str("application_id"), application);
         ModelFiles.Refresh(store, files, version);
-        ModelRecords.SaveVersion(store, version);
+        ModelRules.SaveVersion(store, version);
         return version;
     }
 
@@ -107,6 +107,6 @@ public static class ModelChanges
         if (version is null || version.Str("model_id") != model.Str("id"))
             throw DomainException.Invalid($"active_version_id '{versionId}' is not a version of this model; GET models/{model.Str("id")}/versions lists them.");
         model["active_version_id"] = versionId;
-        ModelRecords.MirrorActive(model, version);
+        ModelRules.MirrorActive(model, version);
     }
 }

@@ -40,7 +40,7 @@ public static class ModelFiles
         store.InTransaction(() =>
         {
             Refresh(store, files, version, arriving: asset);
-            ModelRecords.SaveVersion(store, version);
+            ModelRules.SaveVersion(store, version);
             files.Place(upload.TempPath, path);
         });
         engine.Invalidate(version.Str("id"));

@@ -7,7 +7,7 @@ using SeeMe.Tests.Infrastructure;
 namespace SeeMe.Tests.Server;
 
 /// <summary>Raw HTTP helpers for the model-side API tests, sending bodies the way the Python SDK does.</summary>
-public static class ModelHttp
+public static class ModelTestApi
 {
     public static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");

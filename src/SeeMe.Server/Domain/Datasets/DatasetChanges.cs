@@ -8,7 +8,7 @@ namespace SeeMe.Server.Domain.Datasets;
 /// Creating, changing and deleting datasets and versions, and a dataset's logo. Fields computed per reply (a dataset's
 /// <c>versions</c> and <c>shared_with_me</c>, a version's <c>labels</c> and <c>splits</c>) are never stored.
 /// </summary>
-public static class DatasetDocs
+public static class DatasetChanges
 {
     public static readonly string[] ContentTypes = ["images", "text", "tabular", "ner", "documents"];
     public static readonly string[] DatasetServerOwned = ["versions", "shared_with_me", "has_logo", "logo", "deleted_at"];
@@ -123,7 +123,7 @@ public static class DatasetDocs
     public static void DeleteVersion(VersionScope scope)
     {
         var cascade = new Cascade(scope.Store, scope.Files);
-        scope.Store.InTransaction(() => cascade.Version(scope.DatasetId, scope.VersionId));
+        scope.Store.InTransaction(() => cascade.Version(scope.DatasetId, scope.DatasetVersionId));
         cascade.Cleanup();
     }
 

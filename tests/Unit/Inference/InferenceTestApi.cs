@@ -6,7 +6,7 @@ using SeeMe.Tests.Infrastructure;
 namespace SeeMe.Tests.Inference;
 
 /// <summary>Test files in a temp folder (model, labels) and requests against a real <see cref="OnnxInferenceEngine"/>.</summary>
-public sealed class InferenceTestKit : IDisposable
+public sealed class InferenceTestApi : IDisposable
 {
     private readonly TestFiles _files = new();
 

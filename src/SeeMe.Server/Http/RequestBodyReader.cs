@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -7,7 +5,8 @@ using SeeMe.Server.Storage;
 
 namespace SeeMe.Server.Http;
 
-public static class RequestExtensions
+/// <summary>Reading a request's body: a JSON object within the JSON size limit, or one uploaded file streamed to disk.</summary>
+public static class RequestBodyReader
 {
     /// <summary>
     /// Reads the body as a JSON object whatever the Content-Type says (the Python SDK sends none,
@@ -116,40 +115,4 @@ public static class RequestExtensions
         upload.Dispose();
         throw ApiException.BadRequest("The uploaded file is empty.");
     }
-}
-
-/// <summary>
-/// Query values as the SDKs send them, parsed here rather than by ASP.NET Core's binding, so that a
-/// bad value is a 400 with a JSON message naming the parameter (a binding failure is a bare 400).
-/// </summary>
-public static class QueryValue
-{
-    /// <summary>Query booleans arrive as True/False/true/1 from the SDKs.</summary>
-    public static bool Bool(string name, string? value, bool fallback = false)
-    {
-        if (string.IsNullOrEmpty(value)) return fallback;
-        if (bool.TryParse(value, out var b)) return b;
-        if (value == "1") return true;
-        if (value == "0") return false;
-        throw ApiException.BadRequest($"Query parameter '{name}' must be true or false, not '{value}'.");
-    }
-
-    /// <summary>An integer query value within bounds, or a 400 that names the bounds.</summary>
-    public static int Int(string name, string? value, int fallback, int min, int max)
-    {
-        if (string.IsNullOrEmpty(value)) return fallback;
-        if (!int.TryParse(value, out var n) || n < min || n > max)
-            throw ApiException.BadRequest($"Query parameter '{name}' must be a whole number from {min} to {max}, not '{value}'.");
-        return n;
-    }
-}
-
-/// <summary>Replies with JSON documents as they are stored.</summary>
-public static class Reply
-{
-    public static IResult Json(JsonNode node) => Results.Content(node.ToJsonString(), "application/json", Encoding.UTF8);
-
-    public static IResult List(IEnumerable<JsonNode> nodes) => Json((JsonNode)new JsonArray(nodes.Select(n => n.DeepClone()).ToArray()));
-
-    public static IResult File(StoredFile file) => TypedResults.PhysicalFile(file.Path, file.ContentType, file.DownloadName);
 }

@@ -4,10 +4,11 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Domain.Models;
 
 /// <summary>
-/// Rules shared by model and model-version endpoints: finding a model's versions, and keeping a
+/// The rules of a model's versions that its changes and its endpoints share: finding a model's versions (404 when
+/// not its own), numbering a new one, the fields only the server sets, and keeping a
 /// model's has_* flags, can_inference and classes equal to those of its active version.
 /// </summary>
-public static class ModelRecords
+public static class ModelRules
 {
     /// <summary>What a model shows of its active version.</summary>
     private static readonly string[] Mirrored = [.. ModelAssets.Flags, "can_inference", "classes"];

@@ -5,11 +5,11 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Domain.Datasets;
 
 /// <summary>
-/// Annotations: creating and checking them (label, item and split must be of this version;
+/// Creating, updating and deleting annotations, and checking them (label, item and split must be of this version;
 /// coordinates "" for a classification label or "x_center y_center width height" in 0..1 for a box),
 /// and reconciling an item's annotation list sent with a PUT of the whole item.
 /// </summary>
-public static class AnnotationRules
+public static class AnnotationChanges
 {
     public static readonly string[] ServerOwned = ["item_id"];
 
