@@ -27,13 +27,8 @@ public static class ItemEndpoints
         version.MapDelete("splits/{splitId}/items/{itemId}", DeleteFromSplit);
     }
 
-    private static IResult List([AsParameters] ItemListRequest r)
-    {
-        var pageSize = r.PageSize;
-        var pageIndex = r.PageIndex;
-        var filter = r.Filter;
-        return Reply.List(ItemListing.Page(r.ForReading(), filter, pageIndex, pageSize));
-    }
+    private static IResult List([AsParameters] ItemListRequest r) =>
+        Reply.List(ItemListing.Page(r.ForReading(), r.Filter, r.PageIndex, r.PageSize));
 
     private static async Task<IResult> Create([AsParameters] VersionRequest r)
     {

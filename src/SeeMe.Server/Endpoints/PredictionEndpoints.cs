@@ -47,7 +47,7 @@ public static class PredictionEndpoints
     }
 
     private static IResult History([AsParameters] PredictionHistoryRequest r) =>
-        Reply.List(Predictions.History(r.Store, r.Caller, r.ForReading(), r.Query));
+        Reply.List(Predictions.History(r.Store, r.Caller, r.ForReading(), r.Filter, r.PageIndex, r.PageSize));
 }
 
 /// <summary>What PUT inferences/{inferenceId} takes.</summary>
@@ -59,16 +59,16 @@ public sealed class InferenceRequest : ApiRequest
 /// <summary>What GET models/{modelId}/inferences takes: the model's request and the page of its history asked for.</summary>
 public sealed class PredictionHistoryRequest : ModelRequest
 {
-    [FromQuery] public string? PageCount { get; init; }
-    [FromQuery] public string? PageSize { get; init; }
+    [FromQuery(Name = "pageSize")] public string? PageSizeText { get; init; }
+    [FromQuery(Name = "pageCount")] public string? PageCountText { get; init; }
     [FromQuery] public string? ModelVersionIds { get; init; }
     [FromQuery] public string? IncludeAlreadyAdded { get; init; }
     [FromQuery] public string? ShowHidden { get; init; }
 
-    public PredictionHistoryQuery Query => new(
-        PageIndex: QueryValue.Int("pageCount", PageCount, 0, 0, 1_000_000),
-        PageSize: QueryValue.Int("pageSize", PageSize, PageSizes.PredictionsDefault, 1, PageSizes.Max),
-        VersionIds: (ModelVersionIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+    public int PageSize => QueryValue.Int("pageSize", PageSizeText, PageSizes.PredictionsDefault, 1, PageSizes.Max);
+    public int PageIndex => QueryValue.Int("pageCount", PageCountText, 0, 0, int.MaxValue);
+    public PredictionFilter Filter => new(
+        ModelVersionIds: (ModelVersionIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         IncludeAlreadyAdded: QueryValue.Bool("includeAlreadyAdded", IncludeAlreadyAdded),
         ShowHidden: QueryValue.Bool("showHidden", ShowHidden));
 }

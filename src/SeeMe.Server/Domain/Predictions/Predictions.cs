@@ -6,7 +6,7 @@ using SeeMe.Server.Storage;
 namespace SeeMe.Server.Domain.Predictions;
 
 /// <summary>Which predictions of a model to list: a page (newest first) and the SDK's filters.</summary>
-public sealed record PredictionHistoryQuery(int PageIndex, int PageSize, string[] VersionIds, bool IncludeAlreadyAdded, bool ShowHidden);
+public sealed record PredictionFilter(string[] ModelVersionIds, bool IncludeAlreadyAdded, bool ShowHidden);
 
 /// <summary>
 /// Predictions (the wire's inferences): running one with the engine and keeping it (and its input,
@@ -63,17 +63,17 @@ public static class Predictions
     }
 
     /// <summary>The model's owner sees every prediction made with it; anyone else who can see it, their own.</summary>
-    public static IEnumerable<JsonObject> History(Store store, Caller caller, JsonObject model, PredictionHistoryQuery query)
+    public static IEnumerable<JsonObject> History(Store store, Caller caller, JsonObject model, PredictionFilter filter, int pageIndex, int pageSize)
     {
         var owner = model.Str("user_id") == caller.Id;
         return store.List(Kinds.Inference, model.Str("id"))
             .Where(i => owner || i.Str("user_id") == caller.Id)
-            .Where(i => query.VersionIds.Length == 0 || query.VersionIds.Contains(i.Str("model_version_id")))
-            .Where(i => query.IncludeAlreadyAdded || i.Str("dataset_item_id").Length == 0)
-            .Where(i => query.ShowHidden || !i.Bool("hidden"))
+            .Where(i => filter.ModelVersionIds.Length == 0 || filter.ModelVersionIds.Contains(i.Str("model_version_id")))
+            .Where(i => filter.IncludeAlreadyAdded || i.Str("dataset_item_id").Length == 0)
+            .Where(i => filter.ShowHidden || !i.Bool("hidden"))
             .Reverse() // newest first
-            .Skip(query.PageIndex * query.PageSize)
-            .Take(query.PageSize);
+            .Skip((int)Math.Min((long)pageIndex * pageSize, int.MaxValue))
+            .Take(pageSize);
     }
 
     private static JsonObject NewInference(Caller caller, JsonObject model, JsonObject version, PredictionInput input, InferenceResult result, TimeSpan elapsed)
