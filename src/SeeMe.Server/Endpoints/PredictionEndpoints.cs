@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SeeMe.Server.Domain;
-using SeeMe.Server.Domain.Models;
 using SeeMe.Server.Domain.Predictions;
 using SeeMe.Server.Http;
 using SeeMe.Server.Storage;
@@ -26,13 +25,11 @@ public static class PredictionEndpoints
     private static async Task<IResult> Predict(ModelRequest r, string? modelVersionId)
     {
         var started = Stopwatch.GetTimestamp();
-        var model = r.ForReading();
-        var version = modelVersionId is null ? ModelRules.ActiveVersion(r.Store, model) : ModelRules.VersionOf(r.Store, model, modelVersionId);
-        var applicationType = ApplicationCatalogue.TypeOf(r.Store, model, version);
-        var input = await PredictionInputReader.ReadAsync(r.Request, r.Files, applicationType);
+        var target = Predictions.Target(r.Store, r.ForReading(), modelVersionId);
+        var input = await PredictionInputReader.ReadAsync(r.Request, r.Files, target.ApplicationType);
         try
         {
-            return Reply.Json(Predictions.Run(r.Store, r.Files, r.Engine, r.Caller, model, version, applicationType, input, started));
+            return Reply.Json(Predictions.Run(r.Store, r.Files, r.Engine, r.Caller, target, input, started));
         }
         finally
         {

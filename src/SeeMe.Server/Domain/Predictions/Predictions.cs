@@ -8,6 +8,9 @@ namespace SeeMe.Server.Domain.Predictions;
 /// <summary>Which predictions of a model to list: a page (newest first) and the SDK's filters.</summary>
 public sealed record PredictionFilter(string[] ModelVersionIds, bool IncludeAlreadyAdded, bool ShowHidden);
 
+/// <summary>What a prediction runs: the model, the version asked for (else its active one) and that version's application type.</summary>
+public sealed record PredictionTarget(JsonObject Model, JsonObject Version, string ApplicationType);
+
 /// <summary>
 /// Predictions (the wire's inferences): running one with the engine and keeping it (and its input,
 /// unless the model is private), updating one, and a model's history. Anyone who can see a model
@@ -22,10 +25,17 @@ public static class Predictions
         "inference_host", "inference_time", "end_to_end_time", "result", "privacy_enabled",
     ];
 
-    /// <summary>Runs the version's model on the input and stores the prediction; <paramref name="started"/> is when the request came in.</summary>
-    public static JsonObject Run(Store store, FileStore files, IInferenceEngine engine, Caller caller,
-        JsonObject model, JsonObject version, string applicationType, PredictionInput input, long started)
+    /// <summary>The model's version <paramref name="modelVersionId"/>, or its active one when null, and what kind of input it takes.</summary>
+    public static PredictionTarget Target(Store store, JsonObject model, string? modelVersionId)
     {
+        var version = modelVersionId is null ? ModelRules.ActiveVersion(store, model) : ModelRules.VersionOf(store, model, modelVersionId);
+        return new PredictionTarget(model, version, ApplicationCatalogue.TypeOf(store, model, version));
+    }
+
+    /// <summary>Runs the target's model on the input and stores the prediction; <paramref name="started"/> is when the request came in.</summary>
+    public static JsonObject Run(Store store, FileStore files, IInferenceEngine engine, Caller caller, PredictionTarget target, PredictionInput input, long started)
+    {
+        var (model, version, applicationType) = target;
         var modelFile = ModelFiles.AssetPath(files, version, ModelAssets.Onnx) ?? ModelFiles.AssetPath(files, version, ModelAssets.OnnxInt8);
         var labels = ModelFiles.AssetPath(files, version, ModelAssets.Labels) ?? ModelFiles.AssetPath(files, version, ModelAssets.Names);
         var result = engine.Predict(new InferenceRequest(version.Str("id"), applicationType, modelFile, labels, version.Str("config"),
