@@ -27,8 +27,11 @@ public static class ItemEndpoints
         version.MapDelete("splits/{splitId}/items/{itemId}", DeleteFromSplit);
     }
 
-    private static IResult List([AsParameters] ItemListRequest r) =>
-        Reply.List(ItemListing.Page(r.ForReading(), r.Filter, r.PageIndex, r.PageSize));
+    private static IResult List([AsParameters] ItemListRequest r)
+    {
+        var (pageSize, pageIndex, filter) = (r.PageSize, r.PageIndex, r.Filter); // read in this order: a 400 names the first bad value
+        return Reply.List(ItemListing.Page(r.ForReading(), filter, pageIndex, pageSize));
+    }
 
     private static async Task<IResult> Create([AsParameters] VersionRequest r)
     {

@@ -43,8 +43,12 @@ public static class PredictionEndpoints
         return Reply.Json(Predictions.Update(r.Store, inference, await r.Request.ReadEntityAsync(Kinds.Inference)));
     }
 
-    private static IResult History([AsParameters] PredictionHistoryRequest r) =>
-        Reply.List(Predictions.History(r.Store, r.Caller, r.ForReading(), r.Filter, r.PageIndex, r.PageSize));
+    private static IResult History([AsParameters] PredictionHistoryRequest r)
+    {
+        var model = r.ForReading();
+        var (pageIndex, pageSize, filter) = (r.PageIndex, r.PageSize, r.Filter); // read in this order: a 400 names the first bad value
+        return Reply.List(Predictions.History(r.Store, r.Caller, model, filter, pageIndex, pageSize));
+    }
 }
 
 /// <summary>What PUT inferences/{inferenceId} takes.</summary>

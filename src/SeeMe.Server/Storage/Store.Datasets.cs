@@ -23,27 +23,19 @@ public sealed partial class Store
     /// <summary>The documents of <paramref name="kind"/> whose reference <paramref name="field"/> holds <paramref name="targetId"/>, in creation order.</summary>
     public List<JsonObject> ListReferencing(string kind, string field, string targetId)
     {
-        lock (_gate)
-        {
-            var cmd = Command("""
+        return ReadDocs(() => Command("""
                 SELECT d.json FROM refs r CROSS JOIN docs d
                 WHERE r.target = $target AND r.field = $field AND d.seq = r.doc_seq AND d.kind = $kind ORDER BY r.doc_seq
-                """, ("$target", targetId), ("$field", field), ("$kind", kind));
-            return ReadAll(cmd);
-        }
+                """, ("$target", targetId), ("$field", field), ("$kind", kind)));
     }
 
     /// <summary>As <see cref="ListReferencing(string, string, string)"/>, for several targets at once.</summary>
     public List<JsonObject> ListReferencing(string kind, string field, IEnumerable<string> targetIds)
     {
-        lock (_gate)
-        {
-            var cmd = Command("""
+        return ReadDocs(() => Command("""
                 SELECT d.json FROM json_each($targets) t CROSS JOIN refs r CROSS JOIN docs d
                 WHERE r.target = t.value AND r.field = $field AND d.seq = r.doc_seq AND d.kind = $kind ORDER BY r.doc_seq
-                """, ("$targets", JsonSerializer.Serialize(targetIds)), ("$field", field), ("$kind", kind));
-            return ReadAll(cmd);
-        }
+                """, ("$targets", JsonSerializer.Serialize(targetIds)), ("$field", field), ("$kind", kind)));
     }
 
     /// <summary>
@@ -130,11 +122,7 @@ public sealed partial class Store
         }
         if (filter.OnlyUnlabelled) sql.Append(" AND NOT EXISTS (SELECT 1 FROM refs a WHERE a.target = d.id AND a.field = $item)");
         sql.Append(" ORDER BY seq LIMIT $limit OFFSET $offset");
-        lock (_gate)
-        {
-            var cmd = Command($"SELECT json FROM docs WHERE seq IN ({sql}) ORDER BY seq", [.. args]);
-            return ReadAll(cmd);
-        }
+        return ReadDocs(() => Command($"SELECT json FROM docs WHERE seq IN ({sql}) ORDER BY seq", [.. args]));
     }
 
     /// <summary>The label statistics of one split, counted in SQL.</summary>

@@ -16,24 +16,16 @@ public sealed partial class Store
     /// <summary>The user with exactly this username, or null.</summary>
     public JsonObject? FindUserByUsername(string username)
     {
-        lock (_gate)
-        {
-            var cmd = Command("""
+        return ReadDoc(() => Command("""
                 SELECT json FROM docs WHERE kind = 'user' AND lower(json_extract(json, '$.username')) = lower($value)
                 AND json_extract(json, '$.username') = $value ORDER BY seq LIMIT 1
-                """, ("$value", username));
-            return cmd.ExecuteScalar() is string json ? Parse(json) : null;
-        }
+                """, ("$value", username)));
     }
 
     /// <summary>The user registered with this e-mail address (compared without case), or null.</summary>
     public JsonObject? FindUserByEmail(string email)
     {
-        lock (_gate)
-        {
-            var cmd = Command("SELECT json FROM docs WHERE kind = 'user' AND lower(json_extract(json, '$.email')) = lower($value) ORDER BY seq",
-                ("$value", email));
-            return ReadAll(cmd).FirstOrDefault(u => string.Equals(u.Str("email"), email, StringComparison.OrdinalIgnoreCase));
-        }
+        return ReadDocs(() => Command("SELECT json FROM docs WHERE kind = 'user' AND lower(json_extract(json, '$.email')) = lower($value) ORDER BY seq",
+                ("$value", email))).FirstOrDefault(u => string.Equals(u.Str("email"), email, StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -60,23 +60,15 @@ public sealed partial class Store : IDisposable
     /// <summary>The document of that kind and id, or null.</summary>
     public JsonObject? Get(string kind, string id)
     {
-        lock (_gate)
-        {
-            var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id));
-            return cmd.ExecuteScalar() is string json ? Parse(json) : null;
-        }
+        return ReadDoc(() => Command("SELECT json FROM docs WHERE kind = $kind AND id = $id", ("$kind", kind), ("$id", id)));
     }
 
     /// <summary>Every document of a kind, optionally only the children of one parent, in creation order.</summary>
     public List<JsonObject> List(string kind, string? parentId = null)
     {
-        lock (_gate)
-        {
-            var cmd = parentId is null
+        return ReadDocs(() => parentId is null
                 ? Command("SELECT json FROM docs WHERE kind = $kind ORDER BY seq", ("$kind", kind))
-                : Command("SELECT json FROM docs WHERE kind = $kind AND parent_id = $parent ORDER BY seq", ("$kind", kind), ("$parent", parentId));
-            return ReadAll(cmd);
-        }
+                : Command("SELECT json FROM docs WHERE kind = $kind AND parent_id = $parent ORDER BY seq", ("$kind", kind), ("$parent", parentId)));
     }
 
     /// <summary>True when a document of that kind has that parent.</summary>
@@ -92,22 +84,14 @@ public sealed partial class Store : IDisposable
     /// <summary>The first document of a kind whose top-level string <paramref name="field"/> equals <paramref name="value"/>, or null.</summary>
     public JsonObject? FindBy(string kind, string field, string value)
     {
-        lock (_gate)
-        {
-            var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND json_extract(json, $path) = $value ORDER BY seq LIMIT 1",
-                ("$kind", kind), ("$path", "$." + field), ("$value", value));
-            return cmd.ExecuteScalar() is string json ? Parse(json) : null;
-        }
+        return ReadDoc(() => Command("SELECT json FROM docs WHERE kind = $kind AND json_extract(json, $path) = $value ORDER BY seq LIMIT 1",
+                ("$kind", kind), ("$path", "$." + field), ("$value", value)));
     }
 
     /// <summary>Every document of a kind owned by one user, in creation order.</summary>
     public List<JsonObject> ListOwnedBy(string kind, string ownerId)
     {
-        lock (_gate)
-        {
-            var cmd = Command("SELECT json FROM docs WHERE kind = $kind AND owner_id = $owner ORDER BY seq", ("$kind", kind), ("$owner", ownerId));
-            return ReadAll(cmd);
-        }
+        return ReadDocs(() => Command("SELECT json FROM docs WHERE kind = $kind AND owner_id = $owner ORDER BY seq", ("$kind", kind), ("$owner", ownerId)));
     }
 
     /// <summary>Inserts or replaces a document; its <c>id</c>, <c>user_id</c> and reference fields are indexed.</summary>
@@ -215,12 +199,27 @@ public sealed partial class Store : IDisposable
 
     private static JsonObject Parse(string json) => (JsonObject)JsonNode.Parse(json)!;
 
-    private static List<JsonObject> ReadAll(SqliteCommand cmd)
+    /// <summary>
+    /// The documents a query returns: read under the store's lock, parsed after it is released (parsing is most of a
+    /// read's work, and the other requests' queries need not wait for it).
+    /// </summary>
+    private List<JsonObject> ReadDocs(Func<SqliteCommand> query)
     {
-        var list = new List<JsonObject>();
-        using var reader = cmd.ExecuteReader();
-        while (reader.Read()) list.Add(Parse(reader.GetString(0)));
-        return list;
+        var texts = new List<string>();
+        lock (_gate)
+        {
+            using var reader = query().ExecuteReader();
+            while (reader.Read()) texts.Add(reader.GetString(0));
+        }
+        return texts.ConvertAll(Parse);
+    }
+
+    /// <summary>As <see cref="ReadDocs"/>, for a query of one document or none.</summary>
+    private JsonObject? ReadDoc(Func<SqliteCommand> query)
+    {
+        string? text;
+        lock (_gate) text = query().ExecuteScalar() as string;
+        return text is null ? null : Parse(text);
     }
 
     private void Execute(string sql)
