@@ -68,6 +68,17 @@ public static class SyncBenchmark
             sdk = time;
             table.Add("Python requests page loop (the SDK's way, pages of 100)", Seconds(time), PerSecond(listedItems, time), "1.00x");
         }
+        using (var http = new HttpClient { BaseAddress = proxy.BaseUri })
+        {
+            http.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"{server.Username}:{server.ApiKey}");
+            foreach (var atOnce in new[] { 1, SeeMe.PowerShell.SeeMeSession.DefaultThrottleLimit })
+            {
+                var started = Stopwatch.GetTimestamp();
+                Check(await BareListingAsync(http, listedPath + "/items", atOnce), listedItems);
+                var time = Stopwatch.GetElapsedTime(started);
+                table.Add($"HttpClient, {atOnce} page{(atOnce == 1 ? "" : "s")} at once (no client work but parsing)", Seconds(time), PerSecond(listedItems, time), sdk is TimeSpan s ? Ratio(s / time) : "-");
+            }
+        }
         foreach (var limit in new[] { 1, 4, SeeMe.PowerShell.SeeMeSession.DefaultThrottleLimit, 8 })
         {
             var time = Time(() => Check(engine.Run("param($d, $v, $n) @(Get-SeeMeDatasetItem -DatasetId $d -DatasetVersionId $v -ThrottleLimit $n).Count", ids[1], ids[3], limit), listedItems));
@@ -81,6 +92,36 @@ public static class SyncBenchmark
         sync.Add("Get-SeeMeDatasetItem, the whole version", Seconds(listing), "1.00x");
         sync.Add("Sync-SeeMeDatasetVersion, nothing changed", Seconds(again), (again / listing).ToString("0.00") + "x the time");
         sync.Print($"Default -ThrottleLimit ({SeeMe.PowerShell.SeeMeSession.DefaultThrottleLimit}) for both; the sync lists the version while it reads the folder, and sends no write request.");
+    }
+
+    /// <summary>
+    /// The listing with a bare HttpClient: <paramref name="atOnce"/> page requests in flight (the next asked for as each
+    /// arrives), each page parsed, up to the first short page; returns the items counted.
+    /// </summary>
+    private static async Task<int> BareListingAsync(HttpClient http, string itemsPath, int atOnce)
+    {
+        const int pageSize = 100;
+        var inFlight = new Queue<Task<int>>();
+        var (next, total) = (0, 0);
+        while (true)
+        {
+            while (inFlight.Count < atOnce) inFlight.Enqueue(CountPageAsync(http, $"{itemsPath}?pageSize={pageSize}&pageCount={next++}"));
+            var count = await inFlight.Dequeue();
+            total += count;
+            if (count < pageSize)
+            {
+                await Task.WhenAll(inFlight);
+                return total;
+            }
+        }
+    }
+
+    private static async Task<int> CountPageAsync(HttpClient http, string path)
+    {
+        using var reply = await http.GetAsync(path);
+        reply.EnsureSuccessStatusCode();
+        using var page = System.Text.Json.JsonDocument.Parse(await reply.Content.ReadAsStringAsync());
+        return page.RootElement.GetArrayLength();
     }
 
     /// <summary>A folders-layout folder of <paramref name="images"/> distinct 8×8 PNGs: split/label/imgNNNNN.png.</summary>
