@@ -212,6 +212,20 @@ public sealed class ConventionTests
         }
     }
 
+    /// <summary>Where help names the session's default -ThrottleLimit, it names the one the session has.</summary>
+    [Fact]
+    public void Help_that_names_the_default_ThrottleLimit_names_the_real_one()
+    {
+        var help = File.ReadAllText(Path.Combine(PowerShellHost.ModuleDirectory, "SeeMe.PowerShell.dll-Help.xml"));
+        var named = Regex.Matches(help, @"(?:session's, |Connect-SeeMe -ThrottleLimit; |in this session; 1 sends one at a time\. Default: )(\d+)")
+            .Select(m => int.Parse(m.Groups[1].Value)).ToList();
+        Assert.True(named.Count >= 10, $"found {named.Count} mentions");
+        Assert.All(named, n => Assert.Equal(SeeMeSession.DefaultThrottleLimit, n));
+        using var ps = new PowerShellHost();
+        var shown = ps.Run("(Get-Help Connect-SeeMe -Parameter ThrottleLimit).defaultValue").Objects.Single()?.ToString();
+        Assert.Equal(SeeMeSession.DefaultThrottleLimit.ToString(), shown);
+    }
+
     [Theory]
     [InlineData("Connect-SeeMe", "TimeoutSec", "100")]
     [InlineData("Connect-SeeMe", "MaximumRetryCount", "3")]

@@ -5,7 +5,7 @@ namespace SeeMe.PowerShell.Commands.DatasetItems
 {
     /// <summary>
     /// <para type="synopsis">Uploads (or replaces) an item's image.</para>
-    /// <para type="description">Uploads a .jpg, .jpeg or .png image from -Path (wildcards, must match one file) or -LiteralPath to the item piped in (-Item) or given by -DatasetId, -DatasetVersionId and -Id. Write-Progress shows the upload; piped items upload up to -ThrottleLimit at once (default: the session's, 4), output in input order. -PassThru outputs the updated item (its Extension set).</para>
+    /// <para type="description">Uploads a .jpg, .jpeg or .png image from -Path (wildcards, must match one file) or -LiteralPath to the item piped in (-Item) or given by -DatasetId, -DatasetVersionId and -Id. Write-Progress shows the upload; piped items upload up to -ThrottleLimit at once (default: the session's, 6), output in input order. -PassThru outputs the updated item (its Extension set).</para>
     /// <example><code>Set-SeeMeDatasetItemImage -DatasetId $ds -DatasetVersionId $dv -Id $itemId -Path ./robin.png</code><para>Uploads robin.png as the item's image.</para></example>
     /// <example><code>Get-SeeMeDatasetItem -DatasetVersion $version -Id $itemId | Set-SeeMeDatasetItemImage -LiteralPath './robin [cropped].jpg' -PassThru</code><para>Replaces an item's image with a file whose name has brackets.</para></example>
     /// </summary>
