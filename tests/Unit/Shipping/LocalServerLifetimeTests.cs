@@ -76,10 +76,12 @@ public sealed class LocalServerLifetimeTests : IDisposable
         using var pwsh = StartPwsh(ownProcessGroup: false, """
             Write-Ready OWNED (Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSec 60)
             Write-Ready KEPT (Start-SeeMeLocalServer -Path $ServerDll -ApiKey $apiKey -TimeoutSec 60 -KeepRunning -DataPath $KeptData)
+            [Console]::In.ReadLine() | Out-Null
             """, keptData);
         var owned = ReadServer(pwsh, "OWNED");
         var kept = ReadServer(pwsh, "KEPT");
-        using var ownedProcess = Process.GetProcessById(owned.ProcessId);
+        using var ownedProcess = Process.GetProcessById(owned.ProcessId); // the script waits for a line, so its server still runs
+        pwsh.WriteLine("");
         Assert.True(pwsh.WaitForExit(Generous), pwsh.Output);
 
         // Both watch the same PowerShell in the same way; the owned one is gone, the kept one still answers.
