@@ -11,6 +11,9 @@ namespace SeeMe.Core.Entities
         [JsonIgnore]
         public string DatasetId { get; set; } = "";
 
+        /// <summary>The dataset version this belongs to (a wire field of splits and labels; set by the client on items).</summary>
+        public abstract string DatasetVersionId { get; set; }
+
         internal override void CopyParentIdsTo(SeeMeEntity copy) => ((DatasetVersionChild)copy).DatasetId = DatasetId;
     }
 
@@ -20,7 +23,7 @@ namespace SeeMe.Core.Entities
         public string UserId { get; set; } = "";
         /// <summary>The dataset version this split belongs to (the wire's <c>version_id</c>).</summary>
         [JsonProperty("version_id")]
-        public string DatasetVersionId { get; set; } = "";
+        public override string DatasetVersionId { get; set; } = "";
     }
 
     /// <summary>A label (class) of a dataset version.</summary>
@@ -29,7 +32,7 @@ namespace SeeMe.Core.Entities
         public string UserId { get; set; } = "";
         /// <summary>The dataset version this label belongs to (the wire's <c>version_id</c>).</summary>
         [JsonProperty("version_id")]
-        public string DatasetVersionId { get; set; } = "";
+        public override string DatasetVersionId { get; set; } = "";
         /// <summary>"#rrggbb".</summary>
         public string Color { get; set; } = "";
         /// <summary>Position of the label, assigned by the server.</summary>
@@ -42,7 +45,7 @@ namespace SeeMe.Core.Entities
     {
         /// <summary>The dataset version this item belongs to (set by the client; not a wire field).</summary>
         [JsonIgnore]
-        public string DatasetVersionId { get; set; } = "";
+        public override string DatasetVersionId { get; set; } = "";
         public string UserId { get; set; } = "";
         public string Text { get; set; } = "";
 

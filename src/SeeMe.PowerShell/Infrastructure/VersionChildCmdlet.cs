@@ -24,14 +24,7 @@ namespace SeeMe.PowerShell
         protected abstract VersionChildClient<T> Children { get; }
 
         protected override VersionIds? IdsFromObject =>
-            InputObject == null ? (VersionIds?)null : new VersionIds(InputObject.DatasetId, VersionIdOf(InputObject));
-
-        private static string VersionIdOf(T child) => child switch
-        {
-            DatasetSplit split => split.DatasetVersionId,
-            DatasetLabel label => label.DatasetVersionId,
-            _ => "",
-        };
+            InputObject == null ? (VersionIds?)null : new VersionIds(InputObject.DatasetId, InputObject.DatasetVersionId);
 
         /// <summary>The object given, or fetched by id (a failed fetch is written and false returned).</summary>
         protected bool TryGetEntity(out T entity)
