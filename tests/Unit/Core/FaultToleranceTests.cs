@@ -29,6 +29,12 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
     /// <summary>How early a timer may fire by the Stopwatch's clock (a tick of the coarse system clock on Windows).</summary>
     private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// The inactivity timeout of a test whose healthy transfers must never hit it: far beyond any pause between two reads
+    /// of a moving transfer, however loaded the machine (a starved thread pool stalled one for over 1.5 s).
+    /// </summary>
+    private static readonly TimeSpan NeverHitByAHealthyTransfer = TimeSpan.FromSeconds(10);
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _proxies.DisposeAsync();
@@ -204,7 +210,7 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
         await direct.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("dl") + "/export.pkl", content));
         model = await direct.Models.GetAsync(model.Id);
         var proxy = Proxy(FaultProxy.First(fault));
-        using var client = Through(proxy, o => o.Timeout = TimeSpan.FromSeconds(2)); // a stall ends the attempt; a healthy one never pauses that long
+        using var client = Through(proxy, o => o.Timeout = NeverHitByAHealthyTransfer); // a stall ends the attempt; a healthy one never pauses that long
         var folder = _files.PathOf(CoreClients.Unique("downloads"));
 
         var saved = await client.Models.DownloadAssetAsync(model, ModelAssetType.Pkl, folder);
@@ -235,11 +241,11 @@ public sealed class FaultToleranceTests(LocalServerFixture server) : IClassFixtu
     {
         using var direct = server.SeedUser();
         var model = await direct.Models.CreateAsync(new Model { Name = CoreClients.Unique("slow") });
-        var content = RandomBytes(1 << 20); // 64 pieces of 16 KiB, 50 ms apart: over 3 s in all
+        var content = RandomBytes(4 << 20); // 256 pieces of 16 KiB, 50 ms apart: over 12.7 s in all, longer than the timeout
         await direct.Models.UploadFileAsync(model.Id, _files.Bytes(CoreClients.Unique("slow") + "/export.pkl", content));
         model = await direct.Models.GetAsync(model.Id);
         var proxy = Proxy(FaultProxy.Always(Fault.Slow));
-        var timeout = TimeSpan.FromSeconds(1.5);
+        var timeout = NeverHitByAHealthyTransfer;
         using var client = Through(proxy, o => { o.Timeout = timeout; o.MaximumRetryCount = 0; });
         var watch = Stopwatch.StartNew();
 

@@ -26,8 +26,22 @@ public sealed class RecordingProxy : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly HttpClient _forward = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly TaskCompletionSource<RecordedRequest> _firstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _firstHeldAbandoned = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RecordingProxy(WebApplication app) => _app = app;
+
+    /// <summary>
+    /// Picks the requests that are recorded and then held: never forwarded nor answered, until the client gives up on
+    /// them (closes the connection, as a cancelled request does). None by default.
+    /// </summary>
+    public Func<RecordedRequest, bool> Hold { get; set; } = _ => false;
+
+    /// <summary>The first request <see cref="Hold"/> picked, once it has arrived.</summary>
+    public Task<RecordedRequest> FirstHeld => _firstHeld.Task;
+
+    /// <summary>Completes once the client gave up on the first held request: an event only a cancelled request causes.</summary>
+    public Task FirstHeldAbandoned => _firstHeldAbandoned.Task;
 
     public Uri BaseUri { get; private set; }
 
@@ -56,9 +70,18 @@ public sealed class RecordingProxy : IAsyncDisposable
         await request.Body.CopyToAsync(buffer);
         var bytes = buffer.ToArray();
         var relative = request.Path.Value!["/api/v1/".Length..];
-        _requests.Enqueue(new RecordedRequest(request.Method, relative,
+        var recorded = new RecordedRequest(request.Method, relative,
             request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList(),
-            JsonBody(bytes, request.ContentType), request.ContentType ?? ""));
+            JsonBody(bytes, request.ContentType), request.ContentType ?? "");
+        _requests.Enqueue(recorded);
+        if (Hold(recorded))
+        {
+            var first = _firstHeld.TrySetResult(recorded);
+            try { await Task.Delay(Timeout.Infinite, context.RequestAborted); }
+            catch (OperationCanceledException) { }
+            if (first) _firstHeldAbandoned.TrySetResult();
+            return;
+        }
 
         using var outgoing = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(serverBaseUri, relative + request.QueryString.Value));
         if (bytes.Length > 0)

@@ -369,32 +369,45 @@ public sealed class TestModelCmdletTests(LocalServerFixture server) : IClassFixt
         Assert.Empty(await _data.Client.Models.GetPredictionsPageAsync(model.Id, 0));
     }
 
-    /// <summary>Ctrl+C at the first item: the pipeline stops, and no report or accuracy is written from a part of the items.</summary>
+    /// <summary>
+    /// Ctrl+C at the first item: the pipeline stops, no item after the first is sent, and no report or accuracy is
+    /// written from a part of the items.
+    /// </summary>
     [Fact]
     public async Task Stopping_the_evaluation_writes_no_report_and_no_accuracy()
     {
         var (model, version) = await ColoursAsync();
         var report = Path.Combine(_data.Folder, "stopped.json");
-        using var host = Shell();
+        // Each item's first request is its image's download: the proxy holds them, so the first item is still in flight
+        // when Ctrl+C comes, and its cancelled download is the sign that the stop has reached the command.
+        await using var proxy = await RecordingProxy.StartAsync(server.BaseUri);
+        proxy.Hold = r => r.Method == "GET" && r.Path.EndsWith("/download");
+        using var host = new PowerShellHost();
+        Assert.Empty(host.Run("Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2]", proxy.BaseUri, server.Username, PowerShellHost.Secure(server.ApiKey)).Errors);
         using var ps = host.Pipeline("$args[0] | Test-SeeMeModel -Model $args[1] -ReportPath $args[2] -UpdateModelVersion", version, model, report);
-        using var stopping = new ManualResetEventSlim();
-        ps.InvocationStateChanged += (_, e) => { if (e.InvocationStateInfo.State == PSInvocationState.Stopping) stopping.Set(); };
-        var asked = 0;
-        // On the pipeline thread, at the first progress record: ask to stop and hold the command until the stop is under way.
+        var (asked, held, abandoned) = (0, false, false);
+        // On the pipeline thread, at the first progress record (the first item is sent): once its download is at the
+        // proxy, ask to stop and hold the command until the stop has reached it. (The Stopping state cannot tell: it is
+        // set inside BeginStop, before PowerShell stops the command on another thread.)
         ps.Streams.Progress.DataAdded += (_, _) =>
         {
             if (Interlocked.Exchange(ref asked, 1) == 1) return;
+            held = proxy.FirstHeld.Wait(TimeSpan.FromSeconds(60));
             ps.BeginStop(null, null);
-            stopping.Wait();
+            abandoned = proxy.FirstHeldAbandoned.Wait(TimeSpan.FromSeconds(60));
         };
 
         var running = ps.BeginInvoke();
 
         Assert.Throws<PipelineStoppedException>(() => ps.EndInvoke(running));
+        Assert.True(held, "the first item's download did not reach the proxy");
+        Assert.True(abandoned, "the stop did not cancel the first item's download");
         Assert.Equal(PSInvocationState.Stopped, ps.InvocationStateInfo.State);
         Assert.False(File.Exists(report));
         Assert.Equal(0, (await _data.Client.ModelVersions.GetAsync(model.Id, model.ActiveVersionId)).Accuracy);
-        Assert.True((await _data.Client.Models.GetPredictionsPageAsync(model.Id, 0)).Count <= 1, "items after the first were sent");
+        Assert.Single(proxy.Requests, r => r.Path.EndsWith("/download")); // items after the first were never sent
+        Assert.DoesNotContain(proxy.Requests, r => r.Method != "GET"); // no prediction, no accuracy
+        Assert.Empty(await _data.Client.Models.GetPredictionsPageAsync(model.Id, 0));
     }
 
     [Fact]
