@@ -43,6 +43,19 @@ public sealed class RecordingProxy : IAsyncDisposable
     /// <summary>Completes once the client gave up on the first held request: an event only a cancelled request causes.</summary>
     public Task FirstHeldAbandoned => _firstHeldAbandoned.Task;
 
+    private readonly TaskCompletionSource _enoughInFlight = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _inFlight, _mostInFlight;
+
+    /// <summary>
+    /// Holds every request until this many are in the proxy at once, then lets them all go on (and holds none after):
+    /// a client that keeps that many requests going meets the mark; one that cannot is let go after 30 s, short of it.
+    /// 0 (the default): nothing is held.
+    /// </summary>
+    public int HoldUntilInFlight { get; set; }
+
+    /// <summary>The most requests that were in the proxy at once (arrived, not yet answered).</summary>
+    public int MostInFlight => Volatile.Read(ref _mostInFlight);
+
     public Uri BaseUri { get; private set; }
 
     /// <summary>Every request so far, in order.</summary>
@@ -74,6 +87,28 @@ public sealed class RecordingProxy : IAsyncDisposable
             request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? ""))).ToList(),
             JsonBody(bytes, request.ContentType), request.ContentType ?? "");
         _requests.Enqueue(recorded);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await ForwardInFlightAsync(context, serverBaseUri, recorded, bytes, inFlight);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task ForwardInFlightAsync(HttpContext context, Uri serverBaseUri, RecordedRequest recorded, byte[] bytes, int inFlight)
+    {
+        var request = context.Request;
+        var relative = recorded.Path;
+        for (var most = Volatile.Read(ref _mostInFlight); inFlight > most; most = Volatile.Read(ref _mostInFlight))
+            Interlocked.CompareExchange(ref _mostInFlight, inFlight, most);
+        if (HoldUntilInFlight > 0)
+        {
+            if (inFlight >= HoldUntilInFlight) _enoughInFlight.TrySetResult();
+            await Task.WhenAny(_enoughInFlight.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+        }
         if (Hold(recorded))
         {
             var first = _firstHeld.TrySetResult(recorded);

@@ -27,17 +27,18 @@ public sealed class ThrottleLimitCmdletTests(LocalServerFixture server) : IClass
         // Big and small images mixed, so later (small) requests tend to be answered before earlier (big) ones.
         var inputs = Enumerable.Range(0, 30).Select(i => (File: _files.Image($"in{i:00}.png", Colours[i * 7 % 3], i % 4 == 0 ? 900 : 16), Colour: ColourNames[i * 7 % 3])).ToList();
         var files = inputs.Select(i => new FileInfo(i.File)).ToArray();
-        await using var remote = new LatencyProxy(server.BaseUri, TimeSpan.FromMilliseconds(40));
-        using var overLatency = ConnectedThrough(remote);
+        await using var remote = await RecordingProxy.StartAsync(server.BaseUri);
+        using var throughProxy = ConnectedThrough(remote.BaseUri);
+        remote.HoldUntilInFlight = 8; // each request waits at the proxy until 8 are there: only a client that keeps 8 going gets past
 
-        var parallel = overLatency.Run("$args[0] | Invoke-SeeMePrediction -Model $args[1] -ThrottleLimit 8", files, model);
+        var parallel = throughProxy.Run("$args[0] | Invoke-SeeMePrediction -Model $args[1] -ThrottleLimit 8", files, model);
         var sequential = ps.Run("$args[0] | Invoke-SeeMePrediction -Model $args[1] -ThrottleLimit 1", files, model);
 
         Assert.Empty(parallel.Errors);
         Assert.Equal(inputs.Select(i => i.File), parallel.OfType<Prediction>().Select(p => (string)p.Input));
         Assert.Equal(inputs.Select(i => i.Colour), parallel.OfType<Prediction>().Select(p => p.Label));
         Assert.Equal(Summary(sequential), Summary(parallel));
-        Assert.InRange(remote.Connections, 8, 9); // one connection per request in flight (Connect-SeeMe's may be reused): 8 at once
+        Assert.Equal(8, remote.MostInFlight); // 8 in flight at once, never more
         // Progress: items done of items seen with those in flight, a bar per upload under it, and the item bar closed at the end.
         Assert.Contains(parallel.Progress, p => p.ActivityId == 2 && Regex.IsMatch(p.StatusDescription, @"^\d+ of \d+ done, \d+ in flight$"));
         Assert.Contains(parallel.Progress, p => p.ParentActivityId == 2 && p.StatusDescription.Contains(".png"));
@@ -159,31 +160,32 @@ public sealed class ThrottleLimitCmdletTests(LocalServerFixture server) : IClass
         using var ps = Connected();
         var model = ImageModel(ps);
         var files = Enumerable.Range(0, 12).Select(i => new FileInfo(_files.Image($"s{i:00}.png", Colours[i % 3], 16))).ToArray();
-        await using var first = new LatencyProxy(server.BaseUri, TimeSpan.FromMilliseconds(40));
-        await using var second = new LatencyProxy(server.BaseUri, TimeSpan.FromMilliseconds(40));
+        await using var first = await RecordingProxy.StartAsync(server.BaseUri);
+        await using var second = await RecordingProxy.StartAsync(server.BaseUri);
         using var byDefaultHost = new PowerShellHost();
         var session = Assert.Single(byDefaultHost.Run("Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2] -ThrottleLimit 2",
             first.BaseUri, server.Username, PowerShellHost.Secure(server.ApiKey)).OfType<SeeMe.PowerShell.SeeMeSession>());
         Assert.Equal(2, session.ThrottleLimit);
-        using var overriddenHost = ConnectedThrough(second, "-ThrottleLimit 2");
+        using var overriddenHost = ConnectedThrough(second.BaseUri, "-ThrottleLimit 2");
+        (first.HoldUntilInFlight, second.HoldUntilInFlight) = (2, 5); // requests wait at each proxy until that many are there
 
         var byDefault = byDefaultHost.Run("$args[0] | Invoke-SeeMePrediction -Model $args[1]", files, model);
         var overridden = overriddenHost.Run("$args[0] | Invoke-SeeMePrediction -Model $args[1] -ThrottleLimit 5", files, model);
 
         Assert.Equal(Summary(byDefault), Summary(overridden));
         Assert.Equal(12, byDefault.OfType<Prediction>().Count);
-        Assert.InRange(first.Connections, 2, 3);   // one per request in flight (Connect-SeeMe's may be reused)
-        Assert.InRange(second.Connections, 5, 6);
+        Assert.Equal(2, first.MostInFlight);  // the session's default, never more
+        Assert.Equal(5, second.MostInFlight); // the command's own limit
         var refused = Assert.Single(ps.Run("Invoke-SeeMePrediction -Model $args[0] -Text x -ThrottleLimit 0", model).Errors);
         Assert.StartsWith("ParameterArgumentValidationError", refused.FullyQualifiedErrorId);
         Assert.Contains("ThrottleLimit", refused.ToString());
     }
 
     /// <summary>A runspace connected through a latency proxy, so requests overlap and the proxy counts them.</summary>
-    private PowerShellHost ConnectedThrough(LatencyProxy proxy, string options = "")
+    private PowerShellHost ConnectedThrough(Uri baseUri, string options = "")
     {
         var ps = new PowerShellHost();
-        Assert.Empty(ps.Run($"$null = Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2] {options}", proxy.BaseUri, server.Username, PowerShellHost.Secure(server.ApiKey)).Errors);
+        Assert.Empty(ps.Run($"$null = Connect-SeeMe -BaseUri $args[0] -Username $args[1] -ApiKey $args[2] {options}", baseUri, server.Username, PowerShellHost.Secure(server.ApiKey)).Errors);
         return ps;
     }
 
