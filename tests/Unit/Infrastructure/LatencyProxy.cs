@@ -28,14 +28,6 @@ public sealed class LatencyProxy : IAsyncDisposable
         _accepting = AcceptAsync();
     }
 
-    private int _connections;
-
-    /// <summary>
-    /// Connections clients opened through the proxy. An HTTP client opens one per request it keeps in flight
-    /// at once (and reuses them after), so on a fresh client this is the most requests it had in flight.
-    /// </summary>
-    public int Connections => Volatile.Read(ref _connections);
-
     /// <summary>The upstream base URI with the proxy's port.</summary>
     public Uri BaseUri => new UriBuilder(_upstream) { Port = ((IPEndPoint)_listener.LocalEndpoint).Port }.Uri;
 
@@ -46,7 +38,6 @@ public sealed class LatencyProxy : IAsyncDisposable
             while (true)
             {
                 var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                Interlocked.Increment(ref _connections);
                 _ = RelayAsync(client);
             }
         }
