@@ -212,6 +212,20 @@ public sealed class ConventionTests
         }
     }
 
+    /// <summary>Get-Help about_SeeMe, in a real pwsh that imported the module, shows the module's overview, whose default -ThrottleLimit is the real one.</summary>
+    [Fact]
+    public void Get_Help_about_SeeMe_shows_the_overview()
+    {
+        var manifest = Path.Combine(PowerShellHost.ModuleDirectory, "SeeMe.psd1");
+        var run = Pwsh.Run(PowerShellHost.ModuleDirectory, new Dictionary<string, string>(),
+            ["-Command", $"Import-Module '{manifest}'; Get-Help about_SeeMe | Out-String -Width 200"]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("about_SeeMe", run.Output);
+        Assert.Contains("Many inputs at once", run.Output);
+        Assert.Contains($"The default is {SeeMeSession.DefaultThrottleLimit},", run.Output);
+    }
+
     /// <summary>Where help names the session's default -ThrottleLimit, it names the one the session has.</summary>
     [Fact]
     public void Help_that_names_the_default_ThrottleLimit_names_the_real_one()

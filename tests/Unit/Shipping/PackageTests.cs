@@ -77,7 +77,7 @@ public sealed class PackageTests(PackagesFixture packages) : IClassFixture<Packa
         Assert.True(new FileInfo(packages.ModulePackage).Length < 2 * 1024 * 1024, $"{new FileInfo(packages.ModulePackage).Length} bytes");
         using var zip = ZipFile.OpenRead(packages.ModulePackage);
         var files = zip.Entries.Select(e => e.FullName).Where(n => !NuGetParts.Any(n.StartsWith) && !n.EndsWith(".nuspec")).Order();
-        Assert.Equal(["Newtonsoft.Json.dll", "SeeMe.Core.dll", "SeeMe.Format.ps1xml", "SeeMe.PowerShell.dll", "SeeMe.PowerShell.dll-Help.xml", "SeeMe.psd1"], files);
+        Assert.Equal(["en-US/about_SeeMe.help.txt", "Newtonsoft.Json.dll", "SeeMe.Core.dll", "SeeMe.Format.ps1xml", "SeeMe.PowerShell.dll", "SeeMe.PowerShell.dll-Help.xml", "SeeMe.psd1"], files);
         Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "SeeMe.psd1")), new StreamReader(zip.GetEntry("SeeMe.psd1")!.Open()).ReadToEnd());
     }
 
