@@ -50,7 +50,7 @@ namespace SeeMe.Core.Sync
             }
         }
 
-        /// <summary>Writes the state to <paramref name="folder"/> all at once (a temporary file beside it, then moved over it), unless it is there as it is.</summary>
+        /// <summary>Writes the state to <paramref name="folder"/> all at once (a temporary file beside it, then moved over it).</summary>
         public void Save(string folder)
         {
             var path = PathIn(folder);
@@ -59,9 +59,7 @@ namespace SeeMe.Core.Sync
                 DatasetId = DatasetId, DatasetVersionId = DatasetVersionId, Layout = Layout,
                 Files = Files.OrderBy(f => f.Key, StringComparer.Ordinal).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal),
             };
-            var text = JsonConvert.SerializeObject(ordered, Formatting.Indented, SeeMeJson.Settings);
-            if (File.Exists(path) && File.ReadAllText(path) == text) return; // as it was: nothing to write
-            AtomicFile.WriteAllText(path, text);
+            AtomicFile.WriteAllText(path, JsonConvert.SerializeObject(ordered, Formatting.Indented, SeeMeJson.Settings));
         }
 
         /// <summary>True when <paramref name="other"/> says the same of the same files (so writing this state would change nothing).</summary>
